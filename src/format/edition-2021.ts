@@ -1,0 +1,96 @@
+/**
+ * The 2021 edition: 《中华人民共和国政府信息公开工作年度报告格式》 issued by
+ * 国办公开办函〔2021〕30号, for reports from 2021 on.
+ *
+ * @module
+ */
+import { article20Header } from './article20.js';
+import { applicationsTable } from './applications.js';
+import { NARRATIVE_SECTIONS } from './narrative.js';
+import { REVIEW_AND_LITIGATION_TABLE } from './review-litigation.js';
+import type { EditionMeta, TableMeta } from './types.js';
+
+const ROW_HEADER = '信息内容';
+const DECISIONS = [{ key: 'decisions', label: '本年处理决定数量', en: 'decisions this year', kind: 'count' }] as const;
+
+/**
+ * Table 二 (主动公开政府信息情况) of the 2021 edition: four blocks, one per
+ * Article 20 item. The cross-year relation 现行有效件数 = last year's + 本年制发
+ * − 本年废止 is a warning only: documents also lapse.
+ *
+ * @example
+ * ```ts
+ * import { PROACTIVE_TABLE_2021 } from 'gov-disclosure-report';
+ * PROACTIVE_TABLE_2021.blocks.map((b) => b.label);
+ * // ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']
+ * ```
+ */
+export const PROACTIVE_TABLE_2021: TableMeta = {
+  key: 'proactive',
+  number: '二',
+  label: '二、主动公开政府信息情况',
+  en: 'Proactive disclosure',
+  blocks: [
+    {
+      label: article20Header('（一）'),
+      article20Item: '（一）',
+      rowHeader: ROW_HEADER,
+      columns: [
+        { key: 'issued', label: '本年制发件数', en: 'issued this year', kind: 'count' },
+        { key: 'repealed', label: '本年废止件数', en: 'repealed this year', kind: 'count' },
+        { key: 'inForce', label: '现行有效件数', en: 'in force', kind: 'count' },
+      ],
+      rows: [
+        { key: 'regulations', label: '规章', en: 'regulations' },
+        { key: 'normativeDocuments', label: '行政规范性文件', en: 'administrative normative documents' },
+      ],
+    },
+    {
+      label: article20Header('（五）'),
+      article20Item: '（五）',
+      rowHeader: ROW_HEADER,
+      columns: DECISIONS,
+      rows: [{ key: 'licensing', label: '行政许可', en: 'administrative licensing' }],
+    },
+    {
+      label: article20Header('（六）'),
+      article20Item: '（六）',
+      rowHeader: ROW_HEADER,
+      columns: DECISIONS,
+      rows: [
+        { key: 'penalties', label: '行政处罚', en: 'administrative penalties' },
+        { key: 'coercion', label: '行政强制', en: 'administrative coercion' },
+      ],
+    },
+    {
+      label: article20Header('（八）'),
+      article20Item: '（八）',
+      rowHeader: ROW_HEADER,
+      columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', en: 'fees collected this year (10,000 yuan)', kind: 'money' }],
+      rows: [{ key: 'fees', label: '行政事业性收费', en: 'administrative fees' }],
+    },
+  ],
+  relations: [
+    { rule: 'continuity.inForce', within: 'row', target: 'inForce', plus: ['issued'], minus: ['repealed'], previous: ['inForce'] },
+  ],
+};
+
+const TABLES_2021 = [PROACTIVE_TABLE_2021, applicationsTable('2021'), REVIEW_AND_LITIGATION_TABLE] as const;
+
+/**
+ * The 2021 edition of the format, in full.
+ *
+ * @example
+ * ```ts
+ * import { EDITION_2021 } from 'gov-disclosure-report';
+ * EDITION_2021.document; // '国办公开办函〔2021〕30号'
+ * ```
+ */
+export const EDITION_2021: EditionMeta = {
+  edition: '2021',
+  document: '国办公开办函〔2021〕30号',
+  title: '中华人民共和国政府信息公开工作年度报告格式',
+  years: { from: 2021 },
+  sections: [NARRATIVE_SECTIONS[0], ...TABLES_2021, NARRATIVE_SECTIONS[1], NARRATIVE_SECTIONS[2]],
+  tables: TABLES_2021,
+};

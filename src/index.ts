@@ -1,0 +1,67 @@
+/**
+ * gov-disclosure-report: the typed model of China's 政府信息公开工作年度报告
+ * (government information disclosure annual report), editions 2021 and 2019:
+ * the format metadata, report types, builders, the validator, money in 万元
+ * and the statutory deadline. Pure functions, no I/O.
+ *
+ * @example
+ * ```ts
+ * import { validateReport } from 'gov-disclosure-report';
+ * const { ok, findings } = validateReport(JSON.parse(text));
+ * ```
+ *
+ * @module
+ */
+
+// The format metadata
+export type {
+  Article20ItemNumber,
+  BlockMeta,
+  CellKind,
+  ColumnMeta,
+  Edition,
+  EditionMeta,
+  NarrativeSectionMeta,
+  RelationMeta,
+  RelationRuleCode,
+  RowMeta,
+  TableKey,
+  TableMeta,
+} from './format/types.js';
+export { ARTICLE_20_ITEMS, article20Header } from './format/article20.js';
+export {
+  APPLICANT_COLUMNS,
+  DENIED_ROWS,
+  NOT_PROCESSED_ROWS,
+  OTHER_HANDLING_ROWS,
+  UNABLE_TO_PROVIDE_ROWS,
+  applicationsTable,
+  outcomeRows,
+} from './format/applications.js';
+export { REVIEW_AND_LITIGATION_TABLE, REVIEW_GROUP_ROWS, REVIEW_OUTCOME_COLUMNS } from './format/review-litigation.js';
+export { EDITION_2021, PROACTIVE_TABLE_2021 } from './format/edition-2021.js';
+export { EDITION_2019, PROACTIVE_TABLE_2019 } from './format/edition-2019.js';
+export { NARRATIVE_SECTIONS } from './format/narrative.js';
+export { PUBLISHERS, REPORT_FIELDS, type Publisher } from './format/report-fields.js';
+export { EDITIONS, layoutOf, pointerSegment, type CellInfo, type CellNode, type Equation, type Layout, type ObjectNode } from './format/layout.js';
+
+// The report model
+export type * from './model/types.js';
+export {
+  buildApplications,
+  buildProactive,
+  buildReport,
+  buildReviewAndLitigation,
+  type Draft,
+  type ReportDraft2019,
+  type ReportDraft2021,
+} from './build/builders.js';
+
+// Validation
+export { RULES, renderMessage, type Locale, type MessageParams, type RuleCode, type RuleEntry, type Severity } from './rules/catalogue.js';
+export type { Finding } from './validate/finding.js';
+export { checkReport, validateReport, type ValidateOptions, type ValidationResult } from './validate/validate.js';
+
+// Money and dates
+export { FEE_DECIMALS, formatFee, parseFee, wanToYuan, yuanToWan } from './money/fee.js';
+export { daysLate, isCalendarDate, publicationDeadline } from './dates/deadline.js';

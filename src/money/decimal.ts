@@ -1,0 +1,45 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * The library's own decimal type: 四舍五入 (ROUND_HALF_UP), enough precision
+ * for any amount a report can hold, and no exponent notation in strings.
+ * A clone, so the host application's `Decimal` settings are left alone.
+ */
+export const Wan = Decimal.clone({
+  precision: 60,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
+
+/** An instance of {@link Wan}. */
+export type WanDecimal = InstanceType<typeof Wan>;
+
+/** Decimal places of every canonical amount. */
+export const FEE_DECIMALS = 4;
+
+/** Longest amount string read: far beyond any real figure, short enough to stay fast. */
+const MAX_AMOUNT_LENGTH = 40;
+
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * Reads a plain decimal string (`"12.5"`, `"-3"`) or a finite number into a
+ * {@link Wan}, or `undefined` when it is neither. Numbers are read through
+ * their shortest round-trip string, so `0.1` is exactly 0.1.
+ */
+export function toDecimal(value: unknown): WanDecimal | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? new Wan(value) : undefined;
+  if (typeof value !== 'string' || value.length > MAX_AMOUNT_LENGTH || !PLAIN_DECIMAL.test(value)) return undefined;
+  return new Wan(value);
+}
+
+/** An exact decimal string with no exponent and no negative zero. */
+export function plain(value: WanDecimal): string {
+  return value.isZero() ? '0' : value.toFixed();
+}
+
+/** Four decimals, rounded half-up, with no negative zero. */
+export function fixed(value: WanDecimal): string {
+  return value.toFixed(FEE_DECIMALS).replace(/^-(0\.0+)$/, '$1');
+}

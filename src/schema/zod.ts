@@ -1,0 +1,103 @@
+/**
+ * zod 4 schemas of the report JSON, generated from the format metadata.
+ * Each property carries its official label as `title` and where it sits on
+ * the form as `description`, so `z.toJSONSchema` gives a documented schema.
+ *
+ * These check the shape only; {@link validateReport} checks the shape with
+ * precise codes and every rule of the catalogue.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { ARTICLE_20_ITEMS } from '../format/article20.js';
+import { layoutOf, type CellInfo, type ObjectNode } from '../format/layout.js';
+import { NARRATIVE_SECTIONS } from '../format/narrative.js';
+import { PUBLISHERS, REPORT_FIELDS } from '../format/report-fields.js';
+import type { Edition } from '../format/types.js';
+import type { ReportDraft2019, ReportDraft2021 } from '../build/builders.js';
+import { YEAR_RANGE } from '../validate/read.js';
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+function describeCell(cell: CellInfo): string {
+  const item = cell.block.article20Item;
+  const article = item ? ` — 第二十条第${item}项：${ARTICLE_20_ITEMS[item]}` : '';
+  const total = cell.derived ? '; a total: may be omitted or null, derived from its parts' : '';
+  return `${cell.table.label} · ${cell.label}${article} (${cell.en}${total})`;
+}
+
+function cellSchema(cell: CellInfo): z.ZodType {
+  const meta = { title: cell.column.label, description: describeCell(cell) };
+  let schema: z.ZodType;
+  if (cell.kind === 'money') {
+    schema = z.union([z.string().max(40).regex(/^\d+(?:\.\d+)?$/), z.number().min(0)]).nullable();
+  } else {
+    schema = z.number().int().min(cell.kind === 'count' ? 0 : -MAX).max(MAX).nullable();
+  }
+  schema = schema.meta(meta);
+  return cell.derived ? schema.optional() : schema;
+}
+
+function objectSchema(node: ObjectNode): z.ZodType {
+  const shape: Record<string, z.ZodType> = {};
+  for (const child of node.children) shape[child.key] = child.type === 'cell' ? cellSchema(child.cell) : objectSchema(child);
+  const schema = z.strictObject(shape).meta({ title: node.label, description: node.en });
+  return node.optional ? schema.optional() : schema;
+}
+
+function editionSchema(edition: Edition) {
+  const layout = layoutOf(edition);
+  const tables = Object.fromEntries(layout.tables.map((t) => [t.key, objectSchema(t)]));
+  const narrative = Object.fromEntries(
+    NARRATIVE_SECTIONS.map((s) => [s.key, z.string().meta({ title: s.label, description: s.en }).optional()]),
+  );
+  const field = (key: keyof typeof REPORT_FIELDS) => ({ title: REPORT_FIELDS[key].label, description: REPORT_FIELDS[key].en });
+  return z
+    .strictObject({
+      edition: z.literal(edition).meta(field('edition')),
+      year: z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.max).meta(field('year')),
+      agency: z.string().meta(field('agency')).optional(),
+      publisher: z.enum(Object.keys(PUBLISHERS) as [keyof typeof PUBLISHERS]).meta(field('publisher')).optional(),
+      publishedOn: z.iso.date().meta(field('publishedOn')).optional(),
+      narrative: z.strictObject(narrative).meta(field('narrative')).optional(),
+      ...tables,
+    })
+    .meta({ title: `${layout.meta.title}（${layout.meta.document}）`, description: `Edition ${edition}` });
+}
+
+/**
+ * The zod schema of a 2021-edition report.
+ *
+ * @example
+ * ```ts
+ * import { report2021Schema } from 'gov-disclosure-report/zod';
+ * report2021Schema.safeParse(JSON.parse(text)).success;
+ * ```
+ */
+export const report2021Schema = /* @__PURE__ */ editionSchema('2021') as unknown as z.ZodType<ReportDraft2021>;
+
+/**
+ * The zod schema of a 2019-edition report.
+ *
+ * @example
+ * ```ts
+ * import { report2019Schema } from 'gov-disclosure-report/zod';
+ * report2019Schema.safeParse(JSON.parse(text)).success;
+ * ```
+ */
+export const report2019Schema = /* @__PURE__ */ editionSchema('2019') as unknown as z.ZodType<ReportDraft2019>;
+
+/**
+ * The zod schema of a report of either edition, discriminated by `edition`.
+ *
+ * @example
+ * ```ts
+ * import { reportSchema } from 'gov-disclosure-report/zod';
+ * import { z } from 'zod';
+ * const jsonSchema = z.toJSONSchema(reportSchema);
+ * ```
+ */
+export const reportSchema = /* @__PURE__ */ z.discriminatedUnion('edition', [
+  report2021Schema as unknown as ReturnType<typeof editionSchema>,
+  report2019Schema as unknown as ReturnType<typeof editionSchema>,
+]) as unknown as z.ZodType<ReportDraft2021 | ReportDraft2019>;

@@ -1,0 +1,210 @@
+/**
+ * The shape layer: walks an unknown input along the edition's layout, reads
+ * every cell, and reports each problem with its code and pointer. It never
+ * throws on JSON input and never keeps anything it was not asked for.
+ *
+ * @module
+ */
+import { layoutOf, pointerSegment, type CellInfo, type Layout, type ObjectNode } from '../format/layout.js';
+import { NARRATIVE_SECTIONS } from '../format/narrative.js';
+import { PUBLISHERS, REPORT_FIELDS } from '../format/report-fields.js';
+import type { Edition } from '../format/types.js';
+import { isCalendarDate } from '../dates/deadline.js';
+import { FEE_DECIMALS, fixed, toDecimal } from '../money/decimal.js';
+import type { Report } from '../model/types.js';
+import type { FindingList } from './finding.js';
+
+/** Count values by cell index: a number, `null` (blank) or `undefined` (missing or unreadable). */
+export type CellValues = (number | null | undefined)[];
+
+/** What reading gives: the typed report when its shape is sound, and the count values either way. */
+export interface ReadResult {
+  layout?: Layout;
+  report?: Report;
+  values: CellValues;
+}
+
+/** Years a report can be for: the formats date from 2019. */
+export const YEAR_RANGE = { min: 2019, max: 2100 } as const;
+
+type JsonObject = Record<string, unknown>;
+
+/** A plain object (not an array, class instance or null), as JSON parsing makes. */
+function isPlainObject(value: unknown): value is JsonObject {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The JSON type of a value, for shape.type findings. */
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return typeof value;
+}
+
+const MAX_SHOWN = 60;
+
+/** A value as a finding shows it: numbers as they are, anything else as short JSON-like text. */
+function shown(value: unknown): number | string {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'string') {
+    const text = JSON.stringify(value);
+    return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 4)}…" (${value.length} characters)` : text;
+  }
+  return typeOf(value);
+}
+
+const NARRATIVE_KEYS = new Set<string>(NARRATIVE_SECTIONS.map((s) => s.key));
+const PUBLISHER_LIST = Object.keys(PUBLISHERS).join(', ');
+
+/** Reports every own key of `value` that `known` does not list. */
+function unknownKeys(value: JsonObject, known: (key: string) => boolean, pointer: string, edition: Edition, out: FindingList): void {
+  for (const key of Object.keys(value)) {
+    if (!known(key)) out.add('shape.unknownKey', `${pointer}/${pointerSegment(key)}`, { detail: edition });
+  }
+}
+
+function readCell(cell: CellInfo, value: unknown, values: CellValues, out: FindingList): number | string | null | undefined {
+  const { pointer } = cell;
+  if (value === undefined) {
+    if (cell.derived) return (values[cell.index] = null);
+    out.add('shape.required', pointer);
+    return undefined;
+  }
+  if (value === null) {
+    values[cell.index] = null;
+    if (!cell.derived) out.add('cell.blank', pointer, { cells: [pointer] });
+    return null;
+  }
+  if (cell.kind === 'money') return readMoney(pointer, value, out);
+  const code =
+    typeof value !== 'number' || !Number.isInteger(value)
+      ? 'cell.notInteger'
+      : Math.abs(value) > Number.MAX_SAFE_INTEGER
+        ? 'cell.tooLarge'
+        : value < 0 && cell.kind === 'count'
+          ? 'cell.negative'
+          : undefined;
+  if (code) {
+    out.add(code, pointer, { actual: shown(value), cells: [pointer] });
+    return undefined;
+  }
+  // -0 is read as 0: JSON cannot tell them apart.
+  return (values[cell.index] = (value as number) + 0);
+}
+
+function readMoney(pointer: string, value: unknown, out: FindingList): string | undefined {
+  const amount = toDecimal(value);
+  if (amount === undefined) {
+    out.add('money.invalid', pointer, { actual: shown(value), cells: [pointer] });
+    return undefined;
+  }
+  // "-0" written as text is read as negative; the number -0 is JSON's 0.
+  if (amount.isNegative() && (typeof value === 'string' || !amount.isZero())) {
+    out.add('money.negative', pointer, { actual: shown(value), cells: [pointer] });
+    return undefined;
+  }
+  const canonical = fixed(amount);
+  if (amount.decimalPlaces() > FEE_DECIMALS) {
+    out.add('money.precision', pointer, { expected: canonical, actual: shown(value), cells: [pointer] });
+  }
+  return canonical;
+}
+
+function readObject(node: ObjectNode, value: unknown, values: CellValues, edition: Edition, out: FindingList): JsonObject | undefined {
+  if (value === undefined && node.optional) value = {};
+  if (value === undefined) {
+    out.add('shape.required', node.pointer);
+    return undefined;
+  }
+  if (!isPlainObject(value)) {
+    out.add('shape.type', node.pointer, { expected: 'object', actual: typeOf(value) });
+    return undefined;
+  }
+  const result: JsonObject = {};
+  let present = 0;
+  for (const child of node.children) {
+    const v = value[child.key];
+    if (v !== undefined) present++;
+    result[child.key] = child.type === 'cell' ? readCell(child.cell, v, values, out) : readObject(child, v, values, edition, out);
+  }
+  if (Object.keys(value).length !== present) {
+    unknownKeys(value, (key) => node.children.some((c) => c.key === key), node.pointer, edition, out);
+  }
+  return result;
+}
+
+function readText(input: JsonObject, key: 'agency', out: FindingList): string | undefined {
+  const value = input[key];
+  if (value === undefined || typeof value === 'string') return value;
+  out.add('shape.type', `/${key}`, { expected: 'string', actual: typeOf(value) });
+  return undefined;
+}
+
+function readYear(value: unknown, out: FindingList): number | undefined {
+  if (value === undefined) out.add('shape.required', '/year');
+  else if (typeof value !== 'number') out.add('shape.type', '/year', { expected: 'integer', actual: shown(value) });
+  else if (!Number.isInteger(value) || value < YEAR_RANGE.min || value > YEAR_RANGE.max) out.add('shape.year', '/year', { actual: shown(value) });
+  else return value;
+  return undefined;
+}
+
+function readNarrative(value: unknown, edition: Edition, out: FindingList): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value)) {
+    out.add('shape.type', '/narrative', { expected: 'object', actual: typeOf(value) });
+    return undefined;
+  }
+  const narrative: Record<string, string> = {};
+  for (const section of NARRATIVE_SECTIONS) {
+    const text = value[section.key];
+    if (typeof text === 'string') narrative[section.key] = text;
+    else if (text !== undefined) out.add('shape.type', `/narrative/${section.key}`, { expected: 'string', actual: typeOf(text) });
+  }
+  unknownKeys(value, (key) => NARRATIVE_KEYS.has(key), '/narrative', edition, out);
+  return narrative;
+}
+
+/**
+ * Reads an unknown input as a report. Findings go to `out`; the result holds
+ * the typed report only when no error was found on the way.
+ */
+export function readReport(input: unknown, out: FindingList): ReadResult {
+  const values: CellValues = [];
+  if (!isPlainObject(input)) {
+    out.add('shape.type', '', { expected: 'object', actual: typeOf(input) });
+    return { values };
+  }
+  const edition = input.edition;
+  if (edition === undefined) {
+    out.add('shape.required', '/edition');
+    return { values };
+  }
+  if (edition !== '2021' && edition !== '2019') {
+    out.add('shape.edition', '/edition', { actual: shown(edition) });
+    return { values };
+  }
+  const layout = layoutOf(edition);
+  out.layout = layout;
+  const errorsBefore = out.errors;
+
+  const report: JsonObject = { edition, year: readYear(input.year, out) };
+  const agency = readText(input, 'agency', out);
+  if (agency !== undefined) report.agency = agency;
+  if (input.publisher !== undefined) {
+    if (typeof input.publisher === 'string' && Object.hasOwn(PUBLISHERS, input.publisher)) report.publisher = input.publisher;
+    else out.add('shape.enum', '/publisher', { expected: PUBLISHER_LIST, actual: shown(input.publisher) });
+  }
+  if (input.publishedOn !== undefined) {
+    if (typeof input.publishedOn === 'string' && isCalendarDate(input.publishedOn)) report.publishedOn = input.publishedOn;
+    else out.add('shape.date', '/publishedOn', { actual: shown(input.publishedOn) });
+  }
+  const narrative = readNarrative(input.narrative, edition, out);
+  if (narrative) report.narrative = narrative;
+  for (const table of layout.tables) report[table.key] = readObject(table, input[table.key], values, edition, out);
+  unknownKeys(input, (key) => Object.hasOwn(REPORT_FIELDS, key) || layout.tables.some((t) => t.key === key), '', edition, out);
+
+  return out.errors === errorsBefore ? { layout, values, report: report as unknown as Report } : { layout, values };
+}

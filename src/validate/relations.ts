@@ -1,0 +1,88 @@
+/**
+ * The sum relations of the form, evaluated on cell values: deriving the
+ * totals left blank, and checking every relation whose target was given.
+ *
+ * @module
+ */
+import type { Equation, Layout } from '../format/layout.js';
+import type { CellValues } from './read.js';
+import type { FindingList } from './finding.js';
+
+/**
+ * The values the relations are checked on: a blank cell counts as 0, and a
+ * blank total is derived from its parts (a fixpoint, since one total may be
+ * the part of another: the 总计 cell of （七）总计). Cells that could not be
+ * read stay `undefined`, and so does every sum that needs them.
+ */
+export function effectiveValues(layout: Layout, values: CellValues): CellValues {
+  const effective = values.slice();
+  const pending: Equation[] = [];
+  for (const cell of layout.cells) {
+    if (values[cell.index] !== null) continue;
+    if (!cell.derived) effective[cell.index] = 0;
+    else effective[cell.index] = undefined;
+  }
+  for (const eq of layout.equations) {
+    if (eq.previous.length === 0 && values[eq.target] === null && layout.cells[eq.target]!.derived) pending.push(eq);
+  }
+  let progress = true;
+  while (progress && pending.length > 0) {
+    progress = false;
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const eq = pending[i]!;
+      if (effective[eq.target] !== undefined) {
+        pending.splice(i, 1);
+        continue;
+      }
+      const value = evaluate(eq, effective);
+      if (typeof value === 'number') {
+        effective[eq.target] = value;
+        pending.splice(i, 1);
+        progress = true;
+      }
+    }
+  }
+  return effective;
+}
+
+/**
+ * `Σ plus − Σ minus (+ extra)`, or `undefined` when a term is unknown. Sums
+ * beyond 2^53 are redone in BigInt so they stay exact; one that stays that
+ * large is returned as a decimal string (no cell can hold it).
+ */
+export function evaluate(eq: Equation, values: CellValues, extra = 0): number | string | undefined {
+  let total = extra;
+  for (const i of eq.plus) {
+    const v = values[i];
+    if (v == null) return undefined;
+    total += v;
+  }
+  for (const i of eq.minus) {
+    const v = values[i];
+    if (v == null) return undefined;
+    total -= v;
+  }
+  if (Number.isSafeInteger(total)) return total;
+  const exact = [...eq.plus.map((i) => BigInt(values[i]!))].reduce((a, b) => a + b, BigInt(extra)) - eq.minus.reduce((a, i) => a + BigInt(values[i]!), 0n);
+  return exact >= -BigInt(Number.MAX_SAFE_INTEGER) && exact <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(exact) : String(exact);
+}
+
+/** The pointers of the cells an equation reads. */
+export function cellsOf(layout: Layout, eq: Equation): string[] {
+  return [eq.target, ...eq.plus, ...eq.minus].map((i) => layout.cells[i]!.pointer);
+}
+
+/**
+ * Checks every within-year relation whose target cell was given (a derived
+ * total agrees by construction).
+ */
+export function checkRelations(layout: Layout, values: CellValues, effective: CellValues, out: FindingList): void {
+  for (const eq of layout.equations) {
+    const actual = values[eq.target];
+    if (eq.previous.length > 0 || actual == null) continue;
+    const expected = evaluate(eq, effective);
+    if (expected !== undefined && expected !== actual) {
+      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsOf(layout, eq) });
+    }
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * `validateReport` and `checkReport`: the shape layer and every rule of the
+ * catalogue in one call.
+ *
+ * @module
+ */
+import { daysLate, publicationDeadline } from '../dates/deadline.js';
+import type { Layout } from '../format/layout.js';
+import { EDITIONS } from '../format/layout.js';
+import type { Report } from '../model/types.js';
+import type { Locale } from '../rules/catalogue.js';
+import { FindingList, type Finding } from './finding.js';
+import { readReport, type CellValues } from './read.js';
+import { cellsOf, checkRelations, effectiveValues, evaluate } from './relations.js';
+
+/**
+ * Options of {@link validateReport} and {@link checkReport}.
+ *
+ * @example
+ * ```ts
+ * import type { ValidateOptions } from 'gov-disclosure-report';
+ * const options: ValidateOptions = { locale: 'en', previous: lastYearsReport };
+ * ```
+ */
+export interface ValidateOptions {
+  /** Last year's report (any input): turns on the `continuity.*` rules. */
+  previous?: unknown;
+  /** The language of the messages: `"zh-CN"` (default) or `"en"`. */
+  locale?: Locale;
+}
+
+/**
+ * What {@link validateReport} returns.
+ *
+ * @example
+ * ```ts
+ * import { validateReport, type ValidationResult } from 'gov-disclosure-report';
+ * const result: ValidationResult = validateReport({});
+ * result.ok; // false
+ * ```
+ */
+export interface ValidationResult {
+  /** False exactly when a finding is an error. */
+  ok: boolean;
+  /** The report, typed and with amounts in canonical form, when its shape is sound (even if rules fail). */
+  report?: Report;
+  /** Every finding, in the order of the form. */
+  findings: Finding[];
+}
+
+/**
+ * Validates any input as a report: its shape against the declared edition,
+ * then every rule of the catalogue. It collects every finding and never
+ * throws. A blank cell (`null`) gives `cell.blank` and counts as 0 in the
+ * sums; a blank total is derived from its parts, not reported.
+ *
+ * @example
+ * ```ts
+ * import { validateReport } from 'gov-disclosure-report';
+ * const result = validateReport(JSON.parse(text), { locale: 'en' });
+ * if (!result.ok) for (const f of result.findings) console.log(f.code, f.path, f.message);
+ * ```
+ */
+export function validateReport(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const out = new FindingList(options.locale === 'en' ? 'en' : 'zh-CN');
+  try {
+    const { layout, report, values } = readReport(input, out);
+    if (layout) {
+      const effective = effectiveValues(layout, values);
+      checkRelations(layout, values, effective, out);
+      if (report) {
+        checkEdition(report, out);
+        checkPublication(report, out);
+        if (options.previous !== undefined) checkContinuity(report, layout, values, effective, options.previous, out);
+      }
+    }
+    return report ? { ok: out.errors === 0, report, findings: out.items } : { ok: false, findings: out.items };
+  } catch (error) {
+    // Only a hostile object (a throwing getter or Proxy) gets here; JSON input cannot.
+    out.add('shape.unreadable', '', { detail: error instanceof Error ? error.message : String(error) });
+    return { ok: false, findings: out.items };
+  }
+}
+
+/**
+ * Checks a typed report: the same findings as {@link validateReport}.
+ *
+ * @example
+ * ```ts
+ * import { buildReport, checkReport } from 'gov-disclosure-report';
+ * const report = buildReport({ edition: '2021', year: 2021 });
+ * checkReport(report); // []
+ * ```
+ */
+export function checkReport(report: Report, options: ValidateOptions = {}): Finding[] {
+  return validateReport(report, options).findings;
+}
+
+function checkEdition(report: Report, out: FindingList): void {
+  const { years } = EDITIONS[report.edition];
+  const fits = report.year >= years.from && (years.to === undefined || report.year <= years.to);
+  if (!fits) {
+    const expected = report.edition === '2019' ? '2021' : '2019';
+    out.add('edition.year', '/edition', { expected, actual: report.year, detail: report.edition });
+  }
+}
+
+function checkPublication(report: Report, out: FindingList): void {
+  const { publishedOn, publisher, year } = report;
+  if (publishedOn === undefined || (publisher !== 'department' && publisher !== 'government')) return;
+  const late = daysLate(publishedOn, year, publisher);
+  if (late > 0) {
+    out.add('publication.late', '/publishedOn', {
+      expected: publicationDeadline(year, publisher),
+      actual: publishedOn,
+      detail: String(late),
+    });
+  }
+}
+
+function checkContinuity(report: Report, layout: Layout, values: CellValues, effective: CellValues, input: unknown, out: FindingList): void {
+  const previousOut = new FindingList(out.locale);
+  const previous = readReport(input, previousOut);
+  if (!previous.report || !previous.layout) {
+    const first = previousOut.items.find((f) => f.severity === 'error');
+    out.add('continuity.previousInvalid', '', { detail: first ? `${first.code} ${first.path}` : 'unreadable' });
+    return;
+  }
+  if (previous.report.year !== report.year - 1) {
+    out.add('continuity.year', '/year', { expected: report.year - 1, actual: previous.report.year });
+    return;
+  }
+  const previousLayout = previous.layout;
+  const previousValues = effectiveValues(previousLayout, previous.values);
+  for (const eq of layout.equations) {
+    const actual = values[eq.target];
+    if (eq.previous.length === 0 || actual == null) continue;
+    // Last year's terms; a cell the previous edition lacks (or left unreadable) skips the relation.
+    const carried = eq.previous.map((pointer) => {
+      const cell = previousLayout.cellAt.get(pointer);
+      return cell && previousValues[cell.index];
+    });
+    if (carried.some((v) => v == null)) continue;
+    const expected = evaluate(eq, effective, (carried as number[]).reduce((a, b) => a + b, 0));
+    if (expected !== undefined && expected !== actual) {
+      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsOf(layout, eq), previousCells: [...eq.previous] });
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The zod schemas of the report JSON, in their own entry point so that the
+ * validator (`gov-disclosure-report`) does not load zod.
+ *
+ * @example
+ * ```ts
+ * import { reportSchema } from 'gov-disclosure-report/zod';
+ * const parsed = reportSchema.safeParse(input);
+ * ```
+ *
+ * @module
+ */
+export { report2019Schema, report2021Schema, reportSchema } from './schema/zod.js';
