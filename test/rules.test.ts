@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, RULES, validateReport, type Finding, type Report } from '../src/index.js';
+import { busyReport2019, busyReport2021, previousOfBusy2021, readExample } from './fixtures/reports.js';
+
+const codes = (findings: Finding[]) => findings.map((f) => f.code);
+
+/** The one finding of `code` at `path`, failing the test when there is not exactly one. */
+function only(findings: Finding[], code: string, path: string): Finding {
+  const matches = findings.filter((f) => f.code === code && f.path === path);
+  expect(matches, `${code} at ${path} in ${JSON.stringify(codes(findings))}`).toHaveLength(1);
+  return matches[0]!;
+}
+
+describe('valid reports pass every rule', () => {
+  it.each([
+    ['the built 2021 report', busyReport2021()],
+    ['the built 2019 report', busyReport2019()],
+    ['the 汴东 2021 example', readExample('biandong-2021.json')],
+  ])('%s has no finding at all', (_, report) => {
+    expect(validateReport(report, { previous: undefined })).toMatchObject({ ok: true, findings: [] });
+  });
+
+  it('the 上海 2019 example has only cell.blank warnings, never on a 总计 cell', () => {
+    const result = validateReport(readExample('shanghai-2019.json'));
+    expect(result.ok).toBe(true);
+    expect(new Set(codes(result.findings))).toEqual(new Set(['cell.blank']));
+    expect(result.findings.filter((f) => f.path.endsWith('/total'))).toEqual([]);
+  });
+
+  it('the continuity rules pass with a consistent previous report', () => {
+    expect(validateReport(busyReport2021(), { previous: previousOfBusy2021() }).findings).toEqual([]);
+  });
+});
+
+describe('applications (table 三)', () => {
+  it('applications.balance: 一 + 二 = 三 + 四 in each column', () => {
+    const report = busyReport2021();
+    report.applications.carriedForward.commercialEnterprise = 1;
+    report.applications.carriedForward.total = 5;
+    const findings = validateReport(report).findings;
+    const f = only(findings, 'applications.balance', '/applications/carriedForward/commercialEnterprise');
+    expect(f).toMatchObject({ severity: 'error', expected: 0, actual: 1 });
+    expect(f.cells).toEqual([
+      '/applications/carriedForward/commercialEnterprise',
+      '/applications/received/commercialEnterprise',
+      '/applications/carriedOver/commercialEnterprise',
+      '/applications/outcomes/total/commercialEnterprise',
+    ]);
+    only(findings, 'applications.balance', '/applications/carriedForward/total');
+    expect(f.message).toBe('四、结转下年度继续办理 · 商业企业：应为 0，实为 1（第一项加第二项之和，等于第三项加第四项之和）');
+  });
+
+  it('applications.outcomeTotal: （七）总计 is the sum of every outcome leaf, （六） rows included', () => {
+    const report = busyReport2021();
+    report.applications.outcomes.otherHandling.other.naturalPerson = 1;
+    report.applications.outcomes.otherHandling.other.total = 1;
+    const findings = validateReport(report).findings;
+    const f = only(findings, 'applications.outcomeTotal', '/applications/outcomes/total/naturalPerson');
+    expect(f).toMatchObject({ expected: 40, actual: 39 });
+    expect(f.cells).toHaveLength(1 + 2 + 8 + 3 + 5 + 3);
+    expect(f.cells).toContain('/applications/outcomes/otherHandling/other/naturalPerson');
+    expect(f.message).toBe('三、本年度办理结果（七）总计 · 自然人：应为 40，实为 39（各项办理结果之和）');
+  });
+
+  it('applications.outcomeTotal in the 2019 edition reads （六）其他处理 as one row', () => {
+    const report = busyReport2019();
+    report.applications.outcomes.otherHandling.naturalPerson = 2;
+    const f = only(validateReport(report).findings, 'applications.outcomeTotal', '/applications/outcomes/total/naturalPerson');
+    expect(f.cells).toContain('/applications/outcomes/otherHandling/naturalPerson');
+    expect(f.cells).toHaveLength(1 + 2 + 8 + 3 + 5 + 1);
+  });
+
+  it('applications.applicantTotal: 总计 is the sum of the six applicant columns', () => {
+    const report = busyReport2021();
+    report.applications.received.total = 46;
+    const f = only(validateReport(report, { locale: 'en' }).findings, 'applications.applicantTotal', '/applications/received/total');
+    expect(f).toMatchObject({ expected: 47, actual: 46 });
+    expect(f.message).toContain('一、本年新收政府信息公开申请数量 · 总计');
+    expect(f.message).toContain('expected 47');
+  });
+
+  it('blank totals are derived before the sums are checked (上海 leaves the 总计 column blank)', () => {
+    const report = busyReport2021();
+    report.applications.outcomes.granted.total = null;
+    report.applications.outcomes.total = { ...report.applications.outcomes.total, naturalPerson: null, total: null };
+    expect(validateReport(report).findings).toEqual([]);
+    report.applications.outcomes.granted.naturalPerson = 21;
+    only(validateReport(report).findings, 'applications.balance', '/applications/carriedForward/total');
+  });
+});
+
+describe('reviewAndLitigation (table 四)', () => {
+  it.each(['administrativeReview', 'litigationWithoutReview', 'litigationAfterReview'] as const)(
+    'reviewAndLitigation.total holds in %s',
+    (group) => {
+      const report = busyReport2021();
+      report.reviewAndLitigation[group].pending = 7;
+      const f = only(validateReport(report).findings, 'reviewAndLitigation.total', `/reviewAndLitigation/${group}/total`);
+      expect(f.cells).toEqual(['total', 'upheld', 'corrected', 'otherResult', 'pending'].map((k) => `/reviewAndLitigation/${group}/${k}`));
+    },
+  );
+
+  it('names the group by its official headers', () => {
+    const report = busyReport2021();
+    report.reviewAndLitigation.litigationAfterReview.total = 0;
+    const f = only(validateReport(report).findings, 'reviewAndLitigation.total', '/reviewAndLitigation/litigationAfterReview/total');
+    expect(f.message).toBe('行政诉讼 · 复议后起诉 · 总计：应为 1，实为 0（结果维持、结果纠正、其他结果、尚未审结之和）');
+  });
+});
+
+describe('edition.year', () => {
+  it.each([
+    ['2019', 2019, false],
+    ['2019', 2020, false],
+    ['2019', 2021, true],
+    ['2021', 2021, false],
+    ['2021', 2020, true],
+  ] as const)('edition %s for %i: warning %s', (edition, year, warned) => {
+    const report = { ...buildReport({ edition, year } as never), year } as Report;
+    const result = validateReport(report);
+    expect(result.ok).toBe(true);
+    expect(codes(result.findings).includes('edition.year')).toBe(warned);
+    if (warned) expect(only(result.findings, 'edition.year', '/edition').severity).toBe('warning');
+  });
+});
+
+describe('publication.late (Article 49)', () => {
+  it.each([
+    ['department', '2023-01-31', false],
+    ['department', '2023-02-01', true],
+    ['government', '2023-03-31', false],
+    ['government', '2023-04-01', true],
+    ['other', '2023-12-31', false],
+  ] as const)('%s publishing on %s: late %s', (publisher, publishedOn, late) => {
+    const report = { ...busyReport2021(), publisher, publishedOn };
+    const result = validateReport(report);
+    expect(result.ok).toBe(true);
+    expect(codes(result.findings).includes('publication.late')).toBe(late);
+    if (late) {
+      const f = only(result.findings, 'publication.late', '/publishedOn');
+      expect(f).toMatchObject({ severity: 'warning', actual: publishedOn, expected: publisher === 'department' ? '2023-01-31' : '2023-03-31' });
+      expect(f.message).toContain('1 天');
+    }
+  });
+});
+
+describe('continuity (options.previous)', () => {
+  it('continuity.carriedOver: this year 二 equals last year 四, per column', () => {
+    const previous = previousOfBusy2021();
+    previous.applications.carriedForward.naturalPerson = 2;
+    previous.applications.outcomes.granted.naturalPerson = 8;
+    previous.applications.outcomes.granted.total = 8;
+    previous.applications.outcomes.total.naturalPerson = 8;
+    previous.applications.outcomes.total.total = 8;
+    previous.applications.carriedForward.total = 2;
+    expect(validateReport(previous).findings).toEqual([]);
+    const findings = validateReport(busyReport2021(), { previous }).findings;
+    const f = only(findings, 'continuity.carriedOver', '/applications/carriedOver/naturalPerson');
+    expect(f).toMatchObject({ severity: 'error', expected: 2, actual: 3, previousCells: ['/applications/carriedForward/naturalPerson'] });
+    only(findings, 'continuity.carriedOver', '/applications/carriedOver/total');
+  });
+
+  it('continuity.inForce: in force = last in force + issued − repealed (a warning)', () => {
+    const previous = previousOfBusy2021();
+    previous.proactive.normativeDocuments.inForce = 130;
+    const result = validateReport(busyReport2021(), { previous });
+    expect(result.ok).toBe(true);
+    const f = only(result.findings, 'continuity.inForce', '/proactive/normativeDocuments/inForce');
+    expect(f).toMatchObject({ severity: 'warning', expected: 139, actual: 140 });
+  });
+
+  it('continuity.previousCount (2019 edition): items last year = last report items + change', () => {
+    const previous = buildReport({
+      edition: '2019',
+      year: 2019,
+      proactive: { licensing: { previousCount: 45, change: -5 }, fees: { previousCount: 2, change: 1 } },
+    });
+    const report = busyReport2019();
+    expect(validateReport(report, { previous }).findings).toEqual([]);
+    report.proactive.licensing.previousCount = 41;
+    report.proactive.licensing.change = -9;
+    only(validateReport(report, { previous }).findings, 'continuity.previousCount', '/proactive/licensing/previousCount');
+  });
+
+  it('continuity.year: a previous report of another year is flagged and not compared', () => {
+    const previous = { ...previousOfBusy2021(), year: 2020 };
+    const findings = validateReport(busyReport2021(), { previous }).findings;
+    expect(codes(findings)).toEqual(['continuity.year']);
+    expect(findings[0]).toMatchObject({ path: '/year', expected: 2021, actual: 2020 });
+  });
+
+  it('continuity.previousInvalid: an unreadable previous report is flagged, the report itself still checked', () => {
+    const result = validateReport(busyReport2021(), { previous: { edition: '2021' } });
+    expect(result.ok).toBe(true);
+    expect(only(result.findings, 'continuity.previousInvalid', '').message).toContain('shape.required /year');
+  });
+
+  it('a 2019 previous report feeds continuity.carriedOver of a 2021 report (table 三 is shared)', () => {
+    const previous = buildReport({ edition: '2019', year: 2021, applications: { received: { naturalPerson: 2 }, carriedForward: { naturalPerson: 2 } } });
+    const findings = validateReport(busyReport2021(), { previous }).findings;
+    expect(findings.map((f) => [f.code, f.path])).toEqual([
+      ['continuity.carriedOver', '/applications/carriedOver/naturalPerson'],
+      ['continuity.carriedOver', '/applications/carriedOver/total'],
+    ]);
+  });
+});
+
+describe('the rule catalogue', () => {
+  it('every code has a severity, a rule in both languages and two message templates', () => {
+    for (const [code, entry] of Object.entries(RULES)) {
+      expect(['error', 'warning', 'info'], code).toContain(entry.severity);
+      expect(entry.rule.zh.length * entry.rule.en.length, code).toBeGreaterThan(0);
+      const params = { where: '某单元格', whereEn: 'a cell', expected: 1, actual: 2, detail: 'x' };
+      expect(entry.message['zh-CN'](params)).toContain('某单元格');
+      expect(entry.message.en(params)).not.toMatch(/undefined|\[object/);
+    }
+  });
+});
