@@ -58,7 +58,16 @@ export {
 } from './build/builders.js';
 
 // Validation
-export { RULES, renderMessage, type Locale, type MessageParams, type RuleCode, type RuleEntry, type Severity } from './rules/catalogue.js';
+export {
+  RULES,
+  renderMessage,
+  type Locale,
+  type MessageParams,
+  type MessageTemplate,
+  type RuleCode,
+  type RuleEntry,
+  type Severity,
+} from './rules/catalogue.js';
 export type { Finding } from './validate/finding.js';
 export { checkReport, validateReport, type ValidateOptions, type ValidationResult } from './validate/validate.js';
 

@@ -15,7 +15,15 @@ export const Wan = Decimal.clone({
 /** An instance of {@link Wan}. */
 export type WanDecimal = InstanceType<typeof Wan>;
 
-/** Decimal places of every canonical amount. */
+/**
+ * Decimal places of every canonical amount in 万元.
+ *
+ * @example
+ * ```ts
+ * import { FEE_DECIMALS } from 'gov-disclosure-report';
+ * (12.5).toFixed(FEE_DECIMALS); // for display only: amounts themselves never go through floats
+ * ```
+ */
 export const FEE_DECIMALS = 4;
 
 /** Longest amount string read: far beyond any real figure, short enough to stay fast. */

@@ -49,7 +49,16 @@ export interface MessageParams {
   readonly detail?: string | undefined;
 }
 
-type Template = (p: MessageParams) => string;
+/**
+ * Renders one message from its parameters.
+ *
+ * @example
+ * ```ts
+ * import type { MessageTemplate } from 'gov-disclosure-report';
+ * const template: MessageTemplate = (p) => `${p.where}：应为 ${p.expected}`;
+ * ```
+ */
+export type MessageTemplate = (p: MessageParams) => string;
 
 /**
  * One rule of the catalogue.
@@ -64,7 +73,7 @@ export interface RuleEntry {
   readonly severity: Severity;
   /** The rule in words; for the form's own rules, its official wording. */
   readonly rule: { readonly zh: string; readonly en: string };
-  readonly message: { readonly 'zh-CN': Template; readonly en: Template };
+  readonly message: { readonly 'zh-CN': MessageTemplate; readonly en: MessageTemplate };
 }
 
 /** Names of JSON types, in Chinese, for shape.type messages. */
@@ -77,16 +86,7 @@ const sum = (zh: string, en: string): RuleEntry['message'] => ({
   en: (p) => `${p.where} (${p.whereEn}): expected ${p.expected} (${en}), found ${p.actual}`,
 });
 
-/**
- * Every rule code, its severity, the rule and its messages.
- *
- * @example
- * ```ts
- * import { RULES } from 'gov-disclosure-report';
- * Object.keys(RULES).filter((code) => RULES[code as keyof typeof RULES].severity === 'error');
- * ```
- */
-export const RULES = {
+const RULE_ENTRIES = {
   'shape.type': {
     severity: 'error',
     rule: { zh: '每一项的类型须符合报告格式', en: 'Every field has the type the report format gives it' },
@@ -301,7 +301,7 @@ export const RULES = {
       en: (p) => `${p.where}: the previous report is not a valid report (${p.detail}); cross-year rules skipped`,
     },
   },
-} as const satisfies Record<string, RuleEntry>;
+} satisfies Record<RuleCode, RuleEntry>;
 
 /**
  * A finding code: a key of {@link RULES}.
@@ -312,7 +312,44 @@ export const RULES = {
  * const code: RuleCode = 'cell.blank';
  * ```
  */
-export type RuleCode = keyof typeof RULES;
+export type RuleCode =
+  | 'shape.type'
+  | 'shape.required'
+  | 'shape.unknownKey'
+  | 'shape.edition'
+  | 'shape.year'
+  | 'shape.enum'
+  | 'shape.date'
+  | 'shape.unreadable'
+  | 'cell.notInteger'
+  | 'cell.negative'
+  | 'cell.tooLarge'
+  | 'cell.blank'
+  | 'money.invalid'
+  | 'money.negative'
+  | 'money.precision'
+  | 'applications.balance'
+  | 'applications.outcomeTotal'
+  | 'applications.applicantTotal'
+  | 'reviewAndLitigation.total'
+  | 'edition.year'
+  | 'publication.late'
+  | 'continuity.carriedOver'
+  | 'continuity.inForce'
+  | 'continuity.previousCount'
+  | 'continuity.year'
+  | 'continuity.previousInvalid';
+
+/**
+ * Every rule code, its severity, the rule and its messages.
+ *
+ * @example
+ * ```ts
+ * import { RULES, type RuleCode } from 'gov-disclosure-report';
+ * const errors = (Object.keys(RULES) as RuleCode[]).filter((code) => RULES[code].severity === 'error');
+ * ```
+ */
+export const RULES: Readonly<Record<RuleCode, RuleEntry>> = RULE_ENTRIES;
 
 /**
  * Renders the message of a finding in a locale.
@@ -327,6 +364,5 @@ export type RuleCode = keyof typeof RULES;
  * ```
  */
 export function renderMessage(code: RuleCode, locale: Locale, params: MessageParams): string {
-  const entry: RuleEntry = RULES[code];
-  return entry.message[locale](params);
+  return RULES[code].message[locale](params);
 }
