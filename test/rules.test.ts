@@ -144,6 +144,19 @@ describe('publication.late (Article 49)', () => {
   });
 });
 
+describe('publication.early', () => {
+  it.each([
+    ['2022-12-31', true],
+    ['2022-06-01', true],
+    ['2023-01-01', false],
+  ] as const)('a 2022 report published on %s: early %s', (publishedOn, early) => {
+    const result = validateReport({ ...busyReport2021(), publishedOn });
+    expect(result.ok).toBe(true);
+    expect(codes(result.findings).includes('publication.early')).toBe(early);
+    if (early) expect(only(result.findings, 'publication.early', '/publishedOn')).toMatchObject({ expected: '2022-12-31', actual: publishedOn });
+  });
+});
+
 describe('continuity (options.previous)', () => {
   it('continuity.carriedOver: this year 二 equals last year 四, per column', () => {
     const previous = previousOfBusy2021();

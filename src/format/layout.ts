@@ -103,7 +103,7 @@ export interface Equation {
  * @example
  * ```ts
  * import { layoutOf } from 'gov-disclosure-report';
- * layoutOf('2021').cells.length; // 202
+ * layoutOf('2021').cells.length; // 200
  * ```
  */
 export interface Layout {

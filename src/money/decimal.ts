@@ -6,10 +6,11 @@ import { Decimal } from 'decimal.js';
  * A clone, so the host application's `Decimal` settings are left alone.
  */
 export const Wan = Decimal.clone({
-  precision: 60,
+  // Enough significant digits to shift the longest amount read by 10^4 exactly.
+  precision: 500,
   rounding: Decimal.ROUND_HALF_UP,
-  toExpNeg: -60,
-  toExpPos: 60,
+  toExpNeg: -500,
+  toExpPos: 500,
 });
 
 /** An instance of {@link Wan}. */
@@ -26,9 +27,11 @@ export type WanDecimal = InstanceType<typeof Wan>;
  */
 export const FEE_DECIMALS = 4;
 
-/** Longest amount string read: far beyond any real figure, short enough to stay fast. */
-const MAX_AMOUNT_LENGTH = 40;
+/** Longest amount string read: far beyond any real figure, short enough to stay fast and exact. */
+export const MAX_AMOUNT_LENGTH = 400;
 
+/** A non-negative amount written plainly: digits, optionally a point and more digits. */
+export const AMOUNT_PATTERN = /^\d+(?:\.\d+)?$/;
 const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 /**

@@ -155,8 +155,8 @@ const RULE_ENTRIES = {
     severity: 'error',
     rule: { zh: '件数须为整数', en: 'A count is an integer' },
     message: {
-      'zh-CN': (p) => `${p.where}：应为非负整数${was(p)}`,
-      en: (p) => `${p.where} (${p.whereEn}): expected a non-negative integer${got(p)}`,
+      'zh-CN': (p) => `${p.where}：应为${p.detail === 'signedCount' ? '' : '非负'}整数${was(p)}`,
+      en: (p) => `${p.where} (${p.whereEn}): expected ${p.detail === 'signedCount' ? 'an' : 'a non-negative'} integer${got(p)}`,
     },
   },
   'cell.negative': {
@@ -252,6 +252,14 @@ const RULE_ENTRIES = {
       en: (p) => `${p.where} (${p.whereEn}): ${p.actual} is after the statutory deadline ${p.expected} (${p.detail} days late)`,
     },
   },
+  'publication.early': {
+    severity: 'warning',
+    rule: { zh: '年度报告在报告年度结束后发布', en: 'A report is published after its year has ended' },
+    message: {
+      'zh-CN': (p) => `${p.where}：${p.actual} 早于报告年度结束（${p.expected} 之后方可发布）`,
+      en: (p) => `${p.where} (${p.whereEn}): ${p.actual} is before the report year ended (publish after ${p.expected})`,
+    },
+  },
   'continuity.carriedOver': {
     severity: 'error',
     rule: {
@@ -334,6 +342,7 @@ export type RuleCode =
   | 'reviewAndLitigation.total'
   | 'edition.year'
   | 'publication.late'
+  | 'publication.early'
   | 'continuity.carriedOver'
   | 'continuity.inForce'
   | 'continuity.previousCount'

@@ -15,6 +15,7 @@ import { NARRATIVE_SECTIONS } from '../format/narrative.js';
 import { PUBLISHERS, REPORT_FIELDS } from '../format/report-fields.js';
 import type { Edition } from '../format/types.js';
 import type { ReportDraft2019, ReportDraft2021 } from '../build/builders.js';
+import { AMOUNT_PATTERN, MAX_AMOUNT_LENGTH } from '../money/decimal.js';
 import { YEAR_RANGE } from '../validate/read.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -30,7 +31,7 @@ function cellSchema(cell: CellInfo): z.ZodType {
   const meta = { title: cell.column.label, description: describeCell(cell) };
   let schema: z.ZodType;
   if (cell.kind === 'money') {
-    schema = z.union([z.string().max(40).regex(/^\d+(?:\.\d+)?$/), z.number().min(0)]).nullable();
+    schema = z.union([z.string().max(MAX_AMOUNT_LENGTH).regex(AMOUNT_PATTERN), z.number().min(0).max(MAX)]).nullable();
   } else {
     schema = z.number().int().min(cell.kind === 'count' ? 0 : -MAX).max(MAX).nullable();
   }
@@ -41,8 +42,8 @@ function cellSchema(cell: CellInfo): z.ZodType {
 function objectSchema(node: ObjectNode): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
   for (const child of node.children) shape[child.key] = child.type === 'cell' ? cellSchema(child.cell) : objectSchema(child);
-  const schema = z.strictObject(shape).meta({ title: node.label, description: node.en });
-  return node.optional ? schema.optional() : schema;
+  const schema = z.strictObject(shape);
+  return (node.optional ? schema.nullable().optional() : schema).meta({ title: node.label, description: node.en });
 }
 
 function editionSchema(edition: Edition) {

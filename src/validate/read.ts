@@ -41,6 +41,8 @@ function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  // A Date, Map or class instance is an object, but not one JSON can make: name its kind.
+  if (typeof value === 'object' && !isPlainObject(value)) return Object.prototype.toString.call(value).slice(8, -1);
   return typeof value;
 }
 
@@ -88,7 +90,7 @@ function readCell(cell: CellInfo, value: unknown, values: CellValues, out: Findi
           ? 'cell.negative'
           : undefined;
   if (code) {
-    out.add(code, pointer, { actual: shown(value), cells: [pointer] });
+    out.add(code, pointer, { actual: shown(value), cells: [pointer], detail: cell.kind });
     return undefined;
   }
   // -0 is read as 0: JSON cannot tell them apart.
@@ -96,7 +98,9 @@ function readCell(cell: CellInfo, value: unknown, values: CellValues, out: Findi
 }
 
 function readMoney(pointer: string, value: unknown, out: FindingList): string | undefined {
-  const amount = toDecimal(value);
+  // A JSON number past 2^53 no longer says exactly which amount was meant.
+  const inexact = typeof value === 'number' && Math.abs(value) > Number.MAX_SAFE_INTEGER;
+  const amount = inexact ? undefined : toDecimal(value);
   if (amount === undefined) {
     out.add('money.invalid', pointer, { actual: shown(value), cells: [pointer] });
     return undefined;
@@ -114,7 +118,8 @@ function readMoney(pointer: string, value: unknown, out: FindingList): string | 
 }
 
 function readObject(node: ObjectNode, value: unknown, values: CellValues, edition: Edition, out: FindingList): JsonObject | undefined {
-  if (value === undefined && node.optional) value = {};
+  // An omitted or null 总计 row is blank: its cells are derived.
+  if ((value === undefined || value === null) && node.optional) value = {};
   if (value === undefined) {
     out.add('shape.required', node.pointer);
     return undefined;

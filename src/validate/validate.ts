@@ -107,7 +107,11 @@ function checkEdition(report: Report, out: FindingList): void {
 
 function checkPublication(report: Report, out: FindingList): void {
   const { publishedOn, publisher, year } = report;
-  if (publishedOn === undefined || (publisher !== 'department' && publisher !== 'government')) return;
+  if (publishedOn === undefined) return;
+  // ISO calendar dates compare as strings.
+  const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
+  if (publishedOn <= yearEnd) out.add('publication.early', '/publishedOn', { expected: yearEnd, actual: publishedOn });
+  if (publisher !== 'department' && publisher !== 'government') return;
   const late = daysLate(publishedOn, year, publisher);
   if (late > 0) {
     out.add('publication.late', '/publishedOn', {
