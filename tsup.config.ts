@@ -1,11 +1,37 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { reportJsonSchema } from './src/schema/json-schema.js';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', zod: 'src/zod.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  treeshake: true,
-  target: 'node20',
-  sourcemap: false,
-});
+/** Writes the JSON Schema of each edition at the package root, where even node10 resolution finds them: gov-disclosure-report/schema/2021.json. */
+function writeSchemas(): void {
+  mkdirSync('schema', { recursive: true });
+  for (const edition of ['2021', '2019', undefined] as const) {
+    writeFileSync(`schema/${edition ?? 'report'}.json`, `${JSON.stringify(reportJsonSchema(edition), null, 2)}\n`);
+  }
+}
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', zod: 'src/zod.ts', render: 'src/render.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    treeshake: true,
+    target: 'node20',
+    onSuccess: async () => writeSchemas(),
+  },
+  {
+    entry: { bin: 'src/bin.ts' },
+    format: ['esm'],
+    target: 'node20',
+  },
+  {
+    // The browser build: everything bundled into one classic script, for pages with no bundler.
+    entry: { browser: 'src/browser.ts' },
+    format: ['iife'],
+    globalName: 'GovDisclosureReport',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    noExternal: [/.*/],
+  },
+]);

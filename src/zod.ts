@@ -1,6 +1,6 @@
 /**
- * The zod schemas of the report JSON, in their own entry point so that the
- * validator (`gov-disclosure-report`) does not load zod.
+ * The zod schemas and the JSON Schema of the report JSON, in their own entry
+ * point so that the validator (`gov-disclosure-report`) does not load zod.
  *
  * @example
  * ```ts
@@ -11,3 +11,4 @@
  * @module
  */
 export { report2019Schema, report2021Schema, reportSchema } from './schema/zod.js';
+export { reportJsonSchema } from './schema/json-schema.js';

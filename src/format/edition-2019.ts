@@ -22,7 +22,7 @@ const ITEM_COLUMNS: readonly ColumnMeta[] = [
 
 /**
  * Table 二 (主动公开政府信息情况) of the 2019 edition: five blocks, one per
- * Article 20 item. The cross-year relation 上一年项目数量 = last year's
+ * Article 20 item, on a grid five columns wide (信息内容 and four). The cross-year relation 上一年项目数量 = last year's
  * 上一年项目数量 + 本年增/减 is a warning only.
  *
  * @example
@@ -41,6 +41,7 @@ export const PROACTIVE_TABLE_2019: TableMeta = {
       label: article20Header('（一）'),
       article20Item: '（一）',
       rowHeader: ROW_HEADER,
+      spans: [1, 2, 1],
       columns: [
         { key: 'newlyMade', label: '本年新制作数量', en: 'newly made this year', kind: 'count' },
         { key: 'newlyPublished', label: '本年新公开数量', en: 'newly published this year', kind: 'count' },
@@ -55,6 +56,7 @@ export const PROACTIVE_TABLE_2019: TableMeta = {
       label: article20Header('（五）'),
       article20Item: '（五）',
       rowHeader: ROW_HEADER,
+      spans: [1, 2, 1],
       columns: ITEM_COLUMNS,
       rows: [
         { key: 'licensing', label: '行政许可', en: 'administrative licensing' },
@@ -65,6 +67,7 @@ export const PROACTIVE_TABLE_2019: TableMeta = {
       label: article20Header('（六）'),
       article20Item: '（六）',
       rowHeader: ROW_HEADER,
+      spans: [1, 2, 1],
       columns: ITEM_COLUMNS,
       rows: [
         { key: 'penalties', label: '行政处罚', en: 'administrative penalties' },
@@ -75,6 +78,7 @@ export const PROACTIVE_TABLE_2019: TableMeta = {
       label: article20Header('（八）'),
       article20Item: '（八）',
       rowHeader: ROW_HEADER,
+      spans: [2, 2],
       columns: [PREVIOUS_COUNT, CHANGE],
       rows: [{ key: 'fees', label: '行政事业性收费', en: 'administrative fee items' }],
     },
@@ -82,6 +86,7 @@ export const PROACTIVE_TABLE_2019: TableMeta = {
       label: article20Header('（九）'),
       article20Item: '（九）',
       rowHeader: ROW_HEADER,
+      spans: [2, 2],
       columns: [
         { key: 'projects', label: '采购项目数量', en: 'procurement projects', kind: 'count' },
         // The form prints no unit; the model keeps the amount in 万元 like every amount.

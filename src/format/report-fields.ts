@@ -45,3 +45,17 @@ export const PUBLISHERS = {
  * ```
  */
 export type Publisher = keyof typeof PUBLISHERS;
+
+/**
+ * The title of a report as agencies print it:
+ * `{agency}{year}年政府信息公开工作年度报告`.
+ *
+ * @example
+ * ```ts
+ * import { reportTitle } from 'gov-disclosure-report';
+ * reportTitle(2021, '汴东产业集聚区'); // '汴东产业集聚区2021年政府信息公开工作年度报告'
+ * ```
+ */
+export function reportTitle(year: number, agency = ''): string {
+  return `${agency}${year}年政府信息公开工作年度报告`;
+}

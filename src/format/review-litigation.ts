@@ -48,6 +48,7 @@ export const REVIEW_AND_LITIGATION_TABLE: TableMeta = {
   number: '四',
   label: '四、政府信息公开行政复议、行政诉讼情况',
   en: 'Administrative review and litigation',
+  rowsAcross: true,
   blocks: [{ columns: REVIEW_OUTCOME_COLUMNS, rows: REVIEW_GROUP_ROWS }],
   relations: [
     { rule: 'reviewAndLitigation.total', within: 'row', target: 'total', plus: ['upheld', 'corrected', 'otherResult', 'pending'] },

@@ -106,6 +106,11 @@ export interface BlockMeta {
   /** The header of the row-label column, e.g. `信息内容`. */
   readonly rowHeader?: string;
   readonly columns: readonly ColumnMeta[];
+  /**
+   * How many grid columns each column spans on the printed form, where not
+   * one each. Whatever is left of the table's width goes to the last column.
+   */
+  readonly spans?: readonly number[];
   readonly rows: readonly RowMeta[];
 }
 
@@ -190,6 +195,8 @@ export interface TableMeta {
   readonly header?: string;
   /** The rule printed in the table's top-left cell (table 三's 勾稽关系). */
   readonly note?: string;
+  /** The form prints the rows side by side, one line of figures (table 四). */
+  readonly rowsAcross?: true;
   readonly blocks: readonly BlockMeta[];
   readonly relations: readonly RelationMeta[];
 }

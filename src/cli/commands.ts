@@ -1,0 +1,151 @@
+/**
+ * The commands of gov-disclosure-report. Each takes its arguments and the
+ * {@link Io}, writes its output and returns the exit status.
+ */
+import { parseArgs } from 'node:util';
+import { publicationDeadline } from '../dates/deadline.js';
+import type { Edition } from '../format/types.js';
+import { renderReport, type RenderFormat } from '../render/render.js';
+import type { Locale } from '../rules/catalogue.js';
+import type { Finding } from '../validate/finding.js';
+import { validateReport } from '../validate/validate.js';
+import { findingLines } from './findings.js';
+import { InputError, paint, readJson, type Io } from './io.js';
+
+/** A bad option or argument: its one-line message, and exit code 2. */
+export class UsageError extends Error {}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback?: T): T {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (allowed.includes(value as T)) return value as T;
+  throw new UsageError(`--${name} must be ${allowed.join(' or ')}${value === undefined ? '' : `, not "${value}"`}`);
+}
+
+const LOCALES = ['zh-CN', 'en'] as const;
+
+interface FileResult {
+  file: string;
+  ok: boolean;
+  findings: Finding[];
+  /** Why the file could not be read (exit 2). */
+  error?: string;
+}
+
+/** The files named by the arguments: a directory stands for its *.json files, `-` for stdin. */
+function expandFiles(io: Io, args: readonly string[]): { files: string[]; directories: number } {
+  let directories = 0;
+  const files = args.flatMap((arg) => {
+    if (arg === '-' || !io.isDirectory(arg)) return [arg];
+    directories++;
+    return io
+      .list(arg)
+      .filter((path) => path.toLowerCase().endsWith('.json') && !io.isDirectory(path))
+      .sort();
+  });
+  return { files, directories };
+}
+
+function summary(results: readonly FileResult[], color: boolean): string {
+  const unreadable = results.filter((r) => r.error).length;
+  const withErrors = results.filter((r) => !r.ok && !r.error).length;
+  const clean = results.length - unreadable - withErrors;
+  const byCode = new Map<string, number>();
+  for (const f of results.flatMap((r) => r.findings)) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+  const codes = [...byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code, n]) => `  ${code.padEnd(28)} ${n}`);
+  return [
+    paint(color, 'bold', `${results.length} files: ${clean} clean, ${withErrors} with errors, ${unreadable} unreadable`),
+    ...(codes.length > 0 ? ['findings by code:', ...codes] : []),
+  ].join('\n');
+}
+
+/** validate FILE… [--previous FILE] [--locale zh-CN|en] [--json] */
+export function validate(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { previous: { type: 'string' }, locale: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (positionals.length === 0) throw new UsageError('validate needs at least one FILE (or - for standard input)');
+  const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
+  const previous = values.previous === undefined ? undefined : readJson(io, values.previous);
+  const { files, directories } = expandFiles(io, positionals);
+  const progress = io.tty && directories > 0 && !values.json;
+
+  const results = files.map((file, i): FileResult => {
+    if (progress) io.stderr(`\r\x1b[K[${i + 1}/${files.length}] ${file}`);
+    try {
+      const { ok, findings } = validateReport(readJson(io, file), { previous, locale });
+      return { file, ok, findings };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return { file, ok: false, findings: [], error: error.message };
+    }
+  });
+  if (progress) io.stderr('\r\x1b[K');
+
+  if (values.json) {
+    io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+  } else {
+    for (const r of results) {
+      if (r.error) {
+        io.stderr(`${paint(io.tty, 'red', '✖')} ${r.error}\n`);
+        continue;
+      }
+      const errors = r.findings.filter((f) => f.severity === 'error').length;
+      const head = r.ok ? paint(io.tty, 'green', `✔ ${r.file}`) : paint(io.tty, 'red', `✖ ${r.file}`);
+      io.stdout(`${head}: ${errors} errors, ${r.findings.length - errors} warnings\n`);
+      for (const f of r.findings) io.stdout(findingLines(f, io.tty));
+    }
+    if (directories > 0 || results.length > 1) io.stdout(`\n${summary(results, io.tty)}\n`);
+  }
+  if (results.some((r) => r.error)) return 2;
+  return results.every((r) => r.ok) ? 0 : 1;
+}
+
+const FORMATS = ['text', 'markdown', 'html'] as const;
+
+/** render FILE [--to markdown|html|text] [--locale zh-CN|en] */
+export function render(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { to: { type: 'string' }, locale: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('render needs exactly one FILE (or - for standard input)');
+  const to: RenderFormat = oneOf('to', values.to, FORMATS, 'text');
+  const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
+  const file = positionals[0]!;
+  if (file !== '-' && io.isDirectory(file)) throw new InputError(`${file}: cannot read: is a directory`);
+  const { ok, report, findings } = validateReport(readJson(io, file), { locale });
+  if (!report) {
+    io.stderr(`${file}: not a report that can be rendered:\n`);
+    for (const f of findings) io.stderr(findingLines(f, false));
+    return 1;
+  }
+  io.stdout(renderReport(report, { to, findings }));
+  return ok ? 0 : 1;
+}
+
+/** schema [--edition 2021|2019] */
+export function schema(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { edition: { type: 'string' } } });
+  if (positionals.length > 0) throw new UsageError(`schema takes no argument, got "${positionals[0]}"`);
+  const edition = values.edition === undefined ? undefined : oneOf<Edition>('edition', values.edition, ['2021', '2019']);
+  io.stdout(io.schemaText(edition ?? 'report'));
+  return 0;
+}
+
+/** deadline --year N --publisher department|government */
+export function deadline(args: string[], io: Io): number {
+  const { values } = parseArgs({ args, options: { year: { type: 'string' }, publisher: { type: 'string' } } });
+  if (values.year === undefined || !/^\d{1,4}$/.test(values.year)) {
+    throw new UsageError(`--year must be a year such as 2021${values.year === undefined ? '' : `, not "${values.year}"`}`);
+  }
+  const publisher = oneOf('publisher', values.publisher, ['department', 'government'] as const);
+  try {
+    io.stdout(`${publicationDeadline(Number(values.year), publisher)}\n`);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return 0;
+}

@@ -1,0 +1,71 @@
+/**
+ * What the command line touches of the outside world, behind one interface
+ * so the commands stay testable; `nodeIo` is the real one.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { styleText } from 'node:util';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stdout is a terminal: colours and a progress line. */
+  readonly tty: boolean;
+  readonly readText: (path: string) => string;
+  readonly readStdin: () => string;
+  readonly isDirectory: (path: string) => boolean;
+  readonly list: (directory: string) => string[];
+  /** The text of a shipped JSON Schema file: `2021`, `2019` or `report` (either edition). */
+  readonly schemaText: (name: string) => string;
+}
+
+/**
+ * The process's own standard streams and file system. `schemas` is the
+ * folder of the JSON Schema files the build writes, so the command line
+ * prints them without loading zod.
+ */
+export function nodeIo(schemas: URL): Io {
+  const tty = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    tty,
+    readText: (path) => readFileSync(path, 'utf8'),
+    readStdin: () => readFileSync(0, 'utf8'),
+    isDirectory: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
+    list: (directory) => readdirSync(directory).map((name) => join(directory, name)),
+    schemaText: (name) => readFileSync(new URL(`${name}.json`, schemas), 'utf8'),
+  };
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+/** Text in a terminal style when `on`, plain otherwise. (The caller decides: it knows which stream the text goes to.) */
+export function paint(on: boolean, style: Style, text: string): string {
+  return on ? styleText(style, text, { validateStream: false }) : text;
+}
+
+/** A failure to read an input: its one-line message, and exit code 2. */
+export class InputError extends Error {}
+
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+};
+
+/** Reads and parses one JSON input (`-` is standard input), or throws an {@link InputError}. */
+export function readJson(io: Io, file: string): unknown {
+  let text: string;
+  try {
+    text = file === '-' ? io.readStdin() : io.readText(file);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    throw new InputError(`${file}: cannot read: ${SYSTEM_ERRORS[code] ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError(`${file}: not JSON: ${(error as Error).message}`);
+  }
+}

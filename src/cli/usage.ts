@@ -1,0 +1,46 @@
+/** The help text of each command. */
+export const USAGE = {
+  main: `Usage: gov-disclosure-report <command> [options]
+
+Checks and prints 政府信息公开工作年度报告 (government information disclosure annual reports).
+
+Commands:
+  validate FILE…   check report JSON files (a directory: every *.json in it; - for stdin)
+  render FILE      print a report's tables in the official layout
+  schema           print the JSON Schema of the report
+  deadline         print the Article 49 publication deadline
+
+Run "gov-disclosure-report <command> --help" for a command's options.
+Options: --help, --version`,
+  validate: `Usage: gov-disclosure-report validate FILE… [--previous FILE] [--locale zh-CN|en] [--json]
+
+Validates report JSON files against the format and every rule of the catalogue.
+A directory validates every *.json file in it; - reads standard input.
+
+Options:
+  --previous FILE  last year's report: turns on the continuity.* rules
+  --locale LOCALE  language of the messages: zh-CN (default) or en
+  --json           print [{file, ok, findings}] as JSON
+
+Exit status: 0 no error (warnings allowed), 1 an error in a report, 2 unreadable input.`,
+  render: `Usage: gov-disclosure-report render FILE [--to markdown|html|text] [--locale zh-CN|en]
+
+Prints the report's tables in the official layout and labels, marking the cells at fault.
+
+Options:
+  --to FORMAT      text (default), markdown or html
+  --locale LOCALE  language of the findings listed after the tables: zh-CN (default) or en
+
+Exit status: 0 no error, 1 an error in the report, 2 unreadable input.`,
+  schema: `Usage: gov-disclosure-report schema [--edition 2021|2019]
+
+Prints the JSON Schema (draft 2020-12) of the report JSON: of one edition, or of either.
+
+Exit status: 0, or 2 for a bad option.`,
+  deadline: `Usage: gov-disclosure-report deadline --year N --publisher department|government
+
+Prints the Article 49 (条例第四十九条) deadline for publishing the report of year N:
+departments by 31 January, governments by 31 March of the next year.
+
+Exit status: 0, or 2 for a bad option.`,
+} as const;

@@ -1,0 +1,14 @@
+/**
+ * Rendering in the official layout, in its own entry point so that the
+ * validator does not carry the renderers.
+ *
+ * @example
+ * ```ts
+ * import { renderReport } from 'gov-disclosure-report/render';
+ * console.log(renderReport(report, { to: 'markdown' }));
+ * ```
+ *
+ * @module
+ */
+export { renderReport, type RenderFormat, type RenderOptions } from './render/render.js';
+export { tableGrids, type GridCell, type TableGrid } from './render/grid.js';

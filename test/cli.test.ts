@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import type { Io } from '../src/cli/io.js';
+import { buildReport } from '../src/index.js';
+import { cli, folderWith, ROOT } from './fixtures/cli.js';
+import { busyReport2021 } from './fixtures/reports.js';
+
+const example = readFileSync(join(ROOT, 'examples/biandong-2021.json'), 'utf8');
+const broken = (() => {
+  const report = busyReport2021();
+  report.applications.outcomes.total.naturalPerson = 38;
+  return `${JSON.stringify(report)}\n`;
+})();
+const ESC = '\x1b[';
+
+/** A run ends in one line on stderr, never a stack trace. */
+function expectOneLineError(stderr: string, pattern: RegExp): void {
+  expect(stderr).toMatch(pattern);
+  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('validate', () => {
+  it('exits 0 on the bundled example and says so', () => {
+    const run = cli(['validate', 'examples/biandong-2021.json']);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout).toBe('✔ examples/biandong-2021.json: 0 errors, 0 warnings\n');
+  });
+
+  it('exits 1 on a report with an error and names the cell, expected and actual', () => {
+    const dir = folderWith({ 'broken.json': broken });
+    const run = cli(['validate', join(dir, 'broken.json')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('✖');
+    expect(run.stdout).toContain('applications.outcomeTotal /applications/outcomes/total/naturalPerson');
+    expect(run.stdout).toContain('三、本年度办理结果（七）总计 · 自然人：应为 39，实为 38');
+    expect(run.stdout).toContain('[expected 39, actual 38]');
+    expect(run.stdout).not.toContain(ESC);
+  });
+
+  it('--json prints [{file, ok, findings}] and --locale en translates the messages', () => {
+    const dir = folderWith({ 'broken.json': broken });
+    const run = cli(['validate', join(dir, 'broken.json'), 'examples/biandong-2021.json', '--json', '--locale', 'en']);
+    expect(run.status).toBe(1);
+    const results = JSON.parse(run.stdout) as { file: string; ok: boolean; findings: { code: string; message: string }[] }[];
+    expect(results.map((r) => [r.file.endsWith('broken.json'), r.ok])).toEqual([[true, false], [false, true]]);
+    expect(results[0]!.findings.map((f) => f.code)).toContain('applications.balance');
+    expect(results[0]!.findings[0]!.message).toMatch(/expected/);
+  });
+
+  it('reads standard input for -', () => {
+    expect(cli(['validate', '-'], { input: example })).toMatchObject({ status: 0, stdout: '✔ -: 0 errors, 0 warnings\n' });
+  });
+
+  it('validates every *.json of a directory, with a summary', () => {
+    const dir = folderWith({ 'a.json': example, 'b.json': broken, 'notes.txt': 'not a report' });
+    const run = cli(['validate', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('2 files: 1 clean, 1 with errors, 0 unreadable');
+    expect(run.stdout).toMatch(/findings by code:\n(\s+applications\.\w+\s+1\n){3}/);
+    expect(run.stdout).not.toContain('notes.txt');
+  });
+
+  it('turns on the continuity rules with --previous', () => {
+    const dir = folderWith({
+      'this.json': JSON.stringify(buildReport({ edition: '2021', year: 2022, applications: { carriedOver: { naturalPerson: 1 }, outcomes: { granted: { naturalPerson: 1 } } } })),
+      'last.json': JSON.stringify(buildReport({ edition: '2021', year: 2021 })),
+    });
+    const run = cli(['validate', join(dir, 'this.json'), '--previous', join(dir, 'last.json'), '--json']);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)[0].findings.map((f: { code: string }) => f.code)).toContain('continuity.carriedOver');
+  });
+
+  it.each([
+    [['validate', 'no-such-file.json'], /^✖ no-such-file\.json: cannot read: no such file$/],
+    [['validate', 'package-lock.json', 'README.md'], /README\.md: not JSON: /],
+  ])('exits 2 with one line for unreadable input: %j', (args, pattern) => {
+    const run = cli(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trimEnd()).toMatch(pattern);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [['validate'], /validate needs at least one FILE/],
+    [['validate', 'x.json', '--locale', 'fr'], /--locale must be zh-CN or en, not "fr"/],
+    [['validate', 'x.json', '--bogus'], /Unknown option '--bogus'/],
+    [['validate', 'examples/biandong-2021.json', '--previous', 'missing.json'], /missing\.json: cannot read: no such file/],
+  ])('exits 2 with one line for a bad command line: %j', (args, pattern) => {
+    const run = cli(args);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, pattern);
+  });
+});
+
+describe('render', () => {
+  it.each([
+    ['text', '第二十条第（一）项'],
+    ['markdown', '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |'],
+    ['html', '<th colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>'],
+  ])('--to %s prints the official layout', (to, expected) => {
+    const run = cli(['render', 'examples/biandong-2021.json', '--to', to]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('汴东产业集聚区2021年政府信息公开工作年度报告');
+    expect(run.stdout).toContain(expected);
+    expect(run.stdout).toContain('0.0000');
+  });
+
+  it('marks the cells at fault and exits 1', () => {
+    const dir = folderWith({ 'broken.json': broken });
+    const run = cli(['render', join(dir, 'broken.json'), '--to', 'html']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/<td data-pointer="\/applications\/outcomes\/total\/naturalPerson" class="fault fault-error" title="[^"]*应为 39，实为 38/);
+  });
+
+  it('says why a report that is not one cannot be rendered, exit 1', () => {
+    const dir = folderWith({ 'x.json': '{"edition":"2021"}' });
+    const run = cli(['render', join(dir, 'x.json')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('shape.required /year');
+  });
+
+  it.each([
+    [['render', 'examples'], /examples: cannot read: is a directory/],
+    [['render', 'examples/biandong-2021.json', '--to', 'pdf'], /--to must be text or markdown or html, not "pdf"/],
+    [['render'], /render needs exactly one FILE/],
+  ])('exits 2 with one line: %j', (args, pattern) => {
+    const run = cli(args);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, pattern);
+  });
+});
+
+describe('schema and deadline', () => {
+  it.each(['2021', '2019'])('schema --edition %s prints the shipped JSON Schema file', (edition) => {
+    const run = cli(['schema', '--edition', edition]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, `schema/${edition}.json`), 'utf8')));
+  });
+
+  it('schema without --edition covers both editions', () => {
+    const schema = JSON.parse(cli(['schema']).stdout) as { oneOf: unknown[]; $schema: string };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.oneOf).toHaveLength(2);
+  });
+
+  it('deadline prints the Article 49 date', () => {
+    expect(cli(['deadline', '--year', '2021', '--publisher', 'department'])).toMatchObject({ status: 0, stdout: '2022-01-31\n' });
+    expect(cli(['deadline', '--year', '2021', '--publisher', 'government'])).toMatchObject({ status: 0, stdout: '2022-03-31\n' });
+  });
+
+  it.each([
+    [['deadline', '--publisher', 'department'], /--year must be a year/],
+    [['deadline', '--year', '2021', '--publisher', 'other'], /--publisher must be department or government, not "other"/],
+    [['schema', '--edition', '2020'], /--edition must be 2021 or 2019, not "2020"/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('exits 2 with one line: %j', (args, pattern) => {
+    const run = cli(args);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, pattern);
+  });
+});
+
+describe('--help and --version', () => {
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+  it.each([[], ['validate'], ['render'], ['schema'], ['deadline']])('on %j', (...command) => {
+    const help = cli([...command, '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain(`Usage: gov-disclosure-report ${command[0] ?? '<command>'}`);
+    expect(cli([...command, '--version'])).toMatchObject({ status: 0, stdout: `${version}\n` });
+  });
+
+  it('with no command, prints the usage and exits 2', () => {
+    const run = cli([]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('Commands:');
+  });
+});
+
+describe('on a terminal', () => {
+  function fakeIo(files: Record<string, string>, tty: boolean) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: Io = {
+      stdout: (t) => void out.push(t),
+      stderr: (t) => void err.push(t),
+      tty,
+      readText: (path) => {
+        if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+        return files[path]!;
+      },
+      readStdin: () => '',
+      isDirectory: (path) => path === 'dir',
+      list: () => Object.keys(files),
+      schemaText: () => '{}',
+    };
+    return { io, out, err };
+  }
+
+  it('colours the output and shows progress over a directory; plain otherwise', () => {
+    const files = { 'dir/a.json': example, 'dir/b.json': broken };
+    const tty = fakeIo(files, true);
+    expect(main(['validate', 'dir'], tty.io)).toBe(1);
+    expect(tty.out.join('')).toContain(ESC);
+    expect(tty.err.join('')).toContain('[2/2] dir/b.json');
+    const plain = fakeIo(files, false);
+    expect(main(['validate', 'dir'], plain.io)).toBe(1);
+    expect(plain.out.join('') + plain.err.join('')).not.toContain(ESC);
+  });
+});
