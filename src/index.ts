@@ -36,13 +36,16 @@ export {
   OTHER_HANDLING_ROWS,
   UNABLE_TO_PROVIDE_ROWS,
   applicationsTable,
+  outcomeCodes,
   outcomeRows,
+  type OutcomeCode,
 } from './format/applications.js';
 export { REVIEW_AND_LITIGATION_TABLE, REVIEW_GROUP_ROWS, REVIEW_OUTCOME_COLUMNS } from './format/review-litigation.js';
 export { EDITION_2021, PROACTIVE_TABLE_2021 } from './format/edition-2021.js';
 export { EDITION_2019, PROACTIVE_TABLE_2019 } from './format/edition-2019.js';
 export { NARRATIVE_SECTIONS } from './format/narrative.js';
-export { PUBLISHERS, REPORT_FIELDS, reportTitle, type Publisher } from './format/report-fields.js';
+export { PROACTIVE_HEADING, article20Block } from './format/proactive.js';
+export { PUBLISHERS, REPORT_FIELDS, YEAR_RANGE, reportTitle, type Publisher } from './format/report-fields.js';
 export { EDITIONS, layoutOf, pointerSegment, type CellInfo, type CellNode, type Equation, type Layout, type ObjectNode } from './format/layout.js';
 
 // The report model

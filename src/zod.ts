@@ -10,5 +10,5 @@
  *
  * @module
  */
-export { report2019Schema, report2021Schema, reportSchema } from './schema/zod.js';
+export { report2019Schema, report2021Schema, reportSchema, type ReportJson2019, type ReportJson2021, type TableJson } from './schema/zod.js';
 export { reportJsonSchema } from './schema/json-schema.js';

@@ -67,3 +67,25 @@ describe('table builders', () => {
     expect(b.received.naturalPerson).toBe(0);
   });
 });
+
+describe('builders refuse what the validator would reject', () => {
+  it.each([
+    [{ received: { naturalPerson: 1.5 } }, /\/applications\/received\/naturalPerson.*non-negative integer/],
+    [{ received: { naturalPerson: -1 } }, /^build: \/applications\/received\/naturalPerson: 一、本年新收政府信息公开申请数量 · 自然人.*must not be negative/],
+    [{ outcomes: { granted: { total: '3' } } }, /（一）予以公开 · 总计.*non-negative integer/],
+  ])('applications %j', (draft, message) => {
+    expect(() => buildApplications('2021', draft as never)).toThrow(RangeError);
+    expect(() => buildApplications('2021', draft as never)).toThrow(message);
+  });
+
+  it.each(['-1', '1.5万元', 'abc'])('an amount of %j', (amount) => {
+    expect(() => buildProactive('2021', { fees: { amount } })).toThrow(/^build: \/proactive\/fees\/amount: 第二十条第（八）项 · 行政事业性收费 · 本年收费金额（单位：万元）/);
+  });
+
+  it('a total beyond 2^53', () => {
+    const big = Number.MAX_SAFE_INTEGER;
+    expect(() => buildReviewAndLitigation({ administrativeReview: { upheld: big, pending: big } })).toThrow(
+      'build: /reviewAndLitigation/administrativeReview/total: the total is beyond 2^53',
+    );
+  });
+});

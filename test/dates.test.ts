@@ -33,11 +33,12 @@ describe.each(ZONES)('under TZ=%s', (zone, offset) => {
     expect(daysLate('2022-02-01', 2021, 'department')).toBe(1);
     expect(daysLate('2022-04-30', 2021, 'government')).toBe(30);
     expect(daysLate('2021-12-31', 2021, 'department')).toBe(-31);
+    expect(daysLate('0051-02-01', 50, 'department')).toBe(1);
   });
 
   it('isCalendarDate knows month lengths and leap years', () => {
     process.env.TZ = zone;
-    expect(['2024-02-29', '2000-02-29', '2022-12-31'].map(isCalendarDate)).toEqual([true, true, true]);
+    expect(['2024-02-29', '2000-02-29', '2022-12-31', '0099-12-31', '0004-02-29'].map(isCalendarDate)).toEqual([true, true, true, true, true]);
     expect(['2023-02-29', '1900-02-29', '2022-02-30', '2022-13-01', '2022-1-31', '20220131', '2022-01-31T00:00'].map(isCalendarDate)).toEqual(
       Array(7).fill(false),
     );

@@ -11,6 +11,12 @@ import {
   layoutOf,
   outcomeRows,
   type ApplicantCounts,
+  type Applications2019,
+  type Applications2021,
+  type Outcomes2019,
+  type Outcomes2021,
+  type Proactive2019,
+  type Proactive2021,
   type CaseCounts,
   type DeniedCounts,
   type NotProcessedCounts,
@@ -21,7 +27,28 @@ import {
 
 type Keys<T extends readonly { key: string }[]> = T[number]['key'];
 
+/** Keys listed once for each interface: the type checks both directions against the interface, the test against the metadata. */
+function exactKeys<T>() {
+  return <const K extends readonly (keyof T)[]>(keys: K & ([Exclude<keyof T, K[number]>] extends [never] ? unknown : never)) => keys;
+}
+const rowKeys = (rows: readonly { key: string }[]) => rows.map((r) => r.key);
+
 describe('the report interfaces have exactly the keys of the metadata', () => {
+  it.each([
+    ['2021', exactKeys<Proactive2021>()(['regulations', 'normativeDocuments', 'licensing', 'penalties', 'coercion', 'fees'])],
+    ['2019', exactKeys<Proactive2019>()(['regulations', 'normativeDocuments', 'licensing', 'otherServices', 'penalties', 'coercion', 'fees', 'procurement'])],
+  ] as const)('Proactive%s', (edition, keys) => {
+    expect(EDITIONS[edition].tables[0].blocks.flatMap((b) => rowKeys(b.rows))).toEqual(keys);
+  });
+
+  it.each([
+    ['2021', exactKeys<Outcomes2021>()(['granted', 'partiallyGranted', 'denied', 'unableToProvide', 'notProcessed', 'otherHandling', 'total'])],
+    ['2019', exactKeys<Outcomes2019>()(['granted', 'partiallyGranted', 'denied', 'unableToProvide', 'notProcessed', 'otherHandling', 'total'])],
+  ] as const)('Outcomes%s and Applications%s', (edition, keys) => {
+    expect(rowKeys(outcomeRows(edition))).toEqual(keys);
+    expect(rowKeys(EDITIONS[edition].tables[1].blocks[0]!.rows)).toEqual(exactKeys<Applications2021 & Applications2019>()(['received', 'carriedOver', 'outcomes', 'carriedForward']));
+  });
+
   it('type level', () => {
     expectTypeOf<keyof ApplicantCounts>().toEqualTypeOf<Keys<typeof APPLICANT_COLUMNS>>();
     expectTypeOf<keyof DeniedCounts>().toEqualTypeOf<Keys<typeof DENIED_ROWS>>();
@@ -120,10 +147,19 @@ describe('table 四 (format.md §2.3)', () => {
 });
 
 describe('the layout', () => {
-  it.each(['2021', '2019'] as const)('%s: every pointer is unique and every total is derived', (edition) => {
+  it.each([
+    ['2021', 200, 34],
+    ['2019', 198, 32],
+  ] as const)('%s: %i cells with unique pointers, %i of them derived totals', (edition, count, derived) => {
     const { cells } = layoutOf(edition);
-    expect(new Set(cells.map((c) => c.pointer)).size).toBe(cells.length);
-    for (const cell of cells) expect(cell.derived, cell.pointer).toBe(cell.column.isTotal === true || cell.rows.some((r) => r.isTotal));
+    expect(cells).toHaveLength(count);
+    expect(new Set(cells.map((c) => c.pointer)).size).toBe(count);
+    // Each row of table 三 has its 总计, （七）总计 has seven, each group of table 四 one.
+    const totals = cells.filter((c) => c.derived).map((c) => c.pointer);
+    expect(totals).toHaveLength(derived);
+    expect(totals).toContain('/applications/outcomes/total/naturalPerson');
+    expect(totals).toContain('/reviewAndLitigation/litigationAfterReview/total');
+    expect(totals.every((p) => p.endsWith('/total') || p.startsWith('/applications/outcomes/total/'))).toBe(true);
   });
 
   it('names the sections 一 to 六 in order', () => {

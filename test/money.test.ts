@@ -50,8 +50,25 @@ describe('parseFee', () => {
     expect(parseFee(input)).toBe(expected);
   });
 
-  it.each(['', '-1', '1,000', '1e3', '1.5美元', 'abc', '万元', '1.', '.5', '1.5万', 'NaN', '1'.repeat(60)])('rejects %j', (input) => {
-    expect(() => parseFee(input)).toThrow(/^parseFee: not an amount in 万元 or 元: /);
+  it.each([
+    ['', 'empty'],
+    ['-1', 'negative'],
+    ['1,000', 'thousands separators are not read'],
+    ['1e3', 'exponent notation is not read'],
+    ['1.5美元', 'the unit must be 万元 or 元'],
+    ['1.5万', 'the unit must be 万元 or 元'],
+    ['abc', 'not a decimal number'],
+    ['万元', 'not a decimal number'],
+    ['1.', 'not a decimal number'],
+    ['.5', 'not a decimal number'],
+    ['NaN', 'not a decimal number'],
+    ['1'.repeat(401), 'longer than 400 characters'],
+  ])('rejects %j: %s', (input, reason) => {
+    expect(() => parseFee(input)).toThrow(new RegExp(`^parseFee: ${reason}: "`));
+  });
+
+  it('reads as long an amount as the validator does', () => {
+    expect(parseFee(`0.${'3'.repeat(398)}`)).toBe(`0.${'3'.repeat(398)}`);
   });
 });
 
@@ -87,7 +104,7 @@ describe('amounts in reports', () => {
     const report = { ...busyReport2021(), proactive: { ...busyReport2021().proactive, fees: { amount: '4166.241619' } } };
     const result = validateReport(report);
     expect(result.findings).toEqual([
-      expect.objectContaining({ code: 'money.precision', path: '/proactive/fees/amount', expected: '4166.2416', actual: '"4166.241619"' }),
+      expect.objectContaining({ code: 'money.precision', path: '/proactive/fees/amount', expected: '4166.2416', actual: '4166.241619' }),
     ]);
   });
 });

@@ -104,7 +104,7 @@ describe('reviewAndLitigation (table 四)', () => {
     const report = busyReport2021();
     report.reviewAndLitigation.litigationAfterReview.total = 0;
     const f = only(validateReport(report).findings, 'reviewAndLitigation.total', '/reviewAndLitigation/litigationAfterReview/total');
-    expect(f.message).toBe('行政诉讼 · 复议后起诉 · 总计：应为 1，实为 0（结果维持、结果纠正、其他结果、尚未审结之和）');
+    expect(f.message).toBe('行政诉讼 · 复议后起诉 · 总计：应为 1，实为 0（结果维持加结果纠正加其他结果加尚未审结）');
   });
 });
 
@@ -227,5 +227,66 @@ describe('the rule catalogue', () => {
       expect(entry.message['zh-CN'](params)).toContain('某单元格');
       expect(entry.message.en(params)).not.toMatch(/undefined|\[object/);
     }
+  });
+});
+
+describe('the rules see through blanks and through other errors', () => {
+  it('a blank carriedForward counts as 0 in the 勾稽关系 (it is not a total)', () => {
+    const report = readExample<Report>('shanghai-2019.json');
+    report.applications.carriedForward.naturalPerson = null;
+    const result = validateReport(report);
+    expect(result.ok).toBe(false);
+    expect(only(result.findings, 'applications.balance', '/applications/carriedForward/naturalPerson')).toMatchObject({ expected: 72, actual: 0 });
+  });
+
+  it('a blank carriedOver counts as 0 against last year', () => {
+    const report = busyReport2021();
+    report.applications.carriedOver.naturalPerson = null;
+    report.applications.carriedOver.total = null;
+    const f = only(validateReport(report, { previous: previousOfBusy2021() }).findings, 'continuity.carriedOver', '/applications/carriedOver/naturalPerson');
+    expect(f).toMatchObject({ expected: 3, actual: 0 });
+  });
+
+  it('a shape error elsewhere does not hide the report-level rules', () => {
+    const report = { ...busyReport2021(), year: 2020, publishedOn: '2021-02-01', extra: true };
+    const result = validateReport(report);
+    expect(codes(result.findings)).toEqual(expect.arrayContaining(['shape.unknownKey', 'edition.year', 'publication.late']));
+    expect(only(result.findings, 'edition.year', '/edition')).toMatchObject({ expected: '2019', actual: '2021' });
+  });
+
+  it('without a readable edition, the year and dates are still checked', () => {
+    const findings = validateReport({ edition: '2020', year: 1999, publishedOn: '2022-02-30' }).findings;
+    expect(findings.map((f) => [f.code, f.path])).toEqual([
+      ['shape.edition', '/edition'],
+      ['shape.year', '/year'],
+      ['shape.date', '/publishedOn'],
+    ]);
+  });
+});
+
+describe('validateReport never throws', () => {
+  const hostile: [string, unknown][] = [
+    ['a getter throwing a non-Error', Object.defineProperty({ edition: '2021' }, 'year', { enumerable: true, get: () => { throw Object.create(null); } })],
+    ['a getter throwing an object whose toString throws', Object.defineProperty({ edition: '2021' }, 'year', { enumerable: true, get: () => { throw { toString: () => { throw new Error('no'); } }; } })],
+    ['a revoked Proxy', (() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })()],
+  ];
+  it.each(hostile)('on %s', (_, input) => {
+    const result = validateReport(input);
+    expect(result.ok).toBe(false);
+    expect(codes(result.findings)).toContain('shape.unreadable');
+  });
+
+  it('on hostile options, or none', () => {
+    const options = Object.defineProperty({}, 'locale', { get: () => { throw new Error('no'); } });
+    expect(codes(validateReport(busyReport2021(), options).findings)).toEqual(['shape.unreadable']);
+    expect(validateReport(busyReport2021(), null as never).ok).toBe(true);
+  });
+
+  it('on a hostile previous report: the report itself is still judged', () => {
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const result = validateReport(busyReport2021(), { previous: revoked.proxy });
+    expect(result.ok).toBe(true);
+    expect(codes(result.findings)).toEqual(['continuity.previousInvalid']);
   });
 });

@@ -2,13 +2,14 @@
  * Builders: partial input in, a complete report out. An omitted count is 0,
  * an omitted amount is 0.0000, a `null` is kept as a blank cell, and every
  * total left out or `null` is derived from its parts. Totals that are given
- * are kept as given: {@link validateReport} checks them.
+ * are kept as given: {@link validateReport} checks them. A figure the
+ * validator would reject (a negative or fractional count, an amount that is
+ * not a decimal) throws a RangeError that names its cell.
  *
  * @module
  */
 import { layoutOf, type Layout, type ObjectNode } from '../format/layout.js';
 import type { Edition, TableKey } from '../format/types.js';
-import { formatFee } from '../money/fee.js';
 import type {
   Applications2019,
   Applications2021,
@@ -19,7 +20,8 @@ import type {
   ReportBase,
   ReviewAndLitigation,
 } from '../model/types.js';
-import type { CellValues } from '../validate/read.js';
+import { FindingList } from '../validate/finding.js';
+import { readCell, type CellValues } from '../validate/read.js';
 import { effectiveValues } from '../validate/relations.js';
 
 /**
@@ -70,10 +72,15 @@ export interface ReportDraft2019 extends ReportBase {
 
 type Json = Record<string, unknown>;
 
-/** Builds the tables named by `keys` into `into`, then derives the totals left blank. */
+/**
+ * Builds the tables of `drafts` into `into`, then derives the totals left
+ * blank. Each given cell is read as the validator reads it, so a figure it
+ * would reject is refused here, with its pointer, rather than built in.
+ */
 function buildTables(layout: Layout, drafts: Partial<Record<TableKey, unknown>>, into: Json): void {
   const values: CellValues = [];
   const slots: [Json, string][] = [];
+  const out = new FindingList('en', layout);
   const fill = (node: ObjectNode, draft: unknown): Json => {
     const input = (draft ?? {}) as Json;
     const row: Json = {};
@@ -84,12 +91,10 @@ function buildTables(layout: Layout, drafts: Partial<Record<TableKey, unknown>>,
         continue;
       }
       const { cell } = child;
-      if (cell.kind === 'money') {
-        row[child.key] = given === null ? null : formatFee((given ?? 0) as string | number);
-        continue;
-      }
-      const value = given === undefined ? (cell.derived ? null : 0) : (given as number | null);
-      values[cell.index] = value;
+      const omitted = () => (cell.kind === 'money' ? '0.0000' : (values[cell.index] = cell.derived ? null : 0));
+      const value = given === undefined ? omitted() : readCell(cell, given, values, out);
+      const error = out.items.find((f) => f.severity === 'error');
+      if (error) throw new RangeError(`build: ${error.path}: ${error.message}`);
       slots[cell.index] = [row, child.key];
       row[child.key] = value;
     }
@@ -101,7 +106,10 @@ function buildTables(layout: Layout, drafts: Partial<Record<TableKey, unknown>>,
   const effective = effectiveValues(layout, values);
   for (const cell of layout.cells) {
     const slot = slots[cell.index];
-    if (slot && cell.derived && values[cell.index] === null) slot[0][slot[1]] = effective[cell.index];
+    if (!slot || !cell.derived || values[cell.index] !== null) continue;
+    const total = effective[cell.index];
+    if (typeof total !== 'number') throw new RangeError(`build: ${cell.pointer}: the total is beyond 2^53`);
+    slot[0][slot[1]] = total;
   }
 }
 

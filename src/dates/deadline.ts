@@ -5,8 +5,8 @@
  *
  * @module
  */
-// lightFormat and isExists rather than format and parse: same answers here, a fraction of the size.
-import { differenceInCalendarDays, isExists, lightFormat } from 'date-fns';
+// lightFormat rather than format: the same answer for yyyy-MM-dd, a fraction of the size.
+import { differenceInCalendarDays, lightFormat } from 'date-fns';
 import { PUBLISHERS } from '../format/report-fields.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -23,7 +23,9 @@ function calendarDate(text: string): Date | undefined {
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
-  return isExists(year, month, day) ? localDay(year, month, day) : undefined;
+  const date = localDay(year, month, day);
+  // A day past the month's end rolls over into the next month: then it was not a date.
+  return date.getMonth() === month && date.getDate() === day ? date : undefined;
 }
 
 /**

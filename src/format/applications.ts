@@ -8,6 +8,7 @@
 import type { ColumnMeta, RelationMeta, RowMeta, TableMeta } from './types.js';
 
 const LEGAL_PERSON = '法人或其他组织';
+const BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 /**
  * The seven data columns of table 三, in the order printed. The five middle
@@ -135,6 +136,48 @@ export function outcomeRows(edition: '2021' | '2019'): readonly RowMeta[] {
   ];
 }
 
+/**
+ * An outcome row of table 三 with its official numbering: a row of its own
+ * (（一）予以公开) or one under a group (（三）1 under （三）不予公开).
+ *
+ * @example
+ * ```ts
+ * import { outcomeCodes, type OutcomeCode } from 'gov-disclosure-report';
+ * const stateSecret: OutcomeCode = outcomeCodes('2021')[2];
+ * ```
+ */
+export interface OutcomeCode {
+  /** The official numbering, e.g. `（三）1`. */
+  readonly code: string;
+  /** The row's keys below `outcomes`, dotted: `denied.stateSecret`. */
+  readonly id: string;
+  readonly label: string;
+  readonly en: string;
+  /** The group the row sits in, for a numbered sub-row. */
+  readonly group?: { readonly code: string; readonly label: string };
+}
+
+/**
+ * Every outcome row of table 三 that holds figures, in the order printed,
+ * with its numbering, group and label; （七）总计 last.
+ *
+ * @example
+ * ```ts
+ * import { outcomeCodes } from 'gov-disclosure-report';
+ * outcomeCodes('2021').find((o) => o.code === '（三）1');
+ * // { code: '（三）1', id: 'denied.stateSecret', label: '1.属于国家秘密', en: 'state secret',
+ * //   group: { code: '（三）', label: '（三）不予公开' } }
+ * outcomeCodes('2019').map((o) => o.code).at(-2); // '（六）'
+ * ```
+ */
+export function outcomeCodes(edition: '2021' | '2019'): OutcomeCode[] {
+  return outcomeRows(edition).flatMap((row) => {
+    const own = { code: row.code!, label: row.label, en: row.en };
+    if (!row.rows) return [{ ...own, id: row.key }];
+    return row.rows.map((sub) => ({ code: sub.code!, id: `${row.key}.${sub.key}`, label: sub.label, en: sub.en, group: { code: own.code, label: own.label } }));
+  });
+}
+
 /** Dotted ids of the leaf rows under `prefix` (a group's own key path). */
 function leafIds(rows: readonly RowMeta[], prefix: string): string[] {
   return rows.flatMap((row) => {
@@ -167,9 +210,23 @@ export function applicationsTable(edition: '2021' | '2019'): TableMeta {
       target: 'carriedForward',
       plus: ['received', 'carriedOver'],
       minus: ['outcomes.total'],
+      // The form's own words, from the note in its corner.
+      wording: { zh: BALANCE_NOTE.slice(BALANCE_NOTE.indexOf('：') + 1, -1), en: 'items 1 + 2 = items 3 + 4, in each column' },
     },
-    { rule: 'applications.outcomeTotal', within: 'column', target: 'outcomes.total', plus: leafIds(outcomes, 'outcomes') },
-    { rule: 'applications.applicantTotal', within: 'row', target: 'total', plus: applicantColumns },
+    {
+      rule: 'applications.outcomeTotal',
+      within: 'column',
+      target: 'outcomes.total',
+      plus: leafIds(outcomes, 'outcomes'),
+      wording: { zh: '各项办理结果之和', en: 'the sum of every outcome row' },
+    },
+    {
+      rule: 'applications.applicantTotal',
+      within: 'row',
+      target: 'total',
+      plus: applicantColumns,
+      wording: { zh: `${APPLICANT_COLUMNS[0].label}与各类${LEGAL_PERSON}之和`, en: 'the sum of the six applicant columns' },
+    },
     { rule: 'continuity.carriedOver', within: 'column', target: 'carriedOver', plus: [], previous: ['carriedForward'] },
   ];
   return {
@@ -178,7 +235,7 @@ export function applicationsTable(edition: '2021' | '2019'): TableMeta {
     label: '三、收到和处理政府信息公开申请情况',
     en: 'Applications received and handled',
     header: '申请人情况',
-    note: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+    note: BALANCE_NOTE,
     blocks: [
       {
         columns: APPLICANT_COLUMNS,

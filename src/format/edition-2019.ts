@@ -5,13 +5,12 @@
  *
  * @module
  */
-import { article20Header } from './article20.js';
 import { applicationsTable } from './applications.js';
 import { NARRATIVE_SECTIONS } from './narrative.js';
+import { article20Block, PROACTIVE_HEADING } from './proactive.js';
 import { REVIEW_AND_LITIGATION_TABLE } from './review-litigation.js';
 import type { ColumnMeta, EditionMeta, TableMeta } from './types.js';
 
-const ROW_HEADER = '信息内容';
 const PREVIOUS_COUNT: ColumnMeta = { key: 'previousCount', label: '上一年项目数量', en: 'items last year', kind: 'count' };
 const CHANGE: ColumnMeta = { key: 'change', label: '本年增/减', en: 'change this year', kind: 'signedCount' };
 const ITEM_COLUMNS: readonly ColumnMeta[] = [
@@ -32,68 +31,50 @@ const ITEM_COLUMNS: readonly ColumnMeta[] = [
  * ```
  */
 export const PROACTIVE_TABLE_2019: TableMeta = {
-  key: 'proactive',
-  number: '二',
-  label: '二、主动公开政府信息情况',
-  en: 'Proactive disclosure',
+  ...PROACTIVE_HEADING,
   blocks: [
-    {
-      label: article20Header('（一）'),
-      article20Item: '（一）',
-      rowHeader: ROW_HEADER,
-      spans: [1, 2, 1],
-      columns: [
+    article20Block(
+      '（一）',
+      [
         { key: 'newlyMade', label: '本年新制作数量', en: 'newly made this year', kind: 'count' },
         { key: 'newlyPublished', label: '本年新公开数量', en: 'newly published this year', kind: 'count' },
         { key: 'totalPublished', label: '对外公开总数量', en: 'total published', kind: 'count' },
       ],
-      rows: [
+      [
         { key: 'regulations', label: '规章', en: 'regulations' },
         { key: 'normativeDocuments', label: '规范性文件', en: 'normative documents' },
       ],
-    },
-    {
-      label: article20Header('（五）'),
-      article20Item: '（五）',
-      rowHeader: ROW_HEADER,
-      spans: [1, 2, 1],
-      columns: ITEM_COLUMNS,
-      rows: [
+      [1, 2, 1],
+    ),
+    article20Block(
+      '（五）',
+      ITEM_COLUMNS,
+      [
         { key: 'licensing', label: '行政许可', en: 'administrative licensing' },
         { key: 'otherServices', label: '其他对外管理服务事项', en: 'other external management services' },
       ],
-    },
-    {
-      label: article20Header('（六）'),
-      article20Item: '（六）',
-      rowHeader: ROW_HEADER,
-      spans: [1, 2, 1],
-      columns: ITEM_COLUMNS,
-      rows: [
+      [1, 2, 1],
+    ),
+    article20Block(
+      '（六）',
+      ITEM_COLUMNS,
+      [
         { key: 'penalties', label: '行政处罚', en: 'administrative penalties' },
         { key: 'coercion', label: '行政强制', en: 'administrative coercion' },
       ],
-    },
-    {
-      label: article20Header('（八）'),
-      article20Item: '（八）',
-      rowHeader: ROW_HEADER,
-      spans: [2, 2],
-      columns: [PREVIOUS_COUNT, CHANGE],
-      rows: [{ key: 'fees', label: '行政事业性收费', en: 'administrative fee items' }],
-    },
-    {
-      label: article20Header('（九）'),
-      article20Item: '（九）',
-      rowHeader: ROW_HEADER,
-      spans: [2, 2],
-      columns: [
+      [1, 2, 1],
+    ),
+    article20Block('（八）', [PREVIOUS_COUNT, CHANGE], [{ key: 'fees', label: '行政事业性收费', en: 'administrative fee items' }], [2, 2]),
+    article20Block(
+      '（九）',
+      [
         { key: 'projects', label: '采购项目数量', en: 'procurement projects', kind: 'count' },
         // The form prints no unit; the model keeps the amount in 万元 like every amount.
         { key: 'amount', label: '采购总金额', en: 'total procurement amount (10,000 yuan)', kind: 'money' },
       ],
-      rows: [{ key: 'procurement', label: '政府集中采购', en: 'centralised government procurement' }],
-    },
+      [{ key: 'procurement', label: '政府集中采购', en: 'centralised government procurement' }],
+      [2, 2],
+    ),
   ],
   relations: [
     { rule: 'continuity.previousCount', within: 'row', target: 'previousCount', plus: [], previous: ['previousCount', 'change'] },

@@ -4,13 +4,12 @@
  *
  * @module
  */
-import { article20Header } from './article20.js';
 import { applicationsTable } from './applications.js';
 import { NARRATIVE_SECTIONS } from './narrative.js';
+import { article20Block, PROACTIVE_HEADING } from './proactive.js';
 import { REVIEW_AND_LITIGATION_TABLE } from './review-litigation.js';
 import type { EditionMeta, TableMeta } from './types.js';
 
-const ROW_HEADER = '信息内容';
 const DECISIONS = [{ key: 'decisions', label: '本年处理决定数量', en: 'decisions this year', kind: 'count' }] as const;
 
 /**
@@ -26,49 +25,30 @@ const DECISIONS = [{ key: 'decisions', label: '本年处理决定数量', en: 'd
  * ```
  */
 export const PROACTIVE_TABLE_2021: TableMeta = {
-  key: 'proactive',
-  number: '二',
-  label: '二、主动公开政府信息情况',
-  en: 'Proactive disclosure',
+  ...PROACTIVE_HEADING,
   blocks: [
-    {
-      label: article20Header('（一）'),
-      article20Item: '（一）',
-      rowHeader: ROW_HEADER,
-      columns: [
+    article20Block(
+      '（一）',
+      [
         { key: 'issued', label: '本年制发件数', en: 'issued this year', kind: 'count' },
         { key: 'repealed', label: '本年废止件数', en: 'repealed this year', kind: 'count' },
         { key: 'inForce', label: '现行有效件数', en: 'in force', kind: 'count' },
       ],
-      rows: [
+      [
         { key: 'regulations', label: '规章', en: 'regulations' },
         { key: 'normativeDocuments', label: '行政规范性文件', en: 'administrative normative documents' },
       ],
-    },
-    {
-      label: article20Header('（五）'),
-      article20Item: '（五）',
-      rowHeader: ROW_HEADER,
-      columns: DECISIONS,
-      rows: [{ key: 'licensing', label: '行政许可', en: 'administrative licensing' }],
-    },
-    {
-      label: article20Header('（六）'),
-      article20Item: '（六）',
-      rowHeader: ROW_HEADER,
-      columns: DECISIONS,
-      rows: [
-        { key: 'penalties', label: '行政处罚', en: 'administrative penalties' },
-        { key: 'coercion', label: '行政强制', en: 'administrative coercion' },
-      ],
-    },
-    {
-      label: article20Header('（八）'),
-      article20Item: '（八）',
-      rowHeader: ROW_HEADER,
-      columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', en: 'fees collected this year (10,000 yuan)', kind: 'money' }],
-      rows: [{ key: 'fees', label: '行政事业性收费', en: 'administrative fees' }],
-    },
+    ),
+    article20Block('（五）', DECISIONS, [{ key: 'licensing', label: '行政许可', en: 'administrative licensing' }]),
+    article20Block('（六）', DECISIONS, [
+      { key: 'penalties', label: '行政处罚', en: 'administrative penalties' },
+      { key: 'coercion', label: '行政强制', en: 'administrative coercion' },
+    ]),
+    article20Block(
+      '（八）',
+      [{ key: 'amount', label: '本年收费金额（单位：万元）', en: 'fees collected this year (10,000 yuan)', kind: 'money' }],
+      [{ key: 'fees', label: '行政事业性收费', en: 'administrative fees' }],
+    ),
   ],
   relations: [
     { rule: 'continuity.inForce', within: 'row', target: 'inForce', plus: ['issued'], minus: ['repealed'], previous: ['inForce'] },

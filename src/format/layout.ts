@@ -8,7 +8,7 @@
  */
 import { EDITION_2019 } from './edition-2019.js';
 import { EDITION_2021 } from './edition-2021.js';
-import type { BlockMeta, CellKind, ColumnMeta, Edition, EditionMeta, RelationRuleCode, RowMeta, TableMeta } from './types.js';
+import type { BlockMeta, CellKind, ColumnMeta, Edition, EditionMeta, RelationMeta, RelationRuleCode, RowMeta, TableMeta } from './types.js';
 
 /**
  * One cell of the report grid.
@@ -95,6 +95,8 @@ export interface Equation {
   readonly plus: readonly number[];
   readonly minus: readonly number[];
   readonly previous: readonly string[];
+  /** The relation in words, from the metadata's labels, for messages. */
+  readonly wording: { readonly zh: string; readonly en: string };
 }
 
 /**
@@ -140,92 +142,143 @@ function joinLabels(parts: readonly string[]): string {
   return parts.reduce((joined, part) => (joined === '' ? part : /^[（\d]/.test(part) ? joined + part : `${joined} · ${part}`), '');
 }
 
-function compile(meta: EditionMeta): Layout {
-  const cells: CellInfo[] = [];
-  const cellAt = new Map<string, CellInfo>();
-  const objectAt = new Map<string, ObjectNode>();
-  const equations: Equation[] = [];
+/** What compiling an edition collects. */
+interface Collected {
+  readonly cells: CellInfo[];
+  readonly cellAt: Map<string, CellInfo>;
+  readonly objectAt: Map<string, ObjectNode>;
+  readonly equations: Equation[];
+}
 
+/** A block's leaf rows by row id (dotted path), each with its row and its cells by column key. */
+type Leaves = Map<string, { readonly row: RowMeta; readonly cells: Map<string, CellInfo> }>;
+
+/** The place of a row in its table, as the compiler walks down. */
+interface RowPlace {
+  readonly table: TableMeta;
+  readonly block: BlockMeta;
+  readonly leaves: Leaves;
+  readonly parents: readonly RowMeta[];
+  readonly pointer: string;
+  readonly id: string;
+  readonly derived: boolean;
+}
+
+function rowNode(row: RowMeta, place: RowPlace, into: Collected): ObjectNode {
+  const { table, block, leaves } = place;
+  const pointer = `${place.pointer}/${row.key}`;
+  const chain = [...place.parents, row];
+  const headers = [block.label, ...chain.flatMap((r) => (r.group ? [r.group, r.label] : [r.label]))].filter((l) => l !== undefined);
+  const label = joinLabels(headers);
+  const en = chain.map((r) => r.en).join(' › ');
+  const derived = place.derived || row.isTotal === true;
+  let children: (ObjectNode | CellNode)[];
+  if (row.rows) {
+    const below = { ...place, parents: chain, pointer, derived };
+    children = row.rows.map((sub) => rowNode(sub, { ...below, id: `${place.id}.${sub.key}` }, into));
+  } else {
+    const cells = new Map<string, CellInfo>();
+    leaves.set(place.id, { row, cells });
+    children = block.columns.map((column): CellNode => {
+      const cell: CellInfo = {
+        index: into.cells.length,
+        pointer: `${pointer}/${column.key}`,
+        path: [...pointer.slice(1).split('/'), column.key],
+        kind: column.kind,
+        derived: derived || column.isTotal === true,
+        table,
+        block,
+        rows: chain,
+        column,
+        label: `${label} · ${column.label}`,
+        en: `${en} · ${column.en}`,
+      };
+      into.cells.push(cell);
+      into.cellAt.set(cell.pointer, cell);
+      cells.set(column.key, cell);
+      return { type: 'cell', key: column.key, cell };
+    });
+  }
+  const node: ObjectNode = { type: 'object', key: row.key, pointer, optional: row.isTotal === true, children, label, en };
+  into.objectAt.set(pointer, node);
+  return node;
+}
+
+/** One line a relation holds on: its cells by name, and the label each name prints. */
+interface Line {
+  readonly cell: (name: string) => CellInfo | undefined;
+  readonly label: (name: string) => { readonly zh: string; readonly en: string };
+}
+
+/** The lines of a block: each row, for a relation within rows; each column, for one within columns. */
+function linesOf(relation: RelationMeta, block: BlockMeta, leaves: Leaves): Line[] {
+  if (relation.within === 'row') {
+    const column = (name: string) => block.columns.find((c) => c.key === name);
+    return [...leaves.values()].map(({ cells }) => ({
+      cell: (name) => cells.get(name),
+      label: (name) => ({ zh: column(name)?.label ?? name, en: column(name)?.en ?? name }),
+    }));
+  }
+  return block.columns.map((column) => ({
+    cell: (id) => leaves.get(id)?.cells.get(column.key),
+    label: (id) => ({ zh: leaves.get(id)?.row.label ?? id, en: leaves.get(id)?.row.en ?? id }),
+  }));
+}
+
+/** The relation in words, unless the metadata words it: `上年现行有效件数加本年制发件数减本年废止件数`. */
+function wordingOf(relation: RelationMeta, line: Line): { zh: string; en: string } {
+  if (relation.wording) return relation.wording;
+  const terms = [
+    ...(relation.previous ?? []).map((n) => ({ zh: `上年${line.label(n).zh}`, en: `last year's ${line.label(n).en}` })),
+    ...relation.plus.map(line.label),
+  ];
+  const minus = (relation.minus ?? []).map(line.label);
+  return {
+    zh: terms.map((t) => t.zh).join('加') + minus.map((t) => `减${t.zh}`).join(''),
+    en: terms.map((t) => t.en).join(' + ') + minus.map((t) => ` − ${t.en}`).join(''),
+  };
+}
+
+/** A relation expanded on every line of a block where all its names exist. */
+function expand(relation: RelationMeta, block: BlockMeta, leaves: Leaves): Equation[] {
+  return linesOf(relation, block, leaves).flatMap((line) => {
+    const target = line.cell(relation.target);
+    const plus = relation.plus.map(line.cell);
+    const minus = (relation.minus ?? []).map(line.cell);
+    // Last year's cells sit at the same pointers in last year's report.
+    const previous = (relation.previous ?? []).map(line.cell);
+    const all = [target, ...plus, ...minus, ...previous];
+    if (!all.every((c) => c !== undefined)) return [];
+    const index = (c: CellInfo | undefined) => c!.index;
+    return [
+      {
+        rule: relation.rule,
+        target: target!.index,
+        plus: plus.map(index),
+        minus: minus.map(index),
+        previous: previous.map((c) => c!.pointer),
+        wording: wordingOf(relation, line),
+      },
+    ];
+  });
+}
+
+function compile(meta: EditionMeta): Layout {
+  const into: Collected = { cells: [], cellAt: new Map(), objectAt: new Map(), equations: [] };
   const tables = meta.tables.map((table) => {
     const pointer = `/${table.key}`;
-    // Row id (dotted path) → its cells by column key, per block, to expand the relations.
-    const leavesByBlock = table.blocks.map(() => new Map<string, Map<string, number>>());
-    const rowNode = (block: BlockMeta, blockIndex: number, row: RowMeta, parents: readonly RowMeta[], base: string, id: string, derived: boolean): ObjectNode => {
-      const rowPointer = `${base}/${row.key}`;
-      const chain = [...parents, row];
-      const headers = [block.label, ...chain.flatMap((r) => (r.group ? [r.group, r.label] : [r.label]))].filter((l) => l !== undefined);
-      const en = [...chain.map((r) => r.en)].join(' › ');
-      const isDerived = derived || row.isTotal === true;
-      let children: (ObjectNode | CellNode)[];
-      if (row.rows) {
-        children = row.rows.map((sub) => rowNode(block, blockIndex, sub, chain, rowPointer, `${id}.${sub.key}`, isDerived));
-      } else {
-        const byColumn = new Map<string, number>();
-        leavesByBlock[blockIndex]!.set(id, byColumn);
-        children = block.columns.map((column) => {
-          const cell: CellInfo = {
-            index: cells.length,
-            pointer: `${rowPointer}/${column.key}`,
-            path: [...rowPointer.slice(1).split('/'), column.key],
-            kind: column.kind,
-            derived: isDerived || column.isTotal === true,
-            table,
-            block,
-            rows: chain,
-            column,
-            label: `${joinLabels(headers)} · ${column.label}`,
-            en: `${en} · ${column.en}`,
-          };
-          cells.push(cell);
-          cellAt.set(cell.pointer, cell);
-          byColumn.set(column.key, cell.index);
-          return { type: 'cell', key: column.key, cell } satisfies CellNode;
-        });
-      }
-      const node: ObjectNode = { type: 'object', key: row.key, pointer: rowPointer, optional: row.isTotal === true, children, label: joinLabels(headers), en };
-      objectAt.set(rowPointer, node);
-      return node;
-    };
-    const children = table.blocks.flatMap((block, b) => block.rows.map((row) => rowNode(block, b, row, [], pointer, row.key, false)));
-    const node: ObjectNode = { type: 'object', key: table.key, pointer, optional: false, children, label: table.label, en: table.en };
-    objectAt.set(pointer, node);
-
+    const blocks = table.blocks.map((block) => ({ block, leaves: new Map() as Leaves }));
+    const children = blocks.flatMap(({ block, leaves }) =>
+      block.rows.map((row) => rowNode(row, { table, block, leaves, parents: [], pointer, id: row.key, derived: false }, into)),
+    );
     for (const relation of table.relations) {
-      const minus = relation.minus ?? [];
-      const previous = relation.previous ?? [];
-      for (const leaves of leavesByBlock) {
-        const lines: [(name: string) => number | undefined, (name: string) => string | undefined][] = [];
-        if (relation.within === 'row') {
-          for (const [id, byColumn] of leaves) {
-            const base = `${pointer}/${id.replaceAll('.', '/')}`;
-            lines.push([(col) => byColumn.get(col), (col) => (byColumn.has(col) ? `${base}/${col}` : undefined)]);
-          }
-        } else {
-          const columns = [...(leaves.values().next().value?.keys() ?? [])];
-          for (const col of columns) {
-            lines.push([(id) => leaves.get(id)?.get(col), (id) => (leaves.get(id)?.has(col) ? `${pointer}/${id.replaceAll('.', '/')}/${col}` : undefined)]);
-          }
-        }
-        for (const [at, pointerOf] of lines) {
-          const target = at(relation.target);
-          const plus = relation.plus.map(at);
-          const minusCells = minus.map(at);
-          const previousPointers = previous.map(pointerOf);
-          const all = [target, ...plus, ...minusCells];
-          if (all.some((i) => i === undefined) || previousPointers.some((p) => p === undefined)) continue;
-          equations.push({
-            rule: relation.rule,
-            target: target!,
-            plus: plus as number[],
-            minus: minusCells as number[],
-            previous: previousPointers as string[],
-          });
-        }
-      }
+      for (const { block, leaves } of blocks) into.equations.push(...expand(relation, block, leaves));
     }
+    const node: ObjectNode = { type: 'object', key: table.key, pointer, optional: false, children, label: table.label, en: table.en };
+    into.objectAt.set(pointer, node);
     return node;
   });
-  return { meta, tables, cells, cellAt, objectAt, equations };
+  return { meta, tables, ...into };
 }
 
 const LAYOUTS: Readonly<Record<Edition, Layout>> = { '2021': /* @__PURE__ */ compile(EDITION_2021), '2019': /* @__PURE__ */ compile(EDITION_2019) };
@@ -251,7 +304,7 @@ export function layoutOf(edition: Edition): Layout {
  * @example
  * ```ts
  * import { EDITIONS } from 'gov-disclosure-report';
- * Object.keys(EDITIONS); // ['2021', '2019']
+ * EDITIONS['2021'].document; // '国办公开办函〔2021〕30号'
  * ```
  */
 export const EDITIONS: Readonly<Record<Edition, EditionMeta>> = { '2021': EDITION_2021, '2019': EDITION_2019 };

@@ -9,6 +9,7 @@
  * ```
  */
 export const REPORT_FIELDS = {
+  '': { label: '报告', en: 'report' },
   edition: { label: '报告格式版本', en: 'edition' },
   year: { label: '报告年度', en: 'report year' },
   agency: { label: '报告机关', en: 'reporting body' },
@@ -16,6 +17,17 @@ export const REPORT_FIELDS = {
   publishedOn: { label: '发布日期', en: 'publication date' },
   narrative: { label: '文字部分', en: 'narrative' },
 } as const;
+
+/**
+ * The report years the model accepts: the formats date from 2019.
+ *
+ * @example
+ * ```ts
+ * import { YEAR_RANGE } from 'gov-disclosure-report';
+ * YEAR_RANGE.min; // 2019
+ * ```
+ */
+export const YEAR_RANGE = { min: 2019, max: 2100 } as const;
 
 /**
  * The kinds of reporting body, which decide the Article 49 deadline:

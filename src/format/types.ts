@@ -143,6 +143,8 @@ export interface RelationMeta {
   readonly plus: readonly string[];
   readonly minus?: readonly string[];
   readonly previous?: readonly string[];
+  /** The relation in words where the form has its own (else it is worded from the labels). */
+  readonly wording?: { readonly zh: string; readonly en: string };
 }
 
 /**

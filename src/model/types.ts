@@ -1,7 +1,8 @@
 /**
  * The report JSON of model.md §1 as TypeScript interfaces. Keys only: the
  * labels, order and relations of every key are in the format metadata
- * (`src/format/`), and a type test keeps these interfaces equal to it.
+ * (`src/format/`), and a type test (test/metadata.test.ts) keeps these
+ * interfaces' keys equal to it.
  *
  * @module
  */
@@ -450,8 +451,8 @@ export interface Report2019 extends ReportBase {
  * @example
  * ```ts
  * import type { Report } from 'gov-disclosure-report';
- * function tableCount(report: Report): number {
- *   return report.edition === '2021' ? 3 : 3;
+ * function feeRow(report: Report): string {
+ *   return report.edition === '2021' ? `本年收费金额 ${report.proactive.fees.amount}` : `上一年项目数量 ${report.proactive.fees.previousCount}`;
  * }
  * ```
  */

@@ -21,8 +21,8 @@ export type WanDecimal = InstanceType<typeof Wan>;
  *
  * @example
  * ```ts
- * import { FEE_DECIMALS } from 'gov-disclosure-report';
- * (12.5).toFixed(FEE_DECIMALS); // for display only: amounts themselves never go through floats
+ * import { FEE_DECIMALS, formatFee } from 'gov-disclosure-report';
+ * formatFee('3').split('.')[1].length === FEE_DECIMALS; // true
  * ```
  */
 export const FEE_DECIMALS = 4;

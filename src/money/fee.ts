@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { FEE_DECIMALS, fixed, plain, toDecimal, Wan } from './decimal.js';
+import { FEE_DECIMALS, fixed, MAX_AMOUNT_LENGTH, plain, toDecimal, Wan } from './decimal.js';
 
 /**
  * Formats an amount in 万元 with exactly four decimals, rounded half-up
@@ -29,14 +29,25 @@ export function formatFee(value: string | number): string {
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 const FEE_TEXT = /^(\d+(?:\.\d+)?)(万元|元)?$/;
 
+/** Why a text is not an amount, for the first check it fails. */
+function rejection(text: string): string {
+  if (text === '') return 'empty';
+  if (text.length > MAX_AMOUNT_LENGTH) return `longer than ${MAX_AMOUNT_LENGTH} characters`;
+  if (text.startsWith('-')) return 'negative';
+  if (/\d,\d/.test(text)) return 'thousands separators are not read';
+  if (/\d[eE][+-]?\d/.test(text)) return 'exponent notation is not read';
+  if (/^\d+(?:\.\d+)?[^\d.]/.test(text)) return 'the unit must be 万元 or 元';
+  return 'not a decimal number';
+}
+
 /**
  * Reads an amount as published (`"0"`, `"1.5"`, `"1.5万元"`, `"15000元"`,
  * full-width `"１２.５"`) and returns it in 万元 as an exact decimal string,
  * unrounded (`"15000元"` → `"1.5"`). A number without a unit is taken to be
  * in 万元, the unit of the form.
  *
- * @throws RangeError with a one-line reason for anything else (negative
- *   amounts, other units, thousands separators, exponents, empty text)
+ * @throws RangeError with a one-line reason for anything else (empty text,
+ *   a negative amount, another unit, thousands separators, exponents)
  * @example
  * ```ts
  * import { parseFee } from 'gov-disclosure-report';
@@ -50,10 +61,8 @@ export function parseFee(text: string): string {
     .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[．。]/g, '.')
     .replace(/\s+/g, '');
-  const match = FEE_TEXT.exec(normalised);
-  if (!match || normalised.length > 48) {
-    throw new RangeError(`parseFee: not an amount in 万元 or 元: ${JSON.stringify(text)}`);
-  }
+  const match = normalised.length <= MAX_AMOUNT_LENGTH ? FEE_TEXT.exec(normalised) : null;
+  if (!match) throw new RangeError(`parseFee: ${rejection(normalised)}: ${JSON.stringify(text.slice(0, 60))}`);
   const amount = new Wan(match[1]!);
   return plain(match[2] === '元' ? amount.dividedBy(10_000) : amount);
 }

@@ -6,6 +6,10 @@
  * @module
  */
 
+import { layoutOf } from '../format/layout.js';
+import { PUBLISHERS, YEAR_RANGE } from '../format/report-fields.js';
+import type { RelationRuleCode } from '../format/types.js';
+
 /**
  * How serious a finding is. `ok` is false exactly when a finding is an error.
  *
@@ -81,10 +85,31 @@ const TYPE_ZH: Readonly<Record<string, string>> = { object: '对象', string: '�
 
 const was = (p: MessageParams) => (p.actual === undefined ? '' : `，实为 ${p.actual}`);
 const got = (p: MessageParams) => (p.actual === undefined ? '' : `, got ${p.actual}`);
-const sum = (zh: string, en: string): RuleEntry['message'] => ({
-  'zh-CN': (p) => `${p.where}：应为 ${p.expected}，实为 ${p.actual}（${zh}）`,
-  en: (p) => `${p.where} (${p.whereEn}): expected ${p.expected} (${en}), found ${p.actual}`,
-});
+const { department: { deadline: DEPARTMENT }, government: { deadline: GOVERNMENT } } = PUBLISHERS;
+
+/**
+ * A rule that is a relation between cells: its words come from the format
+ * metadata (the relation as worded there, on the cell it sets), and each
+ * message says what the relation gives, in those words.
+ */
+function relation(code: RelationRuleCode, severity: Severity): RuleEntry {
+  const layout = [layoutOf('2021'), layoutOf('2019')].find((l) => l.equations.some((e) => e.rule === code))!;
+  const eq = layout.equations.find((e) => e.rule === code)!;
+  const target = layout.cells[eq.target]!;
+  // Summed along its row, a target is named by its column; summed down its column, by its row.
+  const terms = [...eq.plus, ...eq.minus].map((i) => layout.cells[i]!).concat(eq.previous.map((p) => layout.cellAt.get(p)!));
+  const sameColumn = terms.every((cell) => cell.column.key === target.column.key);
+  const named = sameColumn ? { zh: target.rows.at(-1)!.label, en: target.rows.at(-1)!.en } : { zh: target.column.label, en: target.column.en };
+  const { zh, en } = eq.wording;
+  return {
+    severity,
+    rule: zh.includes('等于') ? { zh, en } : { zh: `${named.zh}等于${zh}`, en: `${named.en} = ${en}` },
+    message: {
+      'zh-CN': (p) => `${p.where}：应为 ${p.expected}，实为 ${p.actual}（${p.detail}）`,
+      en: (p) => `${p.where} (${p.whereEn}): expected ${p.expected} (${p.detail}), found ${p.actual}`,
+    },
+  };
+}
 
 const RULE_ENTRIES = {
   'shape.type': {
@@ -121,10 +146,13 @@ const RULE_ENTRIES = {
   },
   'shape.year': {
     severity: 'error',
-    rule: { zh: '报告年度须为 2019 至 2100 年间的整数', en: 'The report year is an integer from 2019 to 2100' },
+    rule: {
+      zh: `报告年度须为 ${YEAR_RANGE.min} 至 ${YEAR_RANGE.max} 年间的整数`,
+      en: `The report year is an integer from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}`,
+    },
     message: {
-      'zh-CN': (p) => `${p.where}：应为 2019 至 2100 年间的整数${was(p)}`,
-      en: (p) => `${p.where} (${p.whereEn}): expected an integer from 2019 to 2100${got(p)}`,
+      'zh-CN': (p) => `${p.where}：应为 ${p.detail} 年间的整数${was(p)}`,
+      en: (p) => `${p.where} (${p.whereEn}): expected an integer from ${p.detail}${got(p)}`,
     },
   },
   'shape.enum': {
@@ -207,29 +235,10 @@ const RULE_ENTRIES = {
       en: (p) => `${p.where} (${p.whereEn}): more than four decimals, rounded half-up to ${p.expected}${got(p)}`,
     },
   },
-  'applications.balance': {
-    severity: 'error',
-    rule: {
-      zh: '本列数据的勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
-      en: 'In each column: new applications + carried over = outcomes total + carried forward',
-    },
-    message: sum('第一项加第二项之和，等于第三项加第四项之和', 'new + carried over − outcomes total'),
-  },
-  'applications.outcomeTotal': {
-    severity: 'error',
-    rule: { zh: '（七）总计等于各项办理结果之和', en: '（七）总计 is the sum of every outcome row' },
-    message: sum('各项办理结果之和', 'the sum of the outcome rows'),
-  },
-  'applications.applicantTotal': {
-    severity: 'error',
-    rule: { zh: '总计等于自然人与各类法人或其他组织之和', en: '总计 is the sum of the six applicant columns' },
-    message: sum('各类申请人之和', 'the sum of the applicant columns'),
-  },
-  'reviewAndLitigation.total': {
-    severity: 'error',
-    rule: { zh: '总计等于结果维持、结果纠正、其他结果、尚未审结之和', en: '总计 = upheld + corrected + other result + pending' },
-    message: sum('结果维持、结果纠正、其他结果、尚未审结之和', 'upheld + corrected + other + pending'),
-  },
+  'applications.balance': relation('applications.balance', 'error'),
+  'applications.outcomeTotal': relation('applications.outcomeTotal', 'error'),
+  'applications.applicantTotal': relation('applications.applicantTotal', 'error'),
+  'reviewAndLitigation.total': relation('reviewAndLitigation.total', 'error'),
   'edition.year': {
     severity: 'warning',
     rule: {
@@ -244,8 +253,8 @@ const RULE_ENTRIES = {
   'publication.late': {
     severity: 'warning',
     rule: {
-      zh: '《条例》第四十九条：部门于每年1月31日前、政府于每年3月31日前公布上一年度报告',
-      en: 'Article 49: departments publish by 31 January, governments by 31 March of the next year',
+      zh: `《条例》第四十九条：部门于每年${DEPARTMENT.month}月${DEPARTMENT.day}日前、政府于每年${GOVERNMENT.month}月${GOVERNMENT.day}日前公布上一年度报告`,
+      en: `Article 49: departments publish by ${DEPARTMENT.day}/${DEPARTMENT.month}, governments by ${GOVERNMENT.day}/${GOVERNMENT.month} of the next year`,
     },
     message: {
       'zh-CN': (p) => `${p.where}：${p.actual} 晚于法定期限 ${p.expected}（${p.detail} 天）`,
@@ -260,39 +269,9 @@ const RULE_ENTRIES = {
       en: (p) => `${p.where} (${p.whereEn}): ${p.actual} is before the report year ended (publish after ${p.expected})`,
     },
   },
-  'continuity.carriedOver': {
-    severity: 'error',
-    rule: {
-      zh: '本年“上年结转”等于上年报告“结转下年度继续办理”',
-      en: "This year's carried-over applications equal last year's carried-forward ones",
-    },
-    message: {
-      'zh-CN': (p) => `${p.where}：应等于上年报告“四、结转下年度继续办理”的 ${p.expected}，实为 ${p.actual}`,
-      en: (p) => `${p.where} (${p.whereEn}): expected ${p.expected}, last year's carried forward, found ${p.actual}`,
-    },
-  },
-  'continuity.inForce': {
-    severity: 'warning',
-    rule: {
-      zh: '现行有效件数约等于上年现行有效件数加本年制发件数减本年废止件数',
-      en: 'In force ≈ last year in force + issued − repealed (documents may also lapse)',
-    },
-    message: {
-      'zh-CN': (p) => `${p.where}：按上年现行有效件数加本年制发减本年废止应为 ${p.expected}，实为 ${p.actual}`,
-      en: (p) => `${p.where} (${p.whereEn}): last year's in force + issued − repealed gives ${p.expected}, found ${p.actual}`,
-    },
-  },
-  'continuity.previousCount': {
-    severity: 'warning',
-    rule: {
-      zh: '上一年项目数量等于上年报告的上一年项目数量加本年增/减',
-      en: "Items last year equal last year's report's items last year + change",
-    },
-    message: {
-      'zh-CN': (p) => `${p.where}：按上年报告的上一年项目数量加本年增/减应为 ${p.expected}，实为 ${p.actual}`,
-      en: (p) => `${p.where} (${p.whereEn}): last year's report gives ${p.expected}, found ${p.actual}`,
-    },
-  },
+  'continuity.carriedOver': relation('continuity.carriedOver', 'error'),
+  'continuity.inForce': relation('continuity.inForce', 'warning'),
+  'continuity.previousCount': relation('continuity.previousCount', 'warning'),
   'continuity.year': {
     severity: 'warning',
     rule: { zh: '上年报告的年度为本年度减一', en: 'The previous report is for the year before' },

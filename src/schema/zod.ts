@@ -9,20 +9,61 @@
  * @module
  */
 import { z } from 'zod';
-import { ARTICLE_20_ITEMS } from '../format/article20.js';
+import { ARTICLE_20_ITEMS, article20Header } from '../format/article20.js';
 import { layoutOf, type CellInfo, type ObjectNode } from '../format/layout.js';
 import { NARRATIVE_SECTIONS } from '../format/narrative.js';
-import { PUBLISHERS, REPORT_FIELDS } from '../format/report-fields.js';
+import { PUBLISHERS, REPORT_FIELDS, YEAR_RANGE } from '../format/report-fields.js';
 import type { Edition } from '../format/types.js';
-import type { ReportDraft2019, ReportDraft2021 } from '../build/builders.js';
+import type { Report2019, Report2021 } from '../model/types.js';
+
+/**
+ * A table as the report JSON may give it (model.md §1.1): every cell
+ * required, but a total may be omitted or `null`, and an amount may be a
+ * JSON number as well as a decimal string.
+ *
+ * @example
+ * ```ts
+ * import type { TableJson } from 'gov-disclosure-report/zod';
+ * import type { CaseCounts } from 'gov-disclosure-report';
+ * const review: TableJson<CaseCounts> = { upheld: 1, corrected: 0, otherResult: 0, pending: 0 };
+ * ```
+ */
+export type TableJson<T> = [T] extends [string | null]
+  ? string | number | null
+  : [T] extends [object]
+    ? { [K in keyof T as K extends 'total' ? never : K]: TableJson<T[K]> } & { [K in keyof T as K extends 'total' ? K : never]?: TableJson<T[K]> | null }
+    : T;
+
+type Tables = 'proactive' | 'applications' | 'reviewAndLitigation';
+
+/**
+ * A 2021-edition report as its JSON may give it: what {@link report2021Schema} accepts.
+ *
+ * @example
+ * ```ts
+ * import { report2021Schema, type ReportJson2021 } from 'gov-disclosure-report/zod';
+ * const parsed: ReportJson2021 = report2021Schema.parse(input);
+ * ```
+ */
+export type ReportJson2021 = Omit<Report2021, Tables> & { [K in Tables]: TableJson<Report2021[K]> };
+
+/**
+ * A 2019-edition report as its JSON may give it: what {@link report2019Schema} accepts.
+ *
+ * @example
+ * ```ts
+ * import { report2019Schema, type ReportJson2019 } from 'gov-disclosure-report/zod';
+ * const parsed: ReportJson2019 = report2019Schema.parse(input);
+ * ```
+ */
+export type ReportJson2019 = Omit<Report2019, Tables> & { [K in Tables]: TableJson<Report2019[K]> };
 import { AMOUNT_PATTERN, MAX_AMOUNT_LENGTH } from '../money/decimal.js';
-import { YEAR_RANGE } from '../validate/read.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
 function describeCell(cell: CellInfo): string {
   const item = cell.block.article20Item;
-  const article = item ? ` — 第二十条第${item}项：${ARTICLE_20_ITEMS[item]}` : '';
+  const article = item ? ` — ${article20Header(item)}：${ARTICLE_20_ITEMS[item]}` : '';
   const total = cell.derived ? '; a total: may be omitted or null, derived from its parts' : '';
   return `${cell.table.label} · ${cell.label}${article} (${cell.en}${total})`;
 }
@@ -75,7 +116,7 @@ function editionSchema(edition: Edition) {
  * report2021Schema.safeParse(JSON.parse(text)).success;
  * ```
  */
-export const report2021Schema = /* @__PURE__ */ editionSchema('2021') as unknown as z.ZodType<ReportDraft2021>;
+export const report2021Schema = /* @__PURE__ */ editionSchema('2021') as unknown as z.ZodType<ReportJson2021>;
 
 /**
  * The zod schema of a 2019-edition report.
@@ -86,7 +127,7 @@ export const report2021Schema = /* @__PURE__ */ editionSchema('2021') as unknown
  * report2019Schema.safeParse(JSON.parse(text)).success;
  * ```
  */
-export const report2019Schema = /* @__PURE__ */ editionSchema('2019') as unknown as z.ZodType<ReportDraft2019>;
+export const report2019Schema = /* @__PURE__ */ editionSchema('2019') as unknown as z.ZodType<ReportJson2019>;
 
 /**
  * The zod schema of a report of either edition, discriminated by `edition`.
@@ -101,4 +142,4 @@ export const report2019Schema = /* @__PURE__ */ editionSchema('2019') as unknown
 export const reportSchema = /* @__PURE__ */ z.discriminatedUnion('edition', [
   report2021Schema as unknown as ReturnType<typeof editionSchema>,
   report2019Schema as unknown as ReturnType<typeof editionSchema>,
-]) as unknown as z.ZodType<ReportDraft2021 | ReportDraft2019>;
+]) as unknown as z.ZodType<ReportJson2021 | ReportJson2019>;

@@ -34,18 +34,20 @@ export interface Finding {
 }
 
 /** What a finding may carry besides its code and path. */
-export interface FindingDetails {
+interface FindingDetails {
   expected?: number | string | undefined;
   actual?: number | string | undefined;
+  /** How the message shows `actual`, where that differs (a string value in quotes). */
+  shown?: string | undefined;
   cells?: string[] | undefined;
   previousCells?: string[] | undefined;
-  detail?: string | undefined;
+  /** Rule-specific detail (an edition, a year, the relation in words), one text or one per language. */
+  detail?: string | { readonly zh: string; readonly en: string } | undefined;
 }
 
 const TOP_FIELDS: Readonly<Record<string, { label: string; en: string }>> = {
-  ...Object.fromEntries(Object.entries(REPORT_FIELDS).map(([key, field]) => [`/${key}`, field])),
+  ...Object.fromEntries(Object.entries(REPORT_FIELDS).map(([key, field]) => [key && `/${key}`, field])),
   ...Object.fromEntries(NARRATIVE_SECTIONS.map((s) => [`/narrative/${s.key}`, { label: s.label, en: s.en }])),
-  '': { label: '报告', en: 'report' },
 };
 
 /** The labels that name a pointer in messages: official labels for cells and rows, the pointer itself otherwise. */
@@ -68,8 +70,9 @@ export class FindingList {
 
   add(code: RuleCode, path: string, details: FindingDetails = {}): void {
     const { severity } = RULES[code];
-    const { expected, actual, cells, previousCells, detail } = details;
-    const message = renderMessage(code, this.locale, { ...describe(path, this.layout), expected, actual, detail });
+    const { expected, actual, shown, cells, previousCells, detail } = details;
+    const text = typeof detail === 'object' ? (this.locale === 'en' ? detail.en : detail.zh) : detail;
+    const message = renderMessage(code, this.locale, { ...describe(path, this.layout), expected, actual: shown ?? actual, detail: text });
     // Built key by key so the JSON reads code, severity, path, values, message.
     const finding = { code, severity, path } as Finding;
     if (expected !== undefined) finding.expected = expected;

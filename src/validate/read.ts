@@ -7,7 +7,7 @@
  */
 import { layoutOf, pointerSegment, type CellInfo, type Layout, type ObjectNode } from '../format/layout.js';
 import { NARRATIVE_SECTIONS } from '../format/narrative.js';
-import { PUBLISHERS, REPORT_FIELDS } from '../format/report-fields.js';
+import { PUBLISHERS, REPORT_FIELDS, YEAR_RANGE, type Publisher } from '../format/report-fields.js';
 import type { Edition } from '../format/types.js';
 import { isCalendarDate } from '../dates/deadline.js';
 import { FEE_DECIMALS, fixed, toDecimal } from '../money/decimal.js';
@@ -17,15 +17,13 @@ import type { FindingList } from './finding.js';
 /** Count values by cell index: a number, `null` (blank) or `undefined` (missing or unreadable). */
 export type CellValues = (number | null | undefined)[];
 
-/** What reading gives: the typed report when its shape is sound, and the count values either way. */
-export interface ReadResult {
+/** What reading gives: the typed report when its shape is sound; the fields and count values that read either way. */
+interface ReadResult {
+  head: ReportHead;
   layout?: Layout;
   report?: Report;
   values: CellValues;
 }
-
-/** Years a report can be for: the formats date from 2019. */
-export const YEAR_RANGE = { min: 2019, max: 2100 } as const;
 
 type JsonObject = Record<string, unknown>;
 
@@ -46,16 +44,19 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+const MAX_KEPT = 200;
 const MAX_SHOWN = 60;
 
-/** A value as a finding shows it: numbers as they are, anything else as short JSON-like text. */
-function shown(value: unknown): number | string {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value === 'string') {
-    const text = JSON.stringify(value);
-    return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 4)}…" (${value.length} characters)` : text;
-  }
-  return typeOf(value);
+/**
+ * A value as a finding gives it: `actual` is the value itself (a number, or
+ * a string, cut short past 200 characters), or its JSON type for anything
+ * else; the message shows a string in quotes so "5" and 5 read apart.
+ */
+function valueDetails(value: unknown): { actual: number | string; shown?: string } {
+  if (typeof value === 'number') return { actual: Number.isFinite(value) ? value : String(value) };
+  if (typeof value !== 'string') return { actual: typeOf(value) };
+  const cut = (limit: number) => (value.length > limit ? `${value.slice(0, limit)}… (${value.length} characters)` : value);
+  return { actual: cut(MAX_KEPT), shown: JSON.stringify(cut(MAX_SHOWN)) };
 }
 
 const NARRATIVE_KEYS = new Set<string>(NARRATIVE_SECTIONS.map((s) => s.key));
@@ -68,7 +69,8 @@ function unknownKeys(value: JsonObject, known: (key: string) => boolean, pointer
   }
 }
 
-function readCell(cell: CellInfo, value: unknown, values: CellValues, out: FindingList): number | string | null | undefined {
+/** Reads one cell into `values` (counts) and returns its canonical value, or `undefined` with a finding. */
+export function readCell(cell: CellInfo, value: unknown, values: CellValues, out: FindingList): number | string | null | undefined {
   const { pointer } = cell;
   if (value === undefined) {
     if (cell.derived) return (values[cell.index] = null);
@@ -90,7 +92,7 @@ function readCell(cell: CellInfo, value: unknown, values: CellValues, out: Findi
           ? 'cell.negative'
           : undefined;
   if (code) {
-    out.add(code, pointer, { actual: shown(value), cells: [pointer], detail: cell.kind });
+    out.add(code, pointer, { ...valueDetails(value), cells: [pointer], detail: cell.kind });
     return undefined;
   }
   // -0 is read as 0: JSON cannot tell them apart.
@@ -102,17 +104,17 @@ function readMoney(pointer: string, value: unknown, out: FindingList): string | 
   const inexact = typeof value === 'number' && Math.abs(value) > Number.MAX_SAFE_INTEGER;
   const amount = inexact ? undefined : toDecimal(value);
   if (amount === undefined) {
-    out.add('money.invalid', pointer, { actual: shown(value), cells: [pointer] });
+    out.add('money.invalid', pointer, { ...valueDetails(value), cells: [pointer] });
     return undefined;
   }
   // "-0" written as text is read as negative; the number -0 is JSON's 0.
   if (amount.isNegative() && (typeof value === 'string' || !amount.isZero())) {
-    out.add('money.negative', pointer, { actual: shown(value), cells: [pointer] });
+    out.add('money.negative', pointer, { ...valueDetails(value), cells: [pointer] });
     return undefined;
   }
   const canonical = fixed(amount);
   if (amount.decimalPlaces() > FEE_DECIMALS) {
-    out.add('money.precision', pointer, { expected: canonical, actual: shown(value), cells: [pointer] });
+    out.add('money.precision', pointer, { expected: canonical, ...valueDetails(value), cells: [pointer] });
   }
   return canonical;
 }
@@ -150,8 +152,10 @@ function readText(input: JsonObject, key: 'agency', out: FindingList): string | 
 
 function readYear(value: unknown, out: FindingList): number | undefined {
   if (value === undefined) out.add('shape.required', '/year');
-  else if (typeof value !== 'number') out.add('shape.type', '/year', { expected: 'integer', actual: shown(value) });
-  else if (!Number.isInteger(value) || value < YEAR_RANGE.min || value > YEAR_RANGE.max) out.add('shape.year', '/year', { actual: shown(value) });
+  else if (typeof value !== 'number') out.add('shape.type', '/year', { expected: 'integer', ...valueDetails(value) });
+  else if (!Number.isInteger(value) || value < YEAR_RANGE.min || value > YEAR_RANGE.max) {
+    out.add('shape.year', '/year', { ...valueDetails(value), detail: `${YEAR_RANGE.min}–${YEAR_RANGE.max}` });
+  }
   else return value;
   return undefined;
 }
@@ -172,44 +176,58 @@ function readNarrative(value: unknown, edition: Edition, out: FindingList): Reco
   return narrative;
 }
 
+/** The report-level fields that read soundly, for the rules that need no table. */
+export interface ReportHead {
+  edition?: Edition;
+  year?: number;
+  publisher?: Publisher;
+  publishedOn?: string;
+}
+
+const TOP_KEYS = new Set(Object.keys(REPORT_FIELDS).filter(Boolean));
+
+function readEdition(value: unknown, out: FindingList): Edition | undefined {
+  if (value === '2021' || value === '2019') return value;
+  if (value === undefined) out.add('shape.required', '/edition');
+  else out.add('shape.edition', '/edition', valueDetails(value));
+  return undefined;
+}
+
 /**
  * Reads an unknown input as a report. Findings go to `out`; the result holds
- * the typed report only when no error was found on the way.
+ * the typed report only when no error was found on the way, and always the
+ * fields and cells that did read soundly.
  */
 export function readReport(input: unknown, out: FindingList): ReadResult {
   const values: CellValues = [];
   if (!isPlainObject(input)) {
     out.add('shape.type', '', { expected: 'object', actual: typeOf(input) });
-    return { values };
+    return { head: {}, values };
   }
-  const edition = input.edition;
-  if (edition === undefined) {
-    out.add('shape.required', '/edition');
-    return { values };
-  }
-  if (edition !== '2021' && edition !== '2019') {
-    out.add('shape.edition', '/edition', { actual: shown(edition) });
-    return { values };
-  }
-  const layout = layoutOf(edition);
-  out.layout = layout;
   const errorsBefore = out.errors;
-
+  const edition = readEdition(input.edition, out);
   const report: JsonObject = { edition, year: readYear(input.year, out) };
   const agency = readText(input, 'agency', out);
   if (agency !== undefined) report.agency = agency;
   if (input.publisher !== undefined) {
     if (typeof input.publisher === 'string' && Object.hasOwn(PUBLISHERS, input.publisher)) report.publisher = input.publisher;
-    else out.add('shape.enum', '/publisher', { expected: PUBLISHER_LIST, actual: shown(input.publisher) });
+    else out.add('shape.enum', '/publisher', { expected: PUBLISHER_LIST, ...valueDetails(input.publisher) });
   }
   if (input.publishedOn !== undefined) {
     if (typeof input.publishedOn === 'string' && isCalendarDate(input.publishedOn)) report.publishedOn = input.publishedOn;
-    else out.add('shape.date', '/publishedOn', { actual: shown(input.publishedOn) });
+    else out.add('shape.date', '/publishedOn', valueDetails(input.publishedOn));
   }
+  const head = report as ReportHead;
+  // Without an edition the tables cannot be read: the fields above are all there is to check.
+  if (!edition) return { head, values };
+
+  const layout = layoutOf(edition);
+  out.layout = layout;
   const narrative = readNarrative(input.narrative, edition, out);
   if (narrative) report.narrative = narrative;
   for (const table of layout.tables) report[table.key] = readObject(table, input[table.key], values, edition, out);
-  unknownKeys(input, (key) => Object.hasOwn(REPORT_FIELDS, key) || layout.tables.some((t) => t.key === key), '', edition, out);
+  unknownKeys(input, (key) => TOP_KEYS.has(key) || layout.tables.some((t) => t.key === key), '', edition, out);
 
-  return out.errors === errorsBefore ? { layout, values, report: report as unknown as Report } : { layout, values };
+  const sound = out.errors === errorsBefore;
+  return sound ? { head, layout, values, report: report as unknown as Report } : { head, layout, values };
 }

@@ -62,7 +62,7 @@ export function evaluate(eq: Equation, values: CellValues, extra = 0): number | 
     if (v == null) return undefined;
     total -= v;
   }
-  if (Number.isSafeInteger(total)) return total;
+  if (Number.isSafeInteger(total) || ![...eq.plus, ...eq.minus].every((i) => Number.isInteger(values[i]))) return total;
   const exact = [...eq.plus.map((i) => BigInt(values[i]!))].reduce((a, b) => a + b, BigInt(extra)) - eq.minus.reduce((a, i) => a + BigInt(values[i]!), 0n);
   return exact >= -BigInt(Number.MAX_SAFE_INTEGER) && exact <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(exact) : String(exact);
 }
@@ -73,16 +73,24 @@ export function cellsOf(layout: Layout, eq: Equation): string[] {
 }
 
 /**
- * Checks every within-year relation whose target cell was given (a derived
- * total agrees by construction).
+ * The value a relation compares for its target: a given figure, or 0 for a
+ * blank; nothing for a blank total (it was derived, so it agrees) or a cell
+ * that could not be read.
  */
+export function comparable(layout: Layout, values: CellValues, effective: CellValues, target: number): number | undefined {
+  const given = values[target];
+  if (given === undefined || (given === null && layout.cells[target]!.derived)) return undefined;
+  return effective[target] as number;
+}
+
+/** Checks every within-year relation whose target is comparable. */
 export function checkRelations(layout: Layout, values: CellValues, effective: CellValues, out: FindingList): void {
   for (const eq of layout.equations) {
-    const actual = values[eq.target];
-    if (eq.previous.length > 0 || actual == null) continue;
+    const actual = comparable(layout, values, effective, eq.target);
+    if (eq.previous.length > 0 || actual === undefined) continue;
     const expected = evaluate(eq, effective);
     if (expected !== undefined && expected !== actual) {
-      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsOf(layout, eq) });
+      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsOf(layout, eq), detail: eq.wording });
     }
   }
 }

@@ -5,13 +5,13 @@
  * @module
  */
 import { daysLate, publicationDeadline } from '../dates/deadline.js';
-import type { Layout } from '../format/layout.js';
 import { EDITIONS } from '../format/layout.js';
+import type { EditionMeta } from '../format/types.js';
 import type { Report } from '../model/types.js';
 import type { Locale } from '../rules/catalogue.js';
 import { FindingList, type Finding } from './finding.js';
-import { readReport, type CellValues } from './read.js';
-import { cellsOf, checkRelations, effectiveValues, evaluate } from './relations.js';
+import { readReport, type ReportHead } from './read.js';
+import { cellsOf, checkRelations, comparable, effectiveValues, evaluate } from './relations.js';
 
 /**
  * Options of {@link validateReport} and {@link checkReport}.
@@ -61,24 +61,30 @@ export interface ValidationResult {
  * if (!result.ok) for (const f of result.findings) console.log(f.code, f.path, f.message);
  * ```
  */
-export function validateReport(input: unknown, options: ValidateOptions = {}): ValidationResult {
-  const out = new FindingList(options.locale === 'en' ? 'en' : 'zh-CN');
+export function validateReport(input: unknown, options?: ValidateOptions): ValidationResult {
+  let out = new FindingList('zh-CN');
   try {
-    const { layout, report, values } = readReport(input, out);
-    if (layout) {
-      const effective = effectiveValues(layout, values);
-      checkRelations(layout, values, effective, out);
-      if (report) {
-        checkEdition(report, out);
-        checkPublication(report, out);
-        if (options.previous !== undefined) checkContinuity(report, layout, values, effective, options.previous, out);
-      }
-    }
-    return report ? { ok: out.errors === 0, report, findings: out.items } : { ok: false, findings: out.items };
+    const { previous, locale } = options ?? {};
+    out = new FindingList(locale === 'en' ? 'en' : 'zh-CN');
+    const read = readReport(input, out);
+    if (read.layout) checkRelations(read.layout, read.values, effectiveValues(read.layout, read.values), out);
+    checkEdition(read.head, out);
+    checkPublication(read.head, out);
+    if (previous !== undefined) checkContinuity(read, previous, out);
+    return read.report ? { ok: out.errors === 0, report: read.report, findings: out.items } : { ok: false, findings: out.items };
   } catch (error) {
     // Only a hostile object (a throwing getter or Proxy) gets here; JSON input cannot.
-    out.add('shape.unreadable', '', { detail: error instanceof Error ? error.message : String(error) });
+    out.add('shape.unreadable', '', { detail: errorText(error) });
     return { ok: false, findings: out.items };
+  }
+}
+
+/** What a thrown value says, even one whose message or toString throws in turn. */
+function errorText(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return 'an unreadable value was thrown';
   }
 }
 
@@ -96,18 +102,16 @@ export function checkReport(report: Report, options: ValidateOptions = {}): Find
   return validateReport(report, options).findings;
 }
 
-function checkEdition(report: Report, out: FindingList): void {
-  const { years } = EDITIONS[report.edition];
-  const fits = report.year >= years.from && (years.to === undefined || report.year <= years.to);
-  if (!fits) {
-    const expected = report.edition === '2019' ? '2021' : '2019';
-    out.add('edition.year', '/edition', { expected, actual: report.year, detail: report.edition });
-  }
+function checkEdition({ edition, year }: ReportHead, out: FindingList): void {
+  if (edition === undefined || year === undefined) return;
+  const fits = (meta: EditionMeta) => year >= meta.years.from && (meta.years.to === undefined || year <= meta.years.to);
+  if (fits(EDITIONS[edition])) return;
+  const expected = Object.values(EDITIONS).find(fits)?.edition;
+  out.add('edition.year', '/edition', { expected, actual: edition, detail: String(year) });
 }
 
-function checkPublication(report: Report, out: FindingList): void {
-  const { publishedOn, publisher, year } = report;
-  if (publishedOn === undefined) return;
+function checkPublication({ publishedOn, publisher, year }: ReportHead, out: FindingList): void {
+  if (publishedOn === undefined || year === undefined) return;
   // ISO calendar dates compare as strings.
   const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
   if (publishedOn <= yearEnd) out.add('publication.early', '/publishedOn', { expected: yearEnd, actual: publishedOn });
@@ -122,23 +126,34 @@ function checkPublication(report: Report, out: FindingList): void {
   }
 }
 
-function checkContinuity(report: Report, layout: Layout, values: CellValues, effective: CellValues, input: unknown, out: FindingList): void {
+/** Reads last year's report; one that cannot be read is said once, and the cross-year rules are skipped. */
+function readPrevious(input: unknown, out: FindingList): ReturnType<typeof readReport> | undefined {
   const previousOut = new FindingList(out.locale);
-  const previous = readReport(input, previousOut);
-  if (!previous.report || !previous.layout) {
+  try {
+    const previous = readReport(input, previousOut);
+    if (previous.report && previous.layout) return previous;
     const first = previousOut.items.find((f) => f.severity === 'error');
     out.add('continuity.previousInvalid', '', { detail: first ? `${first.code} ${first.path}` : 'unreadable' });
+  } catch (error) {
+    out.add('continuity.previousInvalid', '', { detail: errorText(error) });
+  }
+  return undefined;
+}
+
+function checkContinuity({ head, layout, values }: ReturnType<typeof readReport>, input: unknown, out: FindingList): void {
+  if (!layout || head.year === undefined) return;
+  const previous = readPrevious(input, out);
+  if (!previous) return;
+  if (previous.head.year !== head.year - 1) {
+    out.add('continuity.year', '/year', { expected: head.year - 1, actual: previous.head.year });
     return;
   }
-  if (previous.report.year !== report.year - 1) {
-    out.add('continuity.year', '/year', { expected: report.year - 1, actual: previous.report.year });
-    return;
-  }
-  const previousLayout = previous.layout;
+  const effective = effectiveValues(layout, values);
+  const previousLayout = previous.layout!;
   const previousValues = effectiveValues(previousLayout, previous.values);
   for (const eq of layout.equations) {
-    const actual = values[eq.target];
-    if (eq.previous.length === 0 || actual == null) continue;
+    const actual = comparable(layout, values, effective, eq.target);
+    if (eq.previous.length === 0 || actual === undefined) continue;
     // Last year's terms; a cell the previous edition lacks (or left unreadable) skips the relation.
     const carried = eq.previous.map((pointer) => {
       const cell = previousLayout.cellAt.get(pointer);
@@ -147,7 +162,13 @@ function checkContinuity(report: Report, layout: Layout, values: CellValues, eff
     if (carried.some((v) => v == null)) continue;
     const expected = evaluate(eq, effective, (carried as number[]).reduce((a, b) => a + b, 0));
     if (expected !== undefined && expected !== actual) {
-      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsOf(layout, eq), previousCells: [...eq.previous] });
+      out.add(eq.rule, layout.cells[eq.target]!.pointer, {
+        expected,
+        actual,
+        cells: cellsOf(layout, eq),
+        previousCells: [...eq.previous],
+        detail: eq.wording,
+      });
     }
   }
 }
