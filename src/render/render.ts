@@ -63,6 +63,21 @@ const FORMATS = {
 } as const;
 
 /**
+ * Renders findings alone, as the renderers list them after the tables: for
+ * an input whose tables cannot be drawn.
+ *
+ * @example
+ * ```ts
+ * import { validateReport } from 'gov-disclosure-report';
+ * import { renderFindings } from 'gov-disclosure-report/render';
+ * renderFindings(validateReport({}).findings, { to: 'text' }); // '* shape.required /edition …'
+ * ```
+ */
+export function renderFindings(findings: readonly Finding[], options: Pick<RenderOptions, 'to'> = {}): string {
+  return FORMATS[options.to ?? 'html'].findings(findings);
+}
+
+/**
  * Renders the title and the three tables of a report in the official layout
  * and labels; amounts print with their four decimals, blank cells blank.
  *

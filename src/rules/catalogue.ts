@@ -152,7 +152,7 @@ const RULE_ENTRIES = {
     },
     message: {
       'zh-CN': (p) => `${p.where}：应为 ${p.detail} 年间的整数${was(p)}`,
-      en: (p) => `${p.where} (${p.whereEn}): expected an integer from ${p.detail}${got(p)}`,
+      en: (p) => `${p.where} (${p.whereEn}): expected an integer in ${p.detail}${got(p)}`,
     },
   },
   'shape.enum': {

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateReport } from '../src/index.js';
+import { reportJsonSchema } from '../src/zod.js';
+import { reportArbitrary } from './fixtures/arbitrary.js';
+import { ROOT } from './fixtures/cli.js';
+import { MALFORMED } from './fixtures/malformed.js';
+import { readExample } from './fixtures/reports.js';
+
+// The schemas as the package ships them (written by the build, which the test setup runs).
+const shipped = (name: string) => JSON.parse(readFileSync(`${ROOT}schema/${name}.json`, 'utf8')) as Record<string, unknown>;
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats.default(ajv);
+const validate = ajv.compile(shipped('report'));
+
+/** Whether validateReport's shape layer takes the input: no shape, cell or money error (rule errors aside). */
+const wellFormed = (input: unknown) =>
+  !validateReport(input).findings.some((f) => f.severity === 'error' && /^(shape|cell|money)\./.test(f.code));
+
+// JSON Schema speaks of JSON documents: the cases a JSON text can carry (no NaN, undefined, Proxy…).
+const jsonCases = MALFORMED.filter(({ input }) => {
+  try {
+    return isDeepStrictEqual(JSON.parse(JSON.stringify(input)), input);
+  } catch {
+    return false;
+  }
+});
+
+describe('the shipped JSON Schema and validateReport agree', () => {
+  it('on most of the malformed catalogue (every case a JSON text can carry)', () => {
+    expect(jsonCases.length).toBeGreaterThan(90);
+  });
+
+  it.each(jsonCases)('on $name', ({ input }) => {
+    expect(validate(input)).toBe(wellFormed(input));
+  });
+
+  it.each(['biandong-2021.json', 'shanghai-2019.json'])('on the example %s', (name) => {
+    expect(validate(readExample(name))).toBe(true);
+  });
+
+  it('on every built report of either edition', () => {
+    fc.assert(
+      fc.property(fc.oneof(reportArbitrary('2021'), reportArbitrary('2019')), (report) => {
+        expect(validate(report)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('the shipped JSON Schema files', () => {
+  it.each(['2021', '2019'] as const)('schema/%s.json is the schema of that edition, draft 2020-12', (edition) => {
+    const schema = shipped(edition);
+    expect(schema).toEqual(reportJsonSchema(edition));
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(ajv.validateSchema(schema)).toBe(true);
+  });
+
+  it('titles every property with its official label and says where it sits', () => {
+    const schema = shipped('2021') as { properties: Record<string, { properties: Record<string, { title: string; description: string; properties: Record<string, { title: string; description: string }> }> }> };
+    const regulations = schema.properties.proactive!.properties.regulations!;
+    expect(regulations.title).toBe('第二十条第（一）项 · 规章');
+    expect(regulations.properties.issued).toMatchObject({ title: '本年制发件数' });
+    expect(regulations.properties.issued!.description).toContain('第二十条第（一）项：行政法规、规章和规范性文件');
+    const granted = schema.properties.applications!.properties.outcomes!.properties.granted!;
+    expect(granted.title).toBe('三、本年度办理结果（一）予以公开');
+  });
+});
