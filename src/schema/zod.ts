@@ -13,7 +13,7 @@ import { ARTICLE_20_ITEMS, article20Header } from '../format/article20.js';
 import { layoutOf, type CellInfo, type ObjectNode } from '../format/layout.js';
 import { NARRATIVE_SECTIONS } from '../format/narrative.js';
 import { PUBLISHERS, REPORT_FIELDS, YEAR_RANGE } from '../format/report-fields.js';
-import type { Edition } from '../format/types.js';
+import type { Edition, TableKey } from '../format/types.js';
 import type { Report2019, Report2021 } from '../model/types.js';
 
 /**
@@ -34,8 +34,6 @@ export type TableJson<T> = [T] extends [string | null]
     ? { [K in keyof T as K extends 'total' ? never : K]: TableJson<T[K]> } & { [K in keyof T as K extends 'total' ? K : never]?: TableJson<T[K]> | null }
     : T;
 
-type Tables = 'proactive' | 'applications' | 'reviewAndLitigation';
-
 /**
  * A 2021-edition report as its JSON may give it: what {@link report2021Schema} accepts.
  *
@@ -45,7 +43,7 @@ type Tables = 'proactive' | 'applications' | 'reviewAndLitigation';
  * const parsed: ReportJson2021 = report2021Schema.parse(input);
  * ```
  */
-export type ReportJson2021 = Omit<Report2021, Tables> & { [K in Tables]: TableJson<Report2021[K]> };
+export type ReportJson2021 = Omit<Report2021, TableKey> & { [K in TableKey]: TableJson<Report2021[K]> };
 
 /**
  * A 2019-edition report as its JSON may give it: what {@link report2019Schema} accepts.
@@ -56,7 +54,7 @@ export type ReportJson2021 = Omit<Report2021, Tables> & { [K in Tables]: TableJs
  * const parsed: ReportJson2019 = report2019Schema.parse(input);
  * ```
  */
-export type ReportJson2019 = Omit<Report2019, Tables> & { [K in Tables]: TableJson<Report2019[K]> };
+export type ReportJson2019 = Omit<Report2019, TableKey> & { [K in TableKey]: TableJson<Report2019[K]> };
 import { AMOUNT_PATTERN, MAX_AMOUNT_LENGTH } from '../money/decimal.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
