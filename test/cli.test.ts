@@ -58,9 +58,15 @@ describe('validate', () => {
     const dir = folderWith({ 'a.json': example, 'b.json': broken, 'notes.txt': 'not a report' });
     const run = cli(['validate', dir]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('2 files: 1 clean, 1 with errors, 0 unreadable');
+    expect(run.stdout).toContain('2 files: 1 without errors, 1 with errors, 0 unreadable');
     expect(run.stdout).toMatch(/findings by code:\n(\s+applications\.\w+\s+1\n){3}/);
     expect(run.stdout).not.toContain('notes.txt');
+  });
+
+  it('says so when a directory holds no *.json file: exit 2', () => {
+    const run = cli(['validate', folderWith({ 'notes.txt': 'x' })]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trimEnd()).toMatch(/: no \*\.json file in this directory$/);
   });
 
   it('turns on the continuity rules with --previous', () => {

@@ -252,6 +252,7 @@ describe('the rules see through blanks and through other errors', () => {
     const result = validateReport(report);
     expect(codes(result.findings)).toEqual(expect.arrayContaining(['shape.unknownKey', 'edition.year', 'publication.late']));
     expect(only(result.findings, 'edition.year', '/edition')).toMatchObject({ expected: '2019', actual: '2021' });
+    expect(only(result.findings, 'edition.year', '/edition').message).toBe('报告格式版本：2020 年度报告使用了 2021 年版格式，应使用 2019 年版');
   });
 
   it('without a readable edition, the year and dates are still checked', () => {

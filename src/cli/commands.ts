@@ -37,13 +37,18 @@ function expandFiles(io: Io, args: readonly string[]): { files: string[]; direct
   const files = args.flatMap((arg) => {
     if (arg === '-' || !io.isDirectory(arg)) return [arg];
     directories++;
-    return io
+    const files = io
       .list(arg)
       .filter((path) => path.toLowerCase().endsWith('.json') && !io.isDirectory(path))
       .sort();
+    // A mistyped or empty folder must not pass as "nothing wrong".
+    if (files.length === 0) throw new InputError(`${arg}: no *.json file in this directory`);
+    return files;
   });
   return { files, directories };
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function summary(results: readonly FileResult[], color: boolean): string {
   const unreadable = results.filter((r) => r.error).length;
@@ -53,7 +58,7 @@ function summary(results: readonly FileResult[], color: boolean): string {
   for (const f of results.flatMap((r) => r.findings)) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
   const codes = [...byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code, n]) => `  ${code.padEnd(28)} ${n}`);
   return [
-    paint(color, 'bold', `${results.length} files: ${clean} clean, ${withErrors} with errors, ${unreadable} unreadable`),
+    paint(color, 'bold', `${plural(results.length, 'file')}: ${clean} without errors, ${withErrors} with errors, ${unreadable} unreadable`),
     ...(codes.length > 0 ? ['findings by code:', ...codes] : []),
   ].join('\n');
 }
@@ -93,7 +98,7 @@ export function validate(args: string[], io: Io): number {
       }
       const errors = r.findings.filter((f) => f.severity === 'error').length;
       const head = r.ok ? paint(io.tty, 'green', `✔ ${r.file}`) : paint(io.tty, 'red', `✖ ${r.file}`);
-      io.stdout(`${head}: ${errors} errors, ${r.findings.length - errors} warnings\n`);
+      io.stdout(`${head}: ${plural(errors, 'error')}, ${plural(r.findings.length - errors, 'warning')}\n`);
       for (const f of r.findings) io.stdout(findingLines(f, io.tty));
     }
     if (directories > 0 || results.length > 1) io.stdout(`\n${summary(results, io.tty)}\n`);

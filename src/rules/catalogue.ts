@@ -176,7 +176,7 @@ const RULE_ENTRIES = {
     rule: { zh: '输入须可读取', en: 'The input can be read' },
     message: {
       'zh-CN': (p) => `${p.where}：无法读取（${p.detail}）`,
-      en: (p) => `${p.where}: cannot be read (${p.detail})`,
+      en: (p) => `${p.where} (${p.whereEn}): cannot be read (${p.detail})`,
     },
   },
   'cell.notInteger': {
@@ -246,8 +246,8 @@ const RULE_ENTRIES = {
       en: 'The 2019 edition is for the 2019 and 2020 reports, the 2021 edition for 2021 on',
     },
     message: {
-      'zh-CN': (p) => `${p.where}：${p.actual} 年度报告使用了 ${p.detail} 年版格式，应使用 ${p.expected} 年版`,
-      en: (p) => `${p.where} (${p.whereEn}): a ${p.actual} report in the ${p.detail} edition; expected the ${p.expected} edition`,
+      'zh-CN': (p) => `${p.where}：${p.detail} 年度报告使用了 ${p.actual} 年版格式，应使用 ${p.expected} 年版`,
+      en: (p) => `${p.where} (${p.whereEn}): a ${p.detail} report in the ${p.actual} edition; expected the ${p.expected} edition`,
     },
   },
   'publication.late': {
@@ -285,7 +285,7 @@ const RULE_ENTRIES = {
     rule: { zh: '上年报告须可读取，否则不核对跨年关系', en: 'The previous report must be readable for the cross-year rules' },
     message: {
       'zh-CN': (p) => `${p.where}：上年报告不符合报告格式（${p.detail}），未核对跨年关系`,
-      en: (p) => `${p.where}: the previous report is not a valid report (${p.detail}); cross-year rules skipped`,
+      en: (p) => `${p.where} (${p.whereEn}): the previous report is not a valid report (${p.detail}); cross-year rules skipped`,
     },
   },
 } satisfies Record<RuleCode, RuleEntry>;

@@ -44,7 +44,7 @@ export interface ValidationResult {
   ok: boolean;
   /** The report, typed and with amounts in canonical form, when its shape is sound (even if rules fail). */
   report?: Report;
-  /** Every finding, in the order of the form. */
+  /** Every finding: those of the shape in the order of the form, then each rule's in catalogue order. */
   findings: Finding[];
 }
 
