@@ -12,7 +12,7 @@ function writeSchemas(): void {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', zod: 'src/zod.ts', render: 'src/render.ts' },
+    entry: { index: 'src/index.ts', zod: 'src/zod.ts', render: 'src/render.ts', parse: 'src/parse.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     treeshake: true,

@@ -33,6 +33,13 @@ const EXAMPLES: Partial<Record<RuleCode, MessageParams>> = {
   'publication.early': { where: '发布日期', whereEn: 'publication date', expected: '2021-12-31', actual: '2021-12-20' },
   'continuity.year': { where: '报告年度', whereEn: 'report year', expected: 2021, actual: 2019 },
   'continuity.previousInvalid': { where: '报告', whereEn: 'report', detail: 'shape.required /year' },
+  'parse.unsupportedInput': { where: '报告', whereEn: 'report', detail: 'PDF' },
+  'parse.editionUnknown': { where: '报告格式版本', whereEn: 'edition', expected: '2021' },
+  'parse.tableMissing': { where: '四、政府信息公开行政复议、行政诉讼情况', whereEn: 'Administrative review and litigation' },
+  'parse.imagesInsteadOfTables': { where: '报告', whereEn: 'report', detail: '二、主动公开政府信息情况' },
+  'parse.rowMissing': { where: '第二十条第（一）项 · 规章', whereEn: 'regulations' },
+  'parse.unreadableCell': { ...cell('/proactive/licensing/decisions'), actual: '见附件' },
+  'parse.extraRow': { where: '二、主动公开政府信息情况', whereEn: 'Proactive disclosure', detail: '其他主动公开文件' },
 };
 
 function example(code: RuleCode): MessageParams {

@@ -171,7 +171,7 @@ describe('schema and deadline', () => {
 
 describe('--help and --version', () => {
   const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
-  it.each([[], ['validate'], ['render'], ['schema'], ['deadline']])('on %j', (...command) => {
+  it.each([[], ['validate'], ['render'], ['parse'], ['schema'], ['deadline']])('on %j', (...command) => {
     const help = cli([...command, '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain(`Usage: gov-disclosure-report ${command[0] ?? '<command>'}`);
@@ -193,11 +193,11 @@ describe('on a terminal', () => {
       stdout: (t) => void out.push(t),
       stderr: (t) => void err.push(t),
       tty,
-      readText: (path) => {
+      readBytes: (path) => {
         if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-        return files[path]!;
+        return new TextEncoder().encode(files[path]!);
       },
-      readStdin: () => '',
+      readStdin: () => new Uint8Array(),
       isDirectory: (path) => path === 'dir',
       list: () => Object.keys(files),
       schemaText: () => '{}',

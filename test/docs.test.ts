@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 // Every export of every entry point carries TSDoc with an @example.
-const ENTRIES = ['src/index.ts', 'src/zod.ts', 'src/render.ts'];
+const ENTRIES = ['src/index.ts', 'src/zod.ts', 'src/render.ts', 'src/parse.ts'];
 
 function exportsWithoutExample(entry: string): string[] {
   const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true });

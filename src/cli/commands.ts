@@ -5,12 +5,13 @@
 import { parseArgs } from 'node:util';
 import { publicationDeadline } from '../dates/deadline.js';
 import type { Edition } from '../format/types.js';
+import { parseReport } from '../parse/parse.js';
 import { renderReport, type RenderFormat } from '../render/render.js';
 import type { Locale } from '../rules/catalogue.js';
 import type { Finding } from '../validate/finding.js';
 import { validateReport } from '../validate/validate.js';
 import { findingLines } from './findings.js';
-import { InputError, paint, readJson, type Io } from './io.js';
+import { InputError, paint, readBytes, readJson, type Io } from './io.js';
 
 /** A bad option or argument: its one-line message, and exit code 2. */
 export class UsageError extends Error {}
@@ -129,6 +130,27 @@ export function render(args: string[], io: Io): number {
   }
   io.stdout(renderReport(report, { to, findings }));
   return ok ? 0 : 1;
+}
+
+/** parse FILE [--json] [--locale zh-CN|en]: the kind of input is told by its content, not its name. */
+export function parse(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, locale: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('parse needs exactly one FILE (or - for standard input)');
+  const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
+  const file = positionals[0]!;
+  if (file !== '-' && io.isDirectory(file)) throw new InputError(`${file}: cannot read: is a directory`);
+  const result = parseReport(readBytes(io, file), { locale });
+  if (values.json) {
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    if (result.report) io.stdout(`${JSON.stringify(result.report, null, 2)}\n`);
+    for (const f of result.findings) io.stderr(findingLines(f, io.tty));
+  }
+  return result.ok ? 0 : 1;
 }
 
 /** schema [--edition 2021|2019] */

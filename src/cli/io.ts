@@ -11,8 +11,8 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** Whether stdout is a terminal: colours and a progress line. */
   readonly tty: boolean;
-  readonly readText: (path: string) => string;
-  readonly readStdin: () => string;
+  readonly readBytes: (path: string) => Uint8Array;
+  readonly readStdin: () => Uint8Array;
   readonly isDirectory: (path: string) => boolean;
   readonly list: (directory: string) => string[];
   /** The text of a shipped JSON Schema file: `2021`, `2019` or `report` (either edition). */
@@ -30,8 +30,8 @@ export function nodeIo(schemas: URL): Io {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     tty,
-    readText: (path) => readFileSync(path, 'utf8'),
-    readStdin: () => readFileSync(0, 'utf8'),
+    readBytes: (path) => readFileSync(path),
+    readStdin: () => readFileSync(0),
     isDirectory: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
     list: (directory) => readdirSync(directory).map((name) => join(directory, name)),
     schemaText: (name) => readFileSync(new URL(`${name}.json`, schemas), 'utf8'),
@@ -54,15 +54,19 @@ const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
 };
 
-/** Reads and parses one JSON input (`-` is standard input), or throws an {@link InputError}. */
-export function readJson(io: Io, file: string): unknown {
-  let text: string;
+/** Reads one input's bytes (`-` is standard input), or throws an {@link InputError}. */
+export function readBytes(io: Io, file: string): Uint8Array {
   try {
-    text = file === '-' ? io.readStdin() : io.readText(file);
+    return file === '-' ? io.readStdin() : io.readBytes(file);
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     throw new InputError(`${file}: cannot read: ${SYSTEM_ERRORS[code] ?? (error as Error).message}`);
   }
+}
+
+/** Reads and parses one JSON input (`-` is standard input), or throws an {@link InputError}. */
+export function readJson(io: Io, file: string): unknown {
+  const text = new TextDecoder('utf-8').decode(readBytes(io, file));
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {

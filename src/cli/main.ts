@@ -4,11 +4,11 @@
  * stack trace.
  */
 import pkg from '../../package.json' with { type: 'json' };
-import { deadline, render, schema, UsageError, validate } from './commands.js';
+import { deadline, parse, render, schema, UsageError, validate } from './commands.js';
 import { InputError, type Io } from './io.js';
 import { USAGE } from './usage.js';
 
-const COMMANDS = { validate, render, schema, deadline } as const;
+const COMMANDS = { validate, render, parse, schema, deadline } as const;
 
 /** Runs the command line with `argv` (without the program name) and returns the exit status. */
 export function main(argv: readonly string[], io: Io): number {

@@ -7,6 +7,7 @@ Checks and prints 政府信息公开工作年度报告 (government information d
 Commands:
   validate FILE…   check report JSON files (a directory: every *.json in it; - for stdin)
   render FILE      print a report's tables in the official layout
+  parse FILE       read a published report (HTML) into the report JSON
   schema           print the JSON Schema of the report
   deadline         print the Article 49 publication deadline
 
@@ -32,6 +33,17 @@ Options:
   --locale LOCALE  language of the findings listed after the tables: zh-CN (default) or en
 
 Exit status: 0 no error, 1 an error in the report, 2 unreadable input.`,
+  parse: `Usage: gov-disclosure-report parse FILE [--json] [--locale zh-CN|en]
+
+Reads a published report into the canonical report JSON, printed on standard output, with the
+findings on standard error. The kind of input is told from its content. This version reads HTML
+pages; PDF and plain text are reported as not readable yet.
+
+Options:
+  --json           print {ok, report, edition, provenance, extras, findings} instead
+  --locale LOCALE  language of the findings: zh-CN (default) or en
+
+Exit status: 0 no error, 1 an error (a table missing, or the report's own numbers), 2 unreadable input.`,
   schema: `Usage: gov-disclosure-report schema [--edition 2021|2019]
 
 Prints the JSON Schema (draft 2020-12) of the report JSON: of one edition, or of either.

@@ -288,6 +288,62 @@ const RULE_ENTRIES = {
       en: (p) => `${p.where} (${p.whereEn}): the previous report is not a valid report (${p.detail}); cross-year rules skipped`,
     },
   },
+  'parse.unsupportedInput': {
+    severity: 'error',
+    rule: { zh: '输入须为可读取的 HTML 报告', en: 'The input is a published report this version can read (HTML)' },
+    message: {
+      'zh-CN': (p) => `${p.where}：暂不能读取此类输入（${p.detail}）`,
+      en: (p) => `${p.where} (${p.whereEn}): this kind of input cannot be read yet (${p.detail})`,
+    },
+  },
+  'parse.editionUnknown': {
+    severity: 'warning',
+    rule: { zh: '报告格式版本由表格标签判断', en: 'The edition is told from the table labels' },
+    message: {
+      'zh-CN': (p) => `${p.where}：未能从表格标签判断格式版本，按 ${p.expected} 年版读取`,
+      en: (p) => `${p.where} (${p.whereEn}): the labels do not tell the edition; read as the ${p.expected} edition`,
+    },
+  },
+  'parse.tableMissing': {
+    severity: 'error',
+    rule: { zh: '报告须有三张表格', en: 'The report has its three tables' },
+    message: {
+      'zh-CN': (p) => `${p.where}：未找到此表，其单元格均为空`,
+      en: (p) => `${p.where} (${p.whereEn}): table not found; its cells are left blank`,
+    },
+  },
+  'parse.imagesInsteadOfTables': {
+    severity: 'error',
+    rule: { zh: '表格须为文字而非图片', en: 'Tables are text, not images' },
+    message: {
+      'zh-CN': (p) => `${p.where}：有表格标题而无表格文字，表格可能是图片（${p.detail}）`,
+      en: (p) => `${p.where} (${p.whereEn}): table headings but no table text; the tables may be images (${p.detail})`,
+    },
+  },
+  'parse.rowMissing': {
+    severity: 'warning',
+    rule: { zh: '表格各行须齐全', en: 'Every row of a table is present' },
+    message: {
+      'zh-CN': (p) => `${p.where}：报告中没有此行，其单元格为空`,
+      en: (p) => `${p.where} (${p.whereEn}): the report has no such row; its cells are left blank`,
+    },
+  },
+  'parse.unreadableCell': {
+    severity: 'warning',
+    rule: { zh: '单元格须为数字、空白或占位符', en: 'A cell holds a figure, a blank or a placeholder' },
+    message: {
+      'zh-CN': (p) => `${p.where}：无法读作数字，记为空${was(p)}`,
+      en: (p) => `${p.where} (${p.whereEn}): not a figure, left blank${got(p)}`,
+    },
+  },
+  'parse.extraRow': {
+    severity: 'info',
+    rule: { zh: '格式以外的行保留为附加行', en: 'Rows outside the format are kept as extras' },
+    message: {
+      'zh-CN': (p) => `${p.where}：格式以外的行“${p.detail}”，已保留为附加行`,
+      en: (p) => `${p.where} (${p.whereEn}): a row outside the format, “${p.detail}”, kept as an extra`,
+    },
+  },
 } satisfies Record<RuleCode, RuleEntry>;
 
 /**
@@ -326,7 +382,14 @@ export type RuleCode =
   | 'continuity.inForce'
   | 'continuity.previousCount'
   | 'continuity.year'
-  | 'continuity.previousInvalid';
+  | 'continuity.previousInvalid'
+  | 'parse.unsupportedInput'
+  | 'parse.editionUnknown'
+  | 'parse.tableMissing'
+  | 'parse.imagesInsteadOfTables'
+  | 'parse.rowMissing'
+  | 'parse.unreadableCell'
+  | 'parse.extraRow';
 
 /**
  * Every rule code, its severity, the rule and its messages.

@@ -1,0 +1,78 @@
+/**
+ * npm run corpus: runs the parser over the shared corpus of real published
+ * reports and prints, per report, how many figures of its truth file match,
+ * differ or are missing, its findings and the time taken; then totals, the
+ * median parse time, and the time for large adversarial inputs.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { compare, keyFigures, type Json } from './corpus-compare.js';
+import { parseReport, type ParseResult } from '../src/parse.js';
+
+const CORPUS = new URL('../../shared/corpus/', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, CORPUS));
+
+function summary(result: ParseResult): string {
+  const counts = new Map<string, number>();
+  for (const f of result.findings) if (f.code !== 'cell.blank') counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  return [...counts].map(([code, n]) => (n > 1 ? `${code}×${n}` : code)).join(' ') || '—';
+}
+
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - start };
+}
+
+const totals = { match: 0, differ: 0, missing: 0 };
+const times: number[] = [];
+console.log('HTML pages: every table cell against html/truth\n');
+for (const name of readdirSync(new URL('html/', CORPUS)).filter((f) => f.endsWith('.html')).sort()) {
+  const html = read(`html/${name}`).toString('utf8');
+  parseReport(html); // warm
+  const { value: result, ms } = timed(() => parseReport(html));
+  times.push(ms);
+  const truth = JSON.parse(read(`html/truth/${name.replace('.html', '.json')}`).toString('utf8')) as Json;
+  const { match, differ, missing } = compare(truth, result.report);
+  totals.match += match;
+  totals.differ += differ.length;
+  totals.missing += missing.length;
+  console.log(`${name.padEnd(10)} ${String(match).padStart(4)} match ${String(differ.length).padStart(3)} differ ${String(missing.length).padStart(3)} missing  ${ms.toFixed(1).padStart(5)} ms  ${summary(result)}`);
+  for (const line of [...differ, ...missing.map((m) => `${m}: missing`)].slice(0, 10)) console.log(`           ${line}`);
+}
+
+console.log('\nText and PDF reports (raw/, fragments/, pdf/): not read by this version\n');
+const others = [
+  ...readdirSync(new URL('raw/', CORPUS)).map((f) => `raw/${f}`),
+  ...readdirSync(new URL('fragments/', CORPUS)).filter((f) => f.endsWith('.txt')).map((f) => `fragments/${f}`),
+  ...readdirSync(new URL('pdf/', CORPUS)).map((f) => `pdf/${f}`),
+].sort();
+for (const path of others) {
+  const result = parseReport(new Uint8Array(read(path)));
+  const truthName = `truth/${path.split('/')[1]!.replace(/\.(txt|pdf)$/, '.json')}`;
+  let tally = '';
+  try {
+    const { match, differ, missing } = compare(keyFigures(JSON.parse(read(truthName).toString('utf8')) as Json), result.report);
+    tally = `${match} match ${differ.length} differ ${missing.length} missing`;
+  } catch {
+    tally = 'no truth file';
+  }
+  console.log(`${path.padEnd(18)} ${tally.padEnd(34)} ${summary(result)}`);
+}
+
+const sorted = [...times].sort((a, b) => a - b);
+const median = sorted[Math.floor(sorted.length / 2)]!;
+console.log(`\ntotals (HTML): ${totals.match} match, ${totals.differ} differ, ${totals.missing} missing`);
+console.log(`median parse time per HTML page: ${median.toFixed(2)} ms (target < 5 ms)`);
+
+// Adversarial inputs: 1 MB, then 2 MB; the second should take about twice as long.
+const adversarial = {
+  'deeply nested HTML': (n: number) => '<div>'.repeat(n / 10) + '<table><tr><td>1</td></tr></table>' + '</div>'.repeat(n / 10),
+  'thousands of repeated labels': (n: number) =>
+    `<table>${'<tr><td>第二十条第（一）项</td></tr><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>1</td></tr>'.repeat(n / 120)}</table>`,
+  'a long digit run in a cell': (n: number) => `<table><tr><td>一、本年新收政府信息公开申请数量</td><td>${'7'.repeat(n)}</td></tr></table>`,
+};
+console.log('\nadversarial input            1 MB        2 MB   ratio');
+for (const [name, make] of Object.entries(adversarial)) {
+  const [one, two] = [1, 2].map((mb) => timed(() => parseReport(make(mb * 1_000_000))).ms);
+  console.log(`${name.padEnd(28)} ${one!.toFixed(0).padStart(6)} ms ${two!.toFixed(0).padStart(8)} ms   ×${(two! / one!).toFixed(2)}`);
+}

@@ -1,0 +1,51 @@
+/**
+ * Label matching: published labels are compared with the metadata's after
+ * both are normalised, so full- and half-width punctuation, `1.`/`1、`/`1．`,
+ * spaces and line breaks inside labels, curly or straight quotes, and
+ * traditional characters all match.
+ */
+
+// Pairs of a traditional form and its simplified one, for the characters the format's labels use
+// (mirror sites convert whole pages).
+const TRADITIONAL = '條条項项規规發发廢废現现範范許许處处決决罰罚強强業业費费額额單单萬万請请組组織织務务計计結结轉转辦办區区這这屬属國国祕秘穩稳護护權权類类內内過过執执詢询無无關关沒没補补後后確确訪访舉举報报訴诉複复復复當当認认獲获繳缴納纳續续議议維维糾纠審审訟讼經经動动況况據据係系為为對对數数減减採采購购體体題题進进會会機机構构開开總总製制';
+const SIMPLIFIED = new Map<string, string>();
+for (let i = 0; i < TRADITIONAL.length; i += 2) SIMPLIFIED.set(TRADITIONAL[i]!, TRADITIONAL[i + 1]!);
+const TRADITIONAL_CHAR = new RegExp(`[${[...SIMPLIFIED.keys()].join('')}]`, 'g');
+
+/**
+ * A label reduced to what identifies it: NFKC (full-width to half-width),
+ * simplified characters, no white space or quotes, `、` and `，` as `,`,
+ * and a leading item number written `1.`.
+ */
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(TRADITIONAL_CHAR, (ch) => SIMPLIFIED.get(ch)!)
+    .replace(/[\s\u00a0\u3000"'“”‘’「」]/g, '')
+    .replace(/^(\d+)[、.．,，]/, '$1.')
+    .replace(/[、，]/g, ',');
+}
+
+// The metadata's labels are few and compared again and again.
+const LABELS = new Map<string, string>();
+const normalizedLabel = (label: string) => LABELS.get(label) ?? LABELS.set(label, normalizeLabel(label)).get(label)!;
+
+/** A normalised label without its leading numbering (`1.`, `(一)`, `一、`). */
+export function withoutNumber(normalised: string): string {
+  return normalised.replace(/^(?:\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)/, '');
+}
+
+/**
+ * Whether published text, already normalised, names a label: equal after
+ * normalisation, or the label followed by a local annotation
+ * (`规章（设区的市…应提供相关数据）`), with or without its numbering.
+ */
+export function namesLabel(a: string, label: string): boolean {
+  const b = normalizedLabel(label);
+  if (a === '' || b === '') return false;
+  if (a === b || a.startsWith(b)) return true;
+  // A shortened label, as in 规范性文件 for 行政规范性文件; long enough not to be a mere 其他.
+  if (a.length >= 4 && b.endsWith(a)) return true;
+  const bare = withoutNumber(b);
+  return bare !== '' && bare !== b && withoutNumber(a).startsWith(bare) && withoutNumber(a).length <= bare.length + 40;
+}

@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../src/parse.js';
+import { compare, type Json } from '../scripts/corpus-compare.js';
+import { cli, ROOT } from './fixtures/cli.js';
+
+const CORPUS = `${ROOT}../shared/corpus/`;
+const page = (id: string) => readFileSync(`${CORPUS}html/${id}.html`, 'utf8');
+const truth = (id: string) => JSON.parse(readFileSync(`${CORPUS}html/truth/${id}.json`, 'utf8')) as Json;
+const PAGES = readdirSync(`${CORPUS}html`).filter((f) => f.endsWith('.html')).map((f) => f.replace('.html', ''));
+const codes = (result: ReturnType<typeof parseReport>) => result.findings.map((f) => `${f.code} ${f.path}`);
+
+describe('whole published web pages (corpus html/)', () => {
+  it('has the six pages', () => {
+    expect(PAGES).toHaveLength(6);
+  });
+
+  it.each(PAGES)('%s: every cell of every table exactly as printed', (id) => {
+    const result = parseReport(page(id));
+    const { differ, missing } = compare(truth(id), result.report);
+    expect(differ).toEqual([]);
+    expect(missing).toEqual([]);
+  });
+
+  it('P013: a report whose 总计 column is 0 throughout is reported, not corrected', () => {
+    const result = parseReport(page('P013'));
+    expect(result.ok).toBe(false);
+    expect(result.report?.applications.received).toMatchObject({ naturalPerson: 2, total: 0 });
+    expect(codes(result)).toContain('applications.applicantTotal /applications/received/total');
+  });
+
+  it('P001: a table 二 with no 规章 row leaves it blank and says so', () => {
+    const result = parseReport(page('P001'));
+    expect(result.report?.proactive.regulations).toEqual({ issued: null, repealed: null, inForce: null });
+    expect(codes(result)).toContain('parse.rowMissing /proactive/regulations');
+  });
+
+  it('P004: a fourth, local table is kept as extras, with the renumbered sections', () => {
+    const result = parseReport(page('P004'));
+    expect(result.extras.map((e) => e.label)).toContain('通知收取件数');
+    expect(codes(result)).toContain('parse.extraRow ');
+  });
+
+  it('P006: the 2019 edition told from its labels, the amount in 元 read as 万元', () => {
+    const result = parseReport(page('P006'));
+    expect(result.edition).toBe('2019');
+    expect(result.report?.year).toBe(2019);
+    expect(result.provenance['/proactive/procurement/amount']).toMatchObject({ raw: '147230元', kind: 'number' });
+    expect(result.report?.proactive).toMatchObject({ procurement: { amount: '14.7230' } });
+  });
+
+  it('P008: an amount with six decimals keeps its raw text; the report has four, with money.precision', () => {
+    const result = parseReport(page('P008'));
+    expect(result.provenance['/proactive/fees/amount']?.raw).toBe('4166.214619');
+    expect(result.report?.proactive).toMatchObject({ fees: { amount: '4166.2146' } });
+    expect(codes(result)).toContain('money.precision /proactive/fees/amount');
+  });
+
+  it('provenance points at each cell in the input', () => {
+    const html = page('P016');
+    const result = parseReport(html);
+    const received = result.provenance['/applications/received/naturalPerson']!;
+    expect(html.slice(received.offset, received.offset + 3)).toBe('<td');
+    expect(Object.keys(result.provenance)).toHaveLength(203 - 3);
+  });
+
+  it('reads year and agency from the title', () => {
+    expect(parseReport(page('P016')).report).toMatchObject({ year: 2022, agency: '平潭综合实验区行政审批局' });
+  });
+});
+
+describe('labels are matched after normalisation', () => {
+  it('traditional characters and half-width punctuation read the same', () => {
+    const html = page('P016');
+    const mirrored = html
+      .replaceAll('本年制发件数', '本年制發件數')
+      .replaceAll('行政规范性文件', '行政規範性文件')
+      .replaceAll('（三）不予公开', '(三)不予公開')
+      .replaceAll('1.属于国家秘密', '1、屬于國家秘密');
+    expect(mirrored).not.toBe(html);
+    expect(parseReport(mirrored).report).toEqual(parseReport(html).report);
+  });
+
+  it('a placeholder or text in a cell is recorded as such, never as a number', () => {
+    const html = page('P016').replace('>7677<', '>—<');
+    const result = parseReport(html);
+    expect(result.report?.proactive).toMatchObject({ licensing: { decisions: null } });
+    expect(result.provenance['/proactive/licensing/decisions']).toMatchObject({ raw: '—', kind: 'placeholder' });
+  });
+});
+
+describe('inputs that are not a readable report get a clear finding, never a throw', () => {
+  it.each([
+    ['empty text', '', 'parse.unsupportedInput'],
+    ['plain text', '一、总体情况\n2021年…', 'parse.unsupportedInput'],
+    ['binary junk', new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), 'parse.unsupportedInput'],
+    ['a PDF', new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'parse.unsupportedInput'],
+    ['HTML with no table', '<html><body><p>二、主动公开政府信息情况</p><p>（见图片）</p></body></html>', 'parse.imagesInsteadOfTables'],
+    ['HTML with one table of something else', '<html><body><table><tr><td>a</td><td>1</td></tr></table></body></html>', 'parse.tableMissing'],
+  ] as const)('%s', (_, input, code) => {
+    const result = parseReport(input);
+    expect(result.ok).toBe(false);
+    expect(result.findings.map((f) => f.code)).toContain(code);
+  });
+});
+
+describe('gov-disclosure-report parse', () => {
+  it('prints the report JSON, findings on stderr, and exits 0 for a clean page', () => {
+    const run = cli(['parse', `${CORPUS}html/P016.html`]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ edition: '2021', year: 2022 });
+  });
+
+  it('--json prints provenance and findings too; a page with arithmetic errors exits 1', () => {
+    const run = cli(['parse', `${CORPUS}html/P013.html`, '--json']);
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout) as ReturnType<typeof parseReport>;
+    expect(result.provenance['/applications/received/naturalPerson']).toMatchObject({ raw: '2', kind: 'number' });
+  });
+
+  it('tells a PDF by its content, whatever its name, and says it cannot read it yet', () => {
+    const run = cli(['parse', `${CORPUS}pdf/009.pdf`]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('parse.unsupportedInput');
+  });
+});
