@@ -3,24 +3,26 @@
  * format metadata: code, severity, the rule in words, and an example message
  * in each locale. scripts/write-docs.ts writes it; a test keeps it current.
  */
-import { layoutOf, renderMessage, RULES, type Locale, type MessageParams, type RuleCode } from '../src/index.js';
+import { layoutOf, renderMessage, REPORT_FIELDS, RULES, type Locale, type MessageParams, type RuleCode } from '../src/index.js';
+import { escapeCell } from '../src/render/markdown.js';
 
 const layout = layoutOf('2021');
 const cell = (pointer: string) => {
-  const found = layout.cellAt.get(pointer)!;
+  const found = layout.cellAt.get(pointer) ?? layout.objectAt.get(pointer)!;
   return { where: found.label, whereEn: found.en };
 };
+const field = (key: keyof typeof REPORT_FIELDS) => ({ where: REPORT_FIELDS[key].label, whereEn: REPORT_FIELDS[key].en });
 
 /** Example parameters for each code that is not a relation (those come from the layout's equations). */
 const EXAMPLES: Partial<Record<RuleCode, MessageParams>> = {
-  'shape.type': { ...cell('/applications/received/naturalPerson'), where: '三、收到和处理政府信息公开申请情况', whereEn: 'applications', expected: 'object', actual: 'array' },
-  'shape.required': { where: '报告年度', whereEn: 'report year' },
+  'shape.type': { ...cell('/applications'), expected: 'object', actual: 'array' },
+  'shape.required': field('year'),
   'shape.unknownKey': { where: '/applications/remarks', whereEn: '/applications/remarks', detail: '2021' },
-  'shape.edition': { where: '报告格式版本', whereEn: 'edition', actual: '"2020"' },
-  'shape.year': { where: '报告年度', whereEn: 'report year', actual: 2018, detail: '2019–2100' },
-  'shape.enum': { where: '报告主体类别', whereEn: 'publisher kind', expected: 'department, government, other', actual: '"county"' },
-  'shape.date': { where: '发布日期', whereEn: 'publication date', actual: '"2022-02-30"' },
-  'shape.unreadable': { where: '报告', whereEn: 'report', detail: 'a getter threw' },
+  'shape.edition': { ...field('edition'), actual: '"2020"' },
+  'shape.year': { ...field('year'), actual: 2018, detail: '2019–2100' },
+  'shape.enum': { ...field('publisher'), expected: 'department, government, other', actual: '"county"' },
+  'shape.date': { ...field('publishedOn'), actual: '"2022-02-30"' },
+  'shape.unreadable': { ...field(''), detail: 'a getter threw' },
   'cell.notInteger': { ...cell('/applications/received/naturalPerson'), actual: '"12"' },
   'cell.negative': { ...cell('/applications/received/naturalPerson'), actual: -1 },
   'cell.tooLarge': { ...cell('/applications/received/naturalPerson'), actual: 9007199254740992 },
@@ -28,38 +30,35 @@ const EXAMPLES: Partial<Record<RuleCode, MessageParams>> = {
   'money.invalid': { ...cell('/proactive/fees/amount'), actual: '"1,000"' },
   'money.negative': { ...cell('/proactive/fees/amount'), actual: '"-1.5"' },
   'money.precision': { ...cell('/proactive/fees/amount'), expected: '4166.2416', actual: '"4166.241619"' },
-  'edition.year': { where: '报告格式版本', whereEn: 'edition', expected: '2019', actual: '2021', detail: '2020' },
-  'publication.late': { where: '发布日期', whereEn: 'publication date', expected: '2022-01-31', actual: '2022-02-03', detail: '3' },
-  'publication.early': { where: '发布日期', whereEn: 'publication date', expected: '2021-12-31', actual: '2021-12-20' },
-  'continuity.year': { where: '报告年度', whereEn: 'report year', expected: 2021, actual: 2019 },
-  'continuity.previousInvalid': { where: '报告', whereEn: 'report', detail: 'shape.required /year' },
-  'parse.unsupportedInput': { where: '报告', whereEn: 'report', detail: 'PDF' },
-  'parse.editionUnknown': { where: '报告格式版本', whereEn: 'edition', expected: '2021' },
-  'parse.tableMissing': { where: '四、政府信息公开行政复议、行政诉讼情况', whereEn: 'Administrative review and litigation' },
-  'parse.imagesInsteadOfTables': { where: '报告', whereEn: 'report', detail: '二、主动公开政府信息情况' },
-  'parse.rowMissing': { where: '第二十条第（一）项 · 规章', whereEn: 'regulations' },
+  'edition.year': { ...field('edition'), expected: '2019', actual: '2021', detail: '2020' },
+  'publication.late': { ...field('publishedOn'), expected: '2022-01-31', actual: '2022-02-03', detail: '3' },
+  'publication.early': { ...field('publishedOn'), expected: '2021-12-31', actual: '2021-12-20' },
+  'continuity.year': { ...field('year'), expected: 2021, actual: 2019 },
+  'continuity.previousInvalid': { ...field(''), detail: 'shape.required /year' },
+  'parse.unsupportedInput': { ...field(''), detail: 'PDF' },
+  'parse.editionUnknown': { ...field('edition'), expected: '2021' },
+  'parse.tableMissing': cell('/reviewAndLitigation'),
+  'parse.imagesInsteadOfTables': { ...field(''), detail: layout.meta.tables[0].label },
+  'parse.rowMissing': cell('/proactive/regulations'),
   'parse.unreadableCell': { ...cell('/proactive/licensing/decisions'), actual: '见附件' },
-  'parse.extraRow': { where: '二、主动公开政府信息情况', whereEn: 'Proactive disclosure', detail: '其他主动公开文件' },
+  'parse.extraRow': { ...cell('/proactive'), detail: '其他主动公开文件' },
 };
 
-function example(code: RuleCode): MessageParams {
-  const eq = [layoutOf('2021'), layoutOf('2019')].flatMap((l) => l.equations.map((e) => ({ e, l }))).find(({ e }) => e.rule === code);
-  if (!eq) return EXAMPLES[code]!;
-  const target = eq.l.cells[eq.e.target]!;
-  return { where: target.label, whereEn: target.en, expected: 5, actual: 4, detail: eq.e.wording.zh };
+/** The example message of a code in a locale: a relation's from its first equation in the layout. */
+function exampleMessage(code: RuleCode, locale: Locale): string {
+  const found = [layoutOf('2021'), layoutOf('2019')].flatMap((l) => l.equations.map((e) => ({ e, l }))).find(({ e }) => e.rule === code);
+  if (!found) return renderMessage(code, locale, EXAMPLES[code]!);
+  const target = found.l.cells[found.e.target]!;
+  const detail = locale === 'en' ? found.e.wording.en : found.e.wording.zh;
+  return renderMessage(code, locale, { where: target.label, whereEn: target.en, expected: 5, actual: 4, detail });
 }
-
-const cellText = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 export function rulesMarkdown(): string {
   const rows = (Object.keys(RULES) as RuleCode[]).map((code) => {
     const { severity, rule } = RULES[code];
-    const params = example(code);
-    const message = (locale: Locale) => {
-      const detail = locale === 'en' && layoutOf('2021').equations.concat(layoutOf('2019').equations).find((e) => e.rule === code)?.wording.en;
-      return renderMessage(code, locale, detail ? { ...params, detail } : params);
-    };
-    return `| \`${code}\` | ${severity} | ${cellText(rule.zh)}<br>${cellText(rule.en)} | ${cellText(message('zh-CN'))}<br>${cellText(message('en'))} |`;
+    const text = [rule.zh, rule.en].map(escapeCell).join('<br>');
+    const messages = (['zh-CN', 'en'] as const).map((locale) => escapeCell(exampleMessage(code, locale))).join('<br>');
+    return `| \`${code}\` | ${severity} | ${text} | ${messages} |`;
   });
   return `# Rule catalogue
 

@@ -10,5 +10,5 @@
  *
  * @module
  */
-export { renderFindings, renderReport, type RenderFormat, type RenderOptions } from './render/render.js';
+export { drawable, renderFindings, renderReport, type RenderFormat, type RenderOptions } from './render/render.js';
 export { tableGrids, type GridCell, type TableGrid } from './render/grid.js';

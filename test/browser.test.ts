@@ -46,6 +46,10 @@ describe.each([
     expect(proactive.pointers).toEqual(cellsOf('proactive'));
     expect(proactive.columns).toBe(edition === '2021' ? 4 : 5);
     expect(header(proactive.th, '第二十条第（一）项')?.colspan).toBe(proactive.columns);
+    // The 2019 form gives its middle column two grid columns, and the two columns of （八）（九） two each.
+    const spans = (label: string) => header(proactive.th, label)?.colspan;
+    if (edition === '2019') expect(['本年新制作数量', '本年新公开数量', '对外公开总数量', '采购项目数量', '采购总金额'].map(spans)).toEqual([1, 2, 1, 2, 2]);
+    else expect(['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额（单位：万元）'].map(spans)).toEqual([1, 1, 1, 3]);
 
     const applications = await tableShape(page, 'applications');
     expect(applications.headRows).toBe(3);
@@ -105,7 +109,13 @@ describe('docs/playground.html in Chromium', () => {
 
     await page.fill('#input', '{"edition": "2021",');
     await expect.poll(() => page.textContent('#status')).toMatch(/^Not valid JSON: /);
-    await page.fill('#input', '{"edition": "2021"}');
+    const faulty = busyReport2021() as unknown as { applications: { received: Record<string, unknown> } };
+    faulty.applications.received.naturalPerson = '40';
+    await page.fill('#input', JSON.stringify(faulty));
+    await expect.poll(() => page.textContent('#status')).toMatch(/^\d+ errors?, 0 warnings$/);
+    expect(await page.locator('td.fault-error[data-pointer="/applications/received/naturalPerson"]').textContent()).toBe('40');
+
+    await page.fill('#input', '{"year": 2021}');
     await expect.poll(() => page.textContent('#status')).toMatch(/^Not a report of the format, so no tables: /);
     expect(await page.locator('.gdr-findings li[data-code="shape.required"]').count()).toBeGreaterThan(0);
     await page.close();

@@ -121,11 +121,21 @@ describe('render', () => {
     expect(run.stdout).toMatch(/<td data-pointer="\/applications\/outcomes\/total\/naturalPerson" class="fault fault-error" title="[^"]*应为 39，实为 38/);
   });
 
-  it('says why a report that is not one cannot be rendered, exit 1', () => {
-    const dir = folderWith({ 'x.json': '{"edition":"2021"}' });
+  it('says why input with no edition cannot be rendered, exit 1', () => {
+    const dir = folderWith({ 'x.json': '{"year":2021}' });
     const run = cli(['render', join(dir, 'x.json')]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('shape.required /year');
+    expect(run.stderr).toContain('shape.required /edition');
+  });
+
+  it('draws a report with faulty cells all the same, each fault in place', () => {
+    const report = busyReport2021() as unknown as { applications: { received: Record<string, unknown> } };
+    report.applications.received.naturalPerson = '40';
+    const dir = folderWith({ 'x.json': JSON.stringify(report) });
+    const run = cli(['render', join(dir, 'x.json')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/一、本年新收政府信息公开申请数量 +40\* +5/);
+    expect(run.stdout).toContain('* cell.notInteger /applications/received/naturalPerson');
   });
 
   it.each([
@@ -178,10 +188,37 @@ describe('--help and --version', () => {
     expect(cli([...command, '--version'])).toMatchObject({ status: 0, stdout: `${version}\n` });
   });
 
-  it('with no command, prints the usage and exits 2', () => {
+  it('with no command, prints the usage on stderr and exits 2', () => {
     const run = cli([]);
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain('Commands:');
+    expect(run.stderr).toContain('Commands:');
+  });
+
+  it('an unknown command with --help is still unknown; after --, --help is a file', () => {
+    expect(cli(['frob', '--help']).status).toBe(2);
+    const run = cli(['validate', '--', '--help']);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trimEnd()).toBe('✖ --help: cannot read: no such file');
+  });
+
+  it('never prints a report’s control characters to the terminal', () => {
+    const dir = folderWith({ 'evil.json': JSON.stringify({ ...busyReport2021(), '\u001b[2Jgotcha': 1, agency: '\u001b[31mred' }) });
+    const run = cli(['validate', join(dir, 'evil.json')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('/\ufffd[2Jgotcha');
+    expect(run.stdout).not.toContain('\u001b');
+    const rendered = cli(['render', join(dir, 'evil.json')]);
+    expect(rendered.stdout).toContain('\ufffd[31mred');
+    expect(rendered.stdout).not.toContain('\u001b');
+  });
+
+  it('keeps a JSON error on one line even when the input has a line break', () => {
+    const dir = folderWith({ 'x.json': 'nope\n' });
+    for (const command of ['validate', 'render']) {
+      const run = cli([command, join(dir, 'x.json')]);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
   });
 });
 
@@ -193,6 +230,7 @@ describe('on a terminal', () => {
       stdout: (t) => void out.push(t),
       stderr: (t) => void err.push(t),
       tty,
+      ttyErr: tty,
       readBytes: (path) => {
         if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
         return new TextEncoder().encode(files[path]!);

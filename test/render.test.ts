@@ -62,11 +62,26 @@ describe('renderReport', () => {
     expect(markdown).toContain('- **error** `applications.outcomeTotal`');
   });
 
-  it('html: escapes every text it prints', () => {
-    const report = buildReport({ edition: '2021', year: 2021, agency: '<script>alert("x")</script>&' });
-    const html = renderReport(report, { to: 'html' });
+  it('html and markdown: escape every text they print, findings included', () => {
+    const agency = '<script>alert("x")</script>&';
+    const report = buildReport({ edition: '2021', year: 2021, agency });
+    const findings = validateReport({ ...report, '<img src=x onerror=alert(1)>': 1 }).findings;
+    expect(findings[0]!.message).toContain('<img');
+    const html = renderReport(report, { to: 'html', findings });
     expect(html).toContain('<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;2021年政府信息公开工作年度报告</h1>');
-    expect(html).not.toContain('<script>');
+    expect(html).not.toMatch(/<script>|<img/);
+    const markdown = renderReport(report, { to: 'markdown', findings });
+    // Code spans show their text as it is (CommonMark), so only the rest must be free of markup.
+    expect(markdown.replace(/`[^`]*`/g, '')).not.toMatch(/<script>|<img/);
+    expect(markdown).toContain('# &lt;script&gt;');
+  });
+
+  it('html: a fault’s messages go into the cell’s title, escaped', () => {
+    const report = broken();
+    const findings = validateReport(report).findings.map((f) => ({ ...f, message: `${f.message} <b>"x"</b>` }));
+    const html = renderReport(report, { to: 'html', findings });
+    expect(html).toMatch(/class="fault fault-error" title="[^"<>]*&lt;b&gt;&quot;x&quot;&lt;\/b&gt;/);
+    expect(html).not.toContain('<b>');
   });
 
   it('renderFindings lists findings alone, for input whose tables cannot be drawn', () => {

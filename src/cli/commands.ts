@@ -6,12 +6,12 @@ import { parseArgs } from 'node:util';
 import { publicationDeadline } from '../dates/deadline.js';
 import type { Edition } from '../format/types.js';
 import { parseReport } from '../parse/parse.js';
-import { renderReport, type RenderFormat } from '../render/render.js';
+import { drawable, renderReport, type RenderFormat } from '../render/render.js';
 import type { Locale } from '../rules/catalogue.js';
 import type { Finding } from '../validate/finding.js';
 import { validateReport } from '../validate/validate.js';
 import { findingLines } from './findings.js';
-import { InputError, paint, readBytes, readJson, type Io } from './io.js';
+import { InputError, paint, printable, readBytes, readJson, type Io } from './io.js';
 
 /** A bad option or argument: its one-line message, and exit code 2. */
 export class UsageError extends Error {}
@@ -32,19 +32,22 @@ interface FileResult {
   error?: string;
 }
 
-/** The files named by the arguments: a directory stands for its *.json files, `-` for stdin. */
+/**
+ * The files named by the arguments: a directory stands for the *.json files
+ * directly in it (not in its sub-directories), `-` for stdin. A directory
+ * with none is kept, to be reported as unreadable: a mistyped or empty
+ * folder must not pass as "nothing wrong".
+ */
 function expandFiles(io: Io, args: readonly string[]): { files: string[]; directories: number } {
   let directories = 0;
   const files = args.flatMap((arg) => {
     if (arg === '-' || !io.isDirectory(arg)) return [arg];
     directories++;
-    const files = io
+    const found = io
       .list(arg)
       .filter((path) => path.toLowerCase().endsWith('.json') && !io.isDirectory(path))
       .sort();
-    // A mistyped or empty folder must not pass as "nothing wrong".
-    if (files.length === 0) throw new InputError(`${arg}: no *.json file in this directory`);
-    return files;
+    return found.length > 0 ? found : [arg];
   });
   return { files, directories };
 }
@@ -75,11 +78,12 @@ export function validate(args: string[], io: Io): number {
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
   const previous = values.previous === undefined ? undefined : readJson(io, values.previous);
   const { files, directories } = expandFiles(io, positionals);
-  const progress = io.tty && directories > 0 && !values.json;
+  const progress = io.ttyErr && directories > 0 && !values.json;
 
   const results = files.map((file, i): FileResult => {
-    if (progress) io.stderr(`\r\x1b[K[${i + 1}/${files.length}] ${file}`);
+    if (progress) io.stderr(`\r\x1b[K[${i + 1}/${files.length}] ${printable(file)}`);
     try {
+      if (file !== '-' && io.isDirectory(file)) throw new InputError(`${file}: no *.json file in this directory`);
       const { ok, findings } = validateReport(readJson(io, file), { previous, locale });
       return { file, ok, findings };
     } catch (error) {
@@ -94,11 +98,11 @@ export function validate(args: string[], io: Io): number {
   } else {
     for (const r of results) {
       if (r.error) {
-        io.stderr(`${paint(io.tty, 'red', '✖')} ${r.error}\n`);
+        io.stderr(`${paint(io.ttyErr, 'red', '✖')} ${printable(r.error)}\n`);
         continue;
       }
       const errors = r.findings.filter((f) => f.severity === 'error').length;
-      const head = r.ok ? paint(io.tty, 'green', `✔ ${r.file}`) : paint(io.tty, 'red', `✖ ${r.file}`);
+      const head = r.ok ? paint(io.tty, 'green', `✔ ${printable(r.file)}`) : paint(io.tty, 'red', `✖ ${printable(r.file)}`);
       io.stdout(`${head}: ${plural(errors, 'error')}, ${plural(r.findings.length - errors, 'warning')}\n`);
       for (const f of r.findings) io.stdout(findingLines(f, io.tty));
     }
@@ -121,14 +125,16 @@ export function render(args: string[], io: Io): number {
   const to: RenderFormat = oneOf('to', values.to, FORMATS, 'text');
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
   const file = positionals[0]!;
-  if (file !== '-' && io.isDirectory(file)) throw new InputError(`${file}: cannot read: is a directory`);
-  const { ok, report, findings } = validateReport(readJson(io, file), { locale });
-  if (!report) {
-    io.stderr(`${file}: not a report that can be rendered:\n`);
-    for (const f of findings) io.stderr(findingLines(f, false));
+  const input = readJson(io, file);
+  const { ok, report, findings } = validateReport(input, { locale });
+  // A report with faults is drawn all the same, faults in place, as long as it has an edition to lay it out by.
+  const toDraw = report ?? drawable(input);
+  if (!toDraw) {
+    io.stderr(`${printable(file)}: not a report that can be rendered:\n`);
+    for (const f of findings) io.stderr(findingLines(f, io.ttyErr));
     return 1;
   }
-  io.stdout(renderReport(report, { to, findings }));
+  io.stdout(printable(renderReport(toDraw, { to, findings })));
   return ok ? 0 : 1;
 }
 
@@ -141,14 +147,12 @@ export function parse(args: string[], io: Io): number {
   });
   if (positionals.length !== 1) throw new UsageError('parse needs exactly one FILE (or - for standard input)');
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
-  const file = positionals[0]!;
-  if (file !== '-' && io.isDirectory(file)) throw new InputError(`${file}: cannot read: is a directory`);
-  const result = parseReport(readBytes(io, file), { locale });
+  const result = parseReport(readBytes(io, positionals[0]!), { locale });
   if (values.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     if (result.report) io.stdout(`${JSON.stringify(result.report, null, 2)}\n`);
-    for (const f of result.findings) io.stderr(findingLines(f, io.tty));
+    for (const f of result.findings) io.stderr(findingLines(f, io.ttyErr));
   }
   return result.ok ? 0 : 1;
 }
@@ -172,7 +176,7 @@ export function deadline(args: string[], io: Io): number {
   try {
     io.stdout(`${publicationDeadline(Number(values.year), publisher)}\n`);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message.replace(/^publicationDeadline: /, '--'));
   }
   return 0;
 }

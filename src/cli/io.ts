@@ -9,8 +9,10 @@ import { styleText } from 'node:util';
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Whether stdout is a terminal: colours and a progress line. */
+  /** Whether stdout is a terminal (and NO_COLOR unset): colours there. */
   readonly tty: boolean;
+  /** Whether stderr is a terminal (and NO_COLOR unset): colours and the progress line there. */
+  readonly ttyErr: boolean;
   readonly readBytes: (path: string) => Uint8Array;
   readonly readStdin: () => Uint8Array;
   readonly isDirectory: (path: string) => boolean;
@@ -25,11 +27,14 @@ export interface Io {
  * prints them without loading zod.
  */
 export function nodeIo(schemas: URL): Io {
-  const tty = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = !process.env.NO_COLOR;
+  const tty = process.stdout.isTTY === true && color;
+  const ttyErr = process.stderr.isTTY === true && color;
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     tty,
+    ttyErr,
     readBytes: (path) => readFileSync(path),
     readStdin: () => readFileSync(0),
     isDirectory: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
@@ -43,6 +48,14 @@ type Style = Parameters<typeof styleText>[0];
 /** Text in a terminal style when `on`, plain otherwise. (The caller decides: it knows which stream the text goes to.) */
 export function paint(on: boolean, style: Style, text: string): string {
   return on ? styleText(style, text, { validateStream: false }) : text;
+}
+
+// Control characters from a report (an escape sequence in a string, say) must not reach a terminal.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text safe to print: control characters other than line breaks and tabs shown as �. */
+export function printable(text: string): string {
+  return text.replace(CONTROL, '\ufffd');
 }
 
 /** A failure to read an input: its one-line message, and exit code 2. */
@@ -68,8 +81,9 @@ export function readBytes(io: Io, file: string): Uint8Array {
 export function readJson(io: Io, file: string): unknown {
   const text = new TextDecoder('utf-8').decode(readBytes(io, file));
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file}: not JSON: ${(error as Error).message}`);
+    // JSON.parse may quote the input, line breaks and all: keep the message on one line.
+    throw new InputError(`${file}: not JSON: ${printable((error as Error).message.replace(/\s+/g, ' '))}`);
   }
 }

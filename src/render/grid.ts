@@ -67,12 +67,19 @@ function figureOf(report: Report, findings: readonly Finding[]) {
   }
   return (cell: CellInfo, colspan = 1, rowspan = 1): GridCell => {
     const value = cell.path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], report);
-    const figure: GridCell = { text: value == null ? '' : String(value), header: false, colspan, rowspan, pointer: cell.pointer };
+    const figure: GridCell = { text: figureText(value), header: false, colspan, rowspan, pointer: cell.pointer };
     const own = faults.get(cell.pointer);
     if (own) figure.faults = own;
     else if (involved.has(cell.pointer)) figure.involved = true;
     return figure;
   };
+}
+
+/** What a cell prints: a figure as given, even one of the wrong type, so a fault can be shown in place. */
+function figureText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return Array.isArray(value) ? '[…]' : '{…}';
+  return String(value);
 }
 
 type Figure = ReturnType<typeof figureOf>;

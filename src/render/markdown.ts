@@ -1,9 +1,16 @@
 import type { Finding } from '../validate/finding.js';
 import { denseRows, type Slot } from './dense.js';
+import { escapeHtml } from './html.js';
 import type { TableGrid } from './grid.js';
 import { markedText } from './text.js';
 
-const escapeCell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+/** Text for Markdown: no HTML gets through (a report's strings are not trusted), and one line. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[&<>]/g, (ch) => escapeHtml(ch)).replaceAll('\n', ' ');
+}
+
+/** Text for a Markdown table cell: also no `|`. */
+export const escapeCell = (text: string) => escapeMarkdown(text).replaceAll('|', '\\|');
 
 function gfm(header: string[], body: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
@@ -26,7 +33,7 @@ export function tableMarkdown(grid: TableGrid): string {
     const opens = dense.flatMap((row, r) => (row[0]!.cell.colspan === grid.width ? [r] : []));
     opens.forEach((r, i) => {
       const lines = dense.slice(r + 2, opens[i + 1] ?? dense.length);
-      parts.push(`**${dense[r]![0]!.cell.text}**`, gfm(starts(dense[r + 1]!), lines.map(starts)));
+      parts.push(`**${escapeMarkdown(dense[r]![0]!.cell.text)}**`, gfm(starts(dense[r + 1]!), lines.map(starts)));
     });
   } else {
     // A header names every column it spans, except the corner note, which also spans rows: it names its first column.
@@ -46,5 +53,7 @@ export function tableMarkdown(grid: TableGrid): string {
 
 /** The findings as a Markdown list. */
 export function findingsMarkdown(findings: readonly Finding[]): string {
-  return findings.map((f) => `- ${f.severity === 'error' ? '**error**' : f.severity} \`${f.code}\` \`${f.path}\`: ${f.message}`).join('\n');
+  return findings
+    .map((f) => `- ${f.severity === 'error' ? '**error**' : f.severity} \`${f.code}\` \`${f.path.replaceAll('`', "'")}\`: ${escapeMarkdown(f.message)}`)
+    .join('\n');
 }

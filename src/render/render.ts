@@ -10,7 +10,7 @@ import type { Report } from '../model/types.js';
 import type { Finding } from '../validate/finding.js';
 import { tableGrids } from './grid.js';
 import { escapeHtml, findingsHtml, tableHtml } from './html.js';
-import { findingsMarkdown, tableMarkdown } from './markdown.js';
+import { escapeMarkdown, findingsMarkdown, tableMarkdown } from './markdown.js';
 import { findingsText, tableText } from './text.js';
 
 /**
@@ -41,15 +41,26 @@ export interface RenderOptions {
   findings?: readonly Finding[];
 }
 
+// Enough style for the output to read on its own (a saved page): ruled tables, the cells at fault marked.
+const STYLE = `<style>
+.gdr-table { border-collapse: collapse; }
+.gdr-table th, .gdr-table td { border: 1px solid #999; padding: 2px 6px; }
+.gdr-table th { font-weight: normal; background: #f3f3f3; }
+.gdr-table td { text-align: right; }
+.gdr-table td.involved { background: #fff3cd; }
+.gdr-table td.fault { outline: 2px solid #b26a00; outline-offset: -2px; }
+.gdr-table td.fault-error { outline-color: #c62828; background: #ffebee; color: #c62828; font-weight: bold; }
+</style>`;
+
 const FORMATS = {
   html: {
     title: (title: string) => `<h1>${escapeHtml(title)}</h1>`,
     table: tableHtml,
     findings: findingsHtml,
-    wrap: (parts: string[]) => `<article class="gdr-report" lang="zh-CN">\n${parts.join('\n')}\n</article>\n`,
+    wrap: (parts: string[]) => `<article class="gdr-report" lang="zh-CN">\n${STYLE}\n${parts.join('\n')}\n</article>\n`,
   },
   markdown: {
-    title: (title: string) => `# ${title}`,
+    title: (title: string) => `# ${escapeMarkdown(title)}`,
     table: tableMarkdown,
     findings: findingsMarkdown,
     wrap: (parts: string[]) => `${parts.join('\n\n')}\n`,
@@ -61,6 +72,27 @@ const FORMATS = {
     wrap: (parts: string[]) => `${parts.join('\n\n')}\n`,
   },
 } as const;
+
+/**
+ * The input as a report to draw, when its tables can be laid out: an object
+ * of a known edition. Its cells may still be at fault (a count given as
+ * `"3"`), which is just what a reader wants to see in place; `undefined`
+ * when there is no edition to lay the tables out by.
+ *
+ * @example
+ * ```ts
+ * import { validateReport } from 'gov-disclosure-report';
+ * import { drawable, renderReport } from 'gov-disclosure-report/render';
+ * const { report, findings } = validateReport(input);
+ * const toDraw = report ?? drawable(input);
+ * if (toDraw) console.log(renderReport(toDraw, { to: 'text', findings }));
+ * ```
+ */
+export function drawable(input: unknown): Report | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const edition = (input as { edition?: unknown }).edition;
+  return edition === '2021' || edition === '2019' ? (input as Report) : undefined;
+}
 
 /**
  * Renders findings alone, as the renderers list them after the tables: for

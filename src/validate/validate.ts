@@ -133,7 +133,7 @@ function readPrevious(input: unknown, out: FindingList): ReturnType<typeof readR
     const previous = readReport(input, previousOut);
     if (previous.report && previous.layout) return previous;
     const first = previousOut.items.find((f) => f.severity === 'error');
-    out.add('continuity.previousInvalid', '', { detail: first ? `${first.code} ${first.path}` : 'unreadable' });
+    out.add('continuity.previousInvalid', '', { detail: first ? `${first.code} ${first.path || '/'}` : 'unreadable' });
   } catch (error) {
     out.add('continuity.previousInvalid', '', { detail: errorText(error) });
   }
