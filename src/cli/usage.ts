@@ -16,12 +16,13 @@ Options: --help, --version`,
   validate: `Usage: gov-disclosure-report validate FILE… [--previous FILE] [--locale zh-CN|en] [--json]
 
 Validates report JSON files against the format and every rule of the catalogue.
-A directory validates every *.json file in it; - reads standard input.
+A directory validates every *.json file directly in it (not in its sub-directories);
+- reads standard input.
 
 Options:
   --previous FILE  last year's report: turns on the continuity.* rules
   --locale LOCALE  language of the messages: zh-CN (default) or en
-  --json           print [{file, ok, findings}] as JSON
+  --json           print [{file, ok, findings}] as JSON, with "error" for a file that cannot be read
 
 Exit status: 0 no error (warnings allowed), 1 an error in a report, 2 unreadable input.`,
   render: `Usage: gov-disclosure-report render FILE [--to markdown|html|text] [--locale zh-CN|en]
