@@ -40,7 +40,7 @@ for (const name of readdirSync(new URL('html/', CORPUS)).filter((f) => f.endsWit
   for (const line of [...differ, ...missing.map((m) => `${m}: missing`)].slice(0, 10)) console.log(`           ${line}`);
 }
 
-console.log('\nText and PDF reports (raw/, fragments/, pdf/): not read by this version\n');
+console.log('\nText extractions and PDFs (raw/, fragments/, pdf/): key figures against truth/; PDF files are not read yet\n');
 const others = [
   ...readdirSync(new URL('raw/', CORPUS)).map((f) => `raw/${f}`),
   ...readdirSync(new URL('fragments/', CORPUS)).filter((f) => f.endsWith('.txt')).map((f) => `fragments/${f}`),

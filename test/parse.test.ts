@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../src/parse.js';
-import { compare, type Json } from '../scripts/corpus-compare.js';
+import { compare, keyFigures, type Json } from '../scripts/corpus-compare.js';
 import { cli, ROOT } from './fixtures/cli.js';
 
 const CORPUS = `${ROOT}../shared/corpus/`;
@@ -89,10 +89,55 @@ describe('labels are matched after normalisation', () => {
   });
 });
 
+describe('plain text as other tools extract it', () => {
+  const text = (path: string) => readFileSync(`${CORPUS}${path}`, 'utf8');
+  const keyTruth = (id: string) => keyFigures(JSON.parse(text(`truth/${id}.json`)) as Json);
+
+  it('the seed report parses into exactly the bundled example', () => {
+    const result = parseReport(readFileSync(`${CORPUS}../fixtures/biandong-2021.txt`, 'utf8'));
+    expect(result.report).toEqual(JSON.parse(readFileSync(`${ROOT}examples/biandong-2021.json`, 'utf8')));
+    expect(result.findings).toEqual([]);
+    // Its junk (a stray 471 before a label, a label printed twice) is not read as a figure.
+    expect(result.provenance['/applications/outcomes/denied/prohibitedByLawOrRegulation/naturalPerson']).toMatchObject({ raw: '0', kind: 'number' });
+  });
+
+  it.each(['009', '010', '012', '011', '008'])('raw/%s.txt: every key figure right or reported unread — never a wrong one', (id) => {
+    const { differ } = compare(keyTruth(id), parseReport(text(`raw/${id}.txt`)).report);
+    expect(differ).toEqual([]);
+  });
+
+  it('raw/009.txt (PDF text): all key figures read, and the report’s own errors in table 四 reported as they stand', () => {
+    const result = parseReport(text('raw/009.txt'));
+    expect(compare(keyTruth('009'), result.report).missing).toEqual([]);
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.path}`)).toEqual([
+      'reviewAndLitigation.total /reviewAndLitigation/administrativeReview/total',
+      'reviewAndLitigation.total /reviewAndLitigation/litigationAfterReview/total',
+    ]);
+  });
+
+  it('sums over cells it could not read are not judged: no made-up arithmetic errors', () => {
+    const result = parseReport(text('raw/012.txt'));
+    expect(result.findings.some((f) => f.code === 'parse.rowMissing')).toBe(true);
+    expect(result.findings.filter((f) => f.code.startsWith('applications.'))).toEqual([]);
+  });
+
+  it('rows written as | separated cells (raw/013.txt, cut mid-table)', () => {
+    const result = parseReport(text('raw/013.txt'));
+    expect(result.report?.applications.received).toMatchObject({ naturalPerson: 58, commercialEnterprise: 7, total: 66 });
+    // The last row lost a cell: it is reported, not read.
+    expect(result.report?.applications.outcomes.denied.lawEnforcementFile.naturalPerson).toBeNull();
+    expect(result.findings.map((f) => `${f.code} ${f.path}`)).toContain('parse.unreadableCell /applications/outcomes/denied/lawEnforcementFile');
+  });
+
+  it('a page whose tables were images says so (fragments/F05.txt)', () => {
+    expect(parseReport(text('fragments/F05.txt')).findings.map((f) => f.code)).toContain('parse.imagesInsteadOfTables');
+  });
+});
+
 describe('inputs that are not a readable report get a clear finding, never a throw', () => {
   it.each([
     ['empty text', '', 'parse.unsupportedInput'],
-    ['plain text', '一、总体情况\n2021年…', 'parse.unsupportedInput'],
+    ['text with no table in it', '一、总体情况\n2021年…', 'parse.tableMissing'],
     ['binary junk', new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), 'parse.unsupportedInput'],
     ['a PDF', new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'parse.unsupportedInput'],
     ['HTML with no table', '<html><body><p>二、主动公开政府信息情况</p><p>（见图片）</p></body></html>', 'parse.imagesInsteadOfTables'],

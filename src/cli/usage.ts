@@ -38,7 +38,8 @@ Exit status: 0 no error, 1 an error in the report, 2 unreadable input.`,
 
 Reads a published report into the canonical report JSON, printed on standard output, with the
 findings on standard error. The kind of input is told from its content. This version reads HTML
-pages; PDF and plain text are reported as not readable yet.
+pages and text extractions whose rows keep their figures on one line; PDF files are reported as
+not readable yet.
 
 Options:
   --json           print {ok, report, edition, provenance, extras, findings} instead

@@ -46,6 +46,9 @@ export function namesLabel(a: string, label: string): boolean {
   if (a === b || a.startsWith(b)) return true;
   // A shortened label, as in 规范性文件 for 行政规范性文件; long enough not to be a mere 其他.
   if (a.length >= 4 && b.endsWith(a)) return true;
+  // Without numbering: the same words, or (for a label long enough not to be a mere 其他) the words and an annotation.
   const bare = withoutNumber(b);
-  return bare !== '' && bare !== b && withoutNumber(a).startsWith(bare) && withoutNumber(a).length <= bare.length + 40;
+  const words = withoutNumber(a);
+  if (bare === '' || bare === b) return false;
+  return words === bare || (bare.length >= 4 && words.startsWith(bare) && words.length <= bare.length + 40);
 }

@@ -12,10 +12,12 @@ import { NARRATIVE_SECTIONS } from '../format/narrative.js';
 import type { Edition, TableKey } from '../format/types.js';
 import type { Report } from '../model/types.js';
 import type { Locale } from '../rules/catalogue.js';
+import { formatFee } from '../money/fee.js';
 import { FindingList, type Finding } from '../validate/finding.js';
 import { validateReport } from '../validate/validate.js';
-import { readHtml, type HtmlDocument, type SourceTable } from './html.js';
-import { normalizeLabel } from './normalize.js';
+import { readHtml, type HtmlDocument, type SourceLine, type SourceTable } from './html.js';
+import { cellsOf, mapTextAcross, mapTextRows } from './text.js';
+import { namesLabel, normalizeLabel } from './normalize.js';
 import { classify, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
 
 /**
@@ -63,8 +65,20 @@ const MAPPERS: Record<TableKey, (tables: SourceTable[], layout: Layout, into: Ma
   reviewAndLitigation: mapReviewAndLitigation,
 };
 
-// The title names the agency before or after the year: 某局2021年…年度报告, or 2019年某局…年度报告.
-const TITLE = /^(.*?)(\d{4})年度?(.*?)政府信息公开(?:工作)?年度报告/;
+// The title names the agency before or after the year (某局2021年…年度报告, 2019年某局…年度报告), and is
+// the whole line, or the page title before the site's name.
+const TITLE = /^(.*?)(\d{4})年度?(.*?)政府信息公开(?:工作)?年度报告(?:[_|｜-].*)?$/;
+
+/** The title: the page's, or one of the first lines (or two, when it wraps), spaces and Markdown marks removed. */
+function titleOf(doc: HtmlDocument): RegExpExecArray | undefined {
+  const first = doc.lines.slice(0, 6).map((l) => l.text.replace(/^#+/, '').replace(/\s+/g, ''));
+  const candidates = [doc.title, ...first.slice(1).map((line, i) => first[i] + line), ...first];
+  for (const text of candidates) {
+    const match = TITLE.exec(text);
+    if (match) return match;
+  }
+  return undefined;
+}
 
 /** The edition, from the labels only: 本年制发件数 is the 2021 edition's, 本年新制作数量 and 政府集中采购 the 2019 edition's. */
 function editionOf(text: string): Edition | undefined {
@@ -73,30 +87,94 @@ function editionOf(text: string): Edition | undefined {
   return undefined;
 }
 
-/** Sections 一, 五 and 六 as text: from a heading that names the section to the next numbered heading. */
-function narrativeOf(doc: HtmlDocument): Record<string, string> {
-  const heading = /^[一二三四五六七八九]、/;
+const NUMBERED = /^[一二三四五六七八九十]+、/;
+
+// Lines numbered 一、 to 四、 that are rows of table 三, not section headings.
+const TABLE_ROWS = [...layoutOf('2021').objectAt.values()]
+  .filter((node) => node.pointer.startsWith('/applications/') && NUMBERED.test(node.label))
+  .map((node) => node.label);
+
+/**
+ * A line as a section heading: its text without Markdown's `#` marks, when
+ * it starts with 一、 to 十、 and is not a row of table 三 (一、本年新收…).
+ */
+function headingOf(line: SourceLine): string | undefined {
+  const text = line.text.replace(/^#+\s*/, '');
+  if (!NUMBERED.test(text)) return undefined;
+  const heading = normalizeLabel(text);
+  return TABLE_ROWS.some((row) => namesLabel(heading, row) || heading.startsWith(normalizeLabel(row).slice(0, 6))) ? undefined : heading;
+}
+
+/** The length of the longest run of characters two texts share. */
+function sharedRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (a[i + k] !== undefined && a[i + k] === b[j + k]) k++;
+      best = Math.max(best, k);
+    }
+  }
+  return best;
+}
+
+// Words every heading shares, which tell no section from another.
+const COMMON = /政府信息公开|工作|[一二三四五六七八九十]+,/g;
+
+/**
+ * Whether a heading opens the section of `label`: they share a run of at
+ * least four characters besides the words all headings share, so
+ * 四、因政府信息公开工作被申请行政复议提起行政诉讼情况 opens table 四 and
+ * 五、政府信息公开工作存在的主要问题 does not.
+ */
+function opens(heading: string, label: string): boolean {
+  const words = normalizeLabel(label).replace(COMMON, '');
+  return sharedRun(heading.replace(COMMON, ''), words) >= Math.min(4, words.length);
+}
+
+/** The lines of the section a heading with `label` opens, up to the next numbered heading (or the end of the article). */
+function sectionLines(lines: readonly SourceLine[], label: string): SourceLine[] | undefined {
+  const start = lines.findIndex((l) => {
+    const heading = headingOf(l);
+    return heading !== undefined && opens(heading, label);
+  });
+  if (start < 0) return undefined;
   const stop = /^\d{4}年\d{1,2}月\d{1,2}日$|相关链接|扫一扫|打印本页|关闭窗口/;
+  const body: SourceLine[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (headingOf(line) !== undefined || stop.test(line.text)) break;
+    body.push(line);
+  }
+  return body;
+}
+
+/** Sections 一, 五 and 六 as text, a line each, without list marks. */
+function narrativeOf(lines: readonly SourceLine[]): Record<string, string> {
   const narrative: Record<string, string> = {};
   for (const section of NARRATIVE_SECTIONS) {
-    const words = normalizeLabel(section.label.replace(heading, ''));
-    const start = doc.lines.findIndex((l) => heading.test(l.text) && normalizeLabel(l.text.slice(0, 40)).includes(words.slice(0, 4)));
-    if (start < 0) continue;
-    const body: string[] = [];
-    for (const line of doc.lines.slice(start + 1)) {
-      if (heading.test(line.text) || stop.test(line.text)) break;
-      body.push(line.text);
-    }
+    const body = (sectionLines(lines, section.label) ?? []).map((l) => l.text.trim().replace(/^[-*]\s+/, '')).filter(Boolean);
     if (body.length > 0) narrative[section.key] = body.join('\n');
   }
   return narrative;
 }
 
+/** A text's non-blank lines with their offsets. */
+function linesOf(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  const pattern = /[^\r\n]+/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].trim() !== '') lines.push({ text: match[0], offset: match.index });
+  }
+  return lines;
+}
+
 /**
  * Reads a published report into the canonical model. This version reads
  * HTML pages (real `<table>` markup with spans, entities, `&nbsp;` cells and
- * whole pages around the report); PDF and plain text are answered with
- * `parse.unsupportedInput`.
+ * whole pages around the report) and plain text as tools extract it, where
+ * a row's figures follow its label on the same line (tabs, `|`, spaces).
+ * Rows laid out otherwise are reported as not read, never guessed; PDF bytes
+ * are answered with `parse.unsupportedInput`.
  *
  * @example
  * ```ts
@@ -115,14 +193,23 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
     return empty;
   }
   const text = bytes ? new TextDecoder('utf-8').decode(bytes) : (input as string);
-  if (!/<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(text)) {
-    out.add('parse.unsupportedInput', '', { detail: text.trim() === '' ? 'empty' : 'plain text' });
+  if (text.trim() === '') {
+    out.add('parse.unsupportedInput', '', { detail: 'empty' });
     return empty;
   }
+  // Binary data decodes to replacement characters and control codes, not to a report.
+  if ((text.match(/[\ufffd\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0) > text.length / 20) {
+    out.add('parse.unsupportedInput', '', { detail: 'binary data' });
+    return empty;
+  }
+  const isHtml = /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(text);
   // A page kept inside a JavaScript string has its quotes escaped: rowspan=\"20\".
-  const doc = readHtml(/<t[dr][^>]*=\\"/i.test(text) ? text.replaceAll('\\"', '"') : text);
+  const doc: HtmlDocument = isHtml
+    ? readHtml(/<t[dr][^>]*=\\"/i.test(text) ? text.replaceAll('\\"', '"') : text)
+    : { title: '', tables: [], lines: linesOf(text) };
   // The labels that tell the edition sit in table 二.
-  let edition = editionOf(doc.tables.flatMap((t) => t.rows.flat().map((c) => c.label)).join(''));
+  const labels = isHtml ? doc.tables.flatMap((t) => t.rows.flat().map((c) => c.label)) : doc.lines.map((l) => normalizeLabel(l.text));
+  let edition = editionOf(labels.join(''));
   if (!edition) {
     edition = '2021';
     out.add('parse.editionUnknown', '/edition', { expected: edition });
@@ -133,17 +220,28 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
   const byTable = new Map<TableKey | undefined, SourceTable[]>();
   for (const table of doc.tables) byTable.set(classify(table), [...(byTable.get(classify(table)) ?? []), table]);
   const mapped: Mapped = { values: new Map(), provenance: new Map(), extras: [] };
-  if (doc.tables.length === 0 || layout.tables.every((t) => !byTable.has(t.key as TableKey))) {
-    const headings = layout.meta.tables.filter((t) => doc.lines.some((l) => normalizeLabel(l.text).startsWith(normalizeLabel(t.label).slice(0, 6))));
-    if (headings.length > 0) out.add('parse.imagesInsteadOfTables', '', { detail: headings.map((t) => t.label).join('、') });
-  }
+  const found = new Set<TableKey>();
   for (const table of layout.meta.tables) {
     const tables = byTable.get(table.key);
-    if (!tables) {
+    const region = isHtml ? undefined : sectionLines(doc.lines, table.label);
+    if (tables) MAPPERS[table.key](tables, layout, mapped, out);
+    else if (region) (table.rowsAcross ? mapTextAcross : mapTextRows)(region, layout, table, mapped, out);
+    if (layout.cells.some((c) => c.table.key === table.key && mapped.values.has(c.index))) found.add(table.key);
+  }
+  if (found.size === 0 && doc.tables.length === 0) {
+    // Headings of tables with not one row label or figure under them: the tables were images.
+    const regions = layout.meta.tables.map((t) => ({ t, lines: sectionLines(doc.lines, t.label) })).filter((r) => r.lines !== undefined);
+    const rowLabels = layout.cells.map((c) => c.rows.at(-1)!.label);
+    const empty = regions.every(({ lines }) =>
+      lines!.every((line) => cellsOf(line).every((cell) => cell.label !== '' && !rowLabels.some((label) => namesLabel(cell.label, label)))),
+    );
+    if (regions.length > 0 && empty) out.add('parse.imagesInsteadOfTables', '', { detail: regions.map((r) => r.t.label).join('、') });
+  }
+  for (const table of layout.meta.tables) {
+    if (!found.has(table.key)) {
       out.add('parse.tableMissing', `/${table.key}`);
       continue;
     }
-    MAPPERS[table.key](tables, layout, mapped, out);
     // Rows of a table that was found but that the report does not have (a blank total row may be derived).
     const rows = new Map<string, CellInfo[]>();
     for (const cell of layout.cells.filter((c) => c.table.key === table.key)) {
@@ -158,14 +256,14 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
     out.add('parse.extraRow', extra.table === 'other' ? '' : `/${extra.table}`, { detail: extra.label });
   }
 
-  const title = TITLE.exec(doc.title) ?? doc.lines.map((l) => TITLE.exec(l.text)).find(Boolean);
+  const title = titleOf(doc);
   const draft: Record<string, unknown> = { edition };
   if (title) {
     draft.year = Number(title[2]);
-    const agency = (title[1]!.trim() || title[3]!.trim()).replace(/^#+\s*/, '');
+    const agency = title[1]!.trim() || title[3]!.trim();
     if (agency !== '') draft.agency = agency;
   }
-  const narrative = narrativeOf(doc);
+  const narrative = narrativeOf(doc.lines);
   if (Object.keys(narrative).length > 0) draft.narrative = narrative;
   for (const cell of layout.cells) {
     let node = draft;
@@ -174,7 +272,24 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
   }
 
   const validated = validateReport(draft, { locale });
-  const findings = [...out.items, ...validated.findings];
+  // A cell the parser could not read is null in the report, but it is not a blank in the source: the
+  // sums that read it cannot be judged, and its blank is already said (parse.rowMissing, parse.unreadableCell).
+  const unread = new Set<string>();
+  for (const cell of layout.cells.filter((c) => !mapped.provenance.has(c.pointer))) {
+    if (cell.derived) continue;
+    // With a cell of its row unread, a blank total of that row, derived from it, is unread too.
+    unread.add(cell.pointer).add(`${cell.pointer.slice(0, cell.pointer.lastIndexOf('/'))}/total`);
+  }
+  const judged = validated.findings.filter((f) => !(f.cells ?? []).some((pointer) => unread.has(pointer)));
+  const findings = [...out.items, ...judged];
+  // When the validator cannot hand the report back (no year, say), its amounts are put in canonical form here.
+  if (!validated.report) {
+    for (const cell of layout.cells.filter((c) => c.kind === 'money')) {
+      const row = cell.path.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, draft);
+      const amount = row[cell.column.key];
+      if (typeof amount === 'string') row[cell.column.key] = formatFee(amount);
+    }
+  }
   return {
     ok: !findings.some((f) => f.severity === 'error'),
     report: validated.report ?? (draft as unknown as Report),

@@ -77,7 +77,8 @@ export function classify(table: SourceTable): TableKey | undefined {
   return undefined;
 }
 
-function record(into: Mapped, cell: CellInfo, source: SourceCell, out: FindingList): void {
+/** Records one figure read from `source` into `cell`, with its provenance. */
+export function record(into: Mapped, cell: CellInfo, source: SourceCell, out: FindingList): void {
   const reading = readCellText(source.text, cell.kind);
   into.values.set(cell.index, reading.value);
   into.provenance.set(cell.pointer, { raw: source.text.trim(), kind: reading.kind, offset: source.offset });
