@@ -18,9 +18,9 @@ const TRADITIONAL_CHAR = new RegExp(`[${[...SIMPLIFIED.keys()].join('')}]`, 'g')
  * and a leading item number written `1.`.
  */
 export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(TRADITIONAL_CHAR, (ch) => SIMPLIFIED.get(ch)!)
+  // Most cells are figures: plain ASCII needs neither NFKC nor the character table.
+  const wide = /[^\x00-\x7f]/.test(text);
+  return (wide ? text.normalize('NFKC').replace(TRADITIONAL_CHAR, (ch) => SIMPLIFIED.get(ch)!) : text)
     .replace(/[\s\u00a0\u3000"'“”‘’「」]/g, '')
     .replace(/^(\d+)[、.．,，]/, '$1.')
     .replace(/[、，]/g, ',');

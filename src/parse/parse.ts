@@ -92,7 +92,7 @@ const NUMBERED = /^[一二三四五六七八九十]+、/;
 // Lines numbered 一、 to 四、 that are rows of table 三, not section headings.
 const TABLE_ROWS = [...layoutOf('2021').objectAt.values()]
   .filter((node) => node.pointer.startsWith('/applications/') && NUMBERED.test(node.label))
-  .map((node) => node.label);
+  .map((node) => normalizeLabel(node.label));
 
 /**
  * A line as a section heading: its text without Markdown's `#` marks, when
@@ -102,7 +102,7 @@ function headingOf(line: SourceLine): string | undefined {
   const text = line.text.replace(/^#+\s*/, '');
   if (!NUMBERED.test(text)) return undefined;
   const heading = normalizeLabel(text);
-  return TABLE_ROWS.some((row) => namesLabel(heading, row) || heading.startsWith(normalizeLabel(row).slice(0, 6))) ? undefined : heading;
+  return TABLE_ROWS.some((row) => namesLabel(heading, row) || heading.startsWith(row.slice(0, 6))) ? undefined : heading;
 }
 
 /** The length of the longest run of characters two texts share. */
@@ -197,8 +197,9 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
     out.add('parse.unsupportedInput', '', { detail: 'empty' });
     return empty;
   }
-  // Binary data decodes to replacement characters and control codes, not to a report.
-  if ((text.match(/[\ufffd\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0) > text.length / 20) {
+  // Binary data decodes to replacement characters and control codes, not to a report: its start tells.
+  const head = text.slice(0, 65_536);
+  if ((head.match(/[\ufffd\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0) > head.length / 20) {
     out.add('parse.unsupportedInput', '', { detail: 'binary data' });
     return empty;
   }
