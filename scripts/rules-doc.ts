@@ -35,7 +35,7 @@ const EXAMPLES: Partial<Record<RuleCode, MessageParams>> = {
   'publication.early': { ...field('publishedOn'), expected: '2021-12-31', actual: '2021-12-20' },
   'continuity.year': { ...field('year'), expected: 2021, actual: 2019 },
   'continuity.previousInvalid': { ...field(''), detail: 'shape.required /year' },
-  'parse.unsupportedInput': { ...field(''), detail: 'PDF' },
+  'parse.unsupportedInput': { ...field(''), detail: 'binary data' },
   'parse.editionUnknown': { ...field('edition'), expected: '2021' },
   'parse.tableMissing': cell('/reviewAndLitigation'),
   'parse.imagesInsteadOfTables': { ...field(''), detail: layout.meta.tables[0].label },

@@ -18,4 +18,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 // The build writes the JSON Schemas to schema/ at the package root, beside dist/ (and src/).
-process.exitCode = main(process.argv.slice(2), nodeIo(new URL('../schema/', import.meta.url)));
+process.exitCode = await main(process.argv.slice(2), nodeIo(new URL('../schema/', import.meta.url)));

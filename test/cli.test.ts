@@ -243,14 +243,14 @@ describe('on a terminal', () => {
     return { io, out, err };
   }
 
-  it('colours the output and shows progress over a directory; plain otherwise', () => {
+  it('colours the output and shows progress over a directory; plain otherwise', async () => {
     const files = { 'dir/a.json': example, 'dir/b.json': broken };
     const tty = fakeIo(files, true);
-    expect(main(['validate', 'dir'], tty.io)).toBe(1);
+    expect(await main(['validate', 'dir'], tty.io)).toBe(1);
     expect(tty.out.join('')).toContain(ESC);
     expect(tty.err.join('')).toContain('[2/2] dir/b.json');
     const plain = fakeIo(files, false);
-    expect(main(['validate', 'dir'], plain.io)).toBe(1);
+    expect(await main(['validate', 'dir'], plain.io)).toBe(1);
     expect(plain.out.join('') + plain.err.join('')).not.toContain(ESC);
   });
 });

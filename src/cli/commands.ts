@@ -139,7 +139,7 @@ export function render(args: string[], io: Io): number {
 }
 
 /** parse FILE [--json] [--locale zh-CN|en]: the kind of input is told by its content, not its name. */
-export function parse(args: string[], io: Io): number {
+export async function parse(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -147,7 +147,7 @@ export function parse(args: string[], io: Io): number {
   });
   if (positionals.length !== 1) throw new UsageError('parse needs exactly one FILE (or - for standard input)');
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
-  const result = parseReport(readBytes(io, positionals[0]!), { locale });
+  const result = await parseReport(readBytes(io, positionals[0]!), { locale });
   if (values.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   } else {

@@ -11,7 +11,7 @@ import { USAGE } from './usage.js';
 const COMMANDS = { validate, render, parse, schema, deadline } as const;
 
 /** Runs the command line with `argv` (without the program name) and returns the exit status. */
-export function main(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined) {
     io.stderr(`${USAGE.main}\n`);
@@ -37,7 +37,7 @@ export function main(argv: readonly string[], io: Io): number {
     return 0;
   }
   try {
-    return COMMANDS[command](args, io);
+    return await COMMANDS[command](args, io);
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (usage || error instanceof InputError) {

@@ -37,9 +37,8 @@ Exit status: 0 no error, 1 an error in the report, 2 unreadable input.`,
   parse: `Usage: gov-disclosure-report parse FILE [--json] [--locale zh-CN|en]
 
 Reads a published report into the canonical report JSON, printed on standard output, with the
-findings on standard error. The kind of input is told from its content. This version reads HTML
-pages and text extractions whose rows keep their figures on one line; PDF files are reported as
-not readable yet.
+findings on standard error. The kind of input is told from its content: HTML pages, PDF files,
+and text extractions whose rows keep their figures on one line.
 
 Options:
   --json           print {ok, report, edition, provenance, extras, findings} instead

@@ -16,6 +16,7 @@ import { formatFee } from '../money/fee.js';
 import { FindingList, type Finding } from '../validate/finding.js';
 import { validateReport } from '../validate/validate.js';
 import { readHtml, type HtmlDocument, type SourceLine, type SourceTable } from './html.js';
+import { readPdf, type PdfPosition, type PdfText } from './pdf.js';
 import { cellsOf, mapTextAcross, mapTextRows } from './text.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
 import { classify, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
@@ -40,7 +41,7 @@ export interface ParseOptions {
  * @example
  * ```ts
  * import { parseReport, type ParseResult } from 'gov-disclosure-report/parse';
- * const result: ParseResult = parseReport(html);
+ * const result: ParseResult = await parseReport(html);
  * result.provenance['/applications/received/total']; // { raw: '6', kind: 'number', offset: 31876 }
  * ```
  */
@@ -102,7 +103,9 @@ function headingOf(line: SourceLine): string | undefined {
   const text = line.text.replace(/^#+\s*/, '');
   if (!NUMBERED.test(text)) return undefined;
   const heading = normalizeLabel(text);
-  return TABLE_ROWS.some((row) => namesLabel(heading, row) || heading.startsWith(row.slice(0, 6))) ? undefined : heading;
+  // A row label, or a piece of one broken over lines (三、本年 of a vertical 三、本年度办理结果).
+  const rowLike = (row: string) => namesLabel(heading, row) || heading.startsWith(row.slice(0, 6)) || row.startsWith(heading);
+  return TABLE_ROWS.some(rowLike) ? undefined : heading;
 }
 
 /** The length of the longest run of characters two texts share. */
@@ -158,6 +161,15 @@ function narrativeOf(lines: readonly SourceLine[]): Record<string, string> {
   return narrative;
 }
 
+/** Where on a PDF page the text item holding `offset` sits. */
+function positionOf(pdf: PdfText, offset: number): PdfPosition | undefined {
+  for (let at = offset; at >= 0; at--) {
+    const position = pdf.positions.get(at);
+    if (position) return position;
+  }
+  return undefined;
+}
+
 /** A text's non-blank lines with their offsets. */
 function linesOf(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
@@ -171,28 +183,37 @@ function linesOf(text: string): SourceLine[] {
 /**
  * Reads a published report into the canonical model. This version reads
  * HTML pages (real `<table>` markup with spans, entities, `&nbsp;` cells and
- * whole pages around the report) and plain text as tools extract it, where
- * a row's figures follow its label on the same line (tabs, `|`, spaces).
- * Rows laid out otherwise are reported as not read, never guessed; PDF bytes
- * are answered with `parse.unsupportedInput`.
+ * whole pages around the report), PDF files (their text rebuilt into lines
+ * from the coordinates of its items) and plain text as tools extract it,
+ * where a row's figures follow its label on the same line (tabs, `|`,
+ * spaces). Rows laid out otherwise are reported as not read, never guessed.
  *
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
  * import { parseReport } from 'gov-disclosure-report/parse';
- * const { report, findings, provenance } = parseReport(readFileSync('report.html', 'utf8'));
+ * const { report, findings, provenance } = await parseReport(readFileSync('report.pdf'));
  * ```
  */
-export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+export async function parseReport(input: string | Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
   const locale = options.locale === 'en' ? 'en' : 'zh-CN';
   const out = new FindingList(locale);
   const empty = { ok: false, provenance: {}, extras: [], findings: out.items };
   const bytes = typeof input === 'string' ? undefined : input;
+  let pdf: PdfText | undefined;
   if (bytes && new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '%PDF-') {
-    out.add('parse.unsupportedInput', '', { detail: 'PDF' });
-    return empty;
+    try {
+      pdf = await readPdf(bytes);
+    } catch (error) {
+      out.add('parse.unsupportedInput', '', { detail: `PDF that cannot be read: ${String((error as Error)?.message ?? error).split('\n')[0]}` });
+      return empty;
+    }
+    if (pdf.lines.length === 0) {
+      out.add('parse.imagesInsteadOfTables', '', { detail: `no text on any of its ${pdf.pages} pages` });
+      return empty;
+    }
   }
-  const text = bytes ? new TextDecoder('utf-8').decode(bytes) : (input as string);
+  const text = pdf ? pdf.lines.map((l) => l.text).join('\n') : bytes ? new TextDecoder('utf-8').decode(bytes) : (input as string);
   if (text.trim() === '') {
     out.add('parse.unsupportedInput', '', { detail: 'empty' });
     return empty;
@@ -203,11 +224,11 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
     out.add('parse.unsupportedInput', '', { detail: 'binary data' });
     return empty;
   }
-  const isHtml = /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(text);
+  const isHtml = !pdf && /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(text);
   // A page kept inside a JavaScript string has its quotes escaped: rowspan=\"20\".
   const doc: HtmlDocument = isHtml
     ? readHtml(/<t[dr][^>]*=\\"/i.test(text) ? text.replaceAll('\\"', '"') : text)
-    : { title: '', tables: [], lines: linesOf(text) };
+    : { title: '', tables: [], lines: pdf?.lines ?? linesOf(text) };
   // The labels that tell the edition sit in table 二.
   const labels = isHtml ? doc.tables.flatMap((t) => t.rows.flat().map((c) => c.label)) : doc.lines.map((l) => normalizeLabel(l.text));
   let edition = editionOf(labels.join(''));
@@ -295,7 +316,7 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
     ok: !findings.some((f) => f.severity === 'error'),
     report: validated.report ?? (draft as unknown as Report),
     edition,
-    provenance: Object.fromEntries(mapped.provenance),
+    provenance: Object.fromEntries(pdf ? [...mapped.provenance].map(([pointer, p]) => [pointer, { ...p, ...positionOf(pdf, p.offset) }]) : mapped.provenance),
     extras: [...mapped.extras, ...extraTables(byTable.get(undefined) ?? [])],
     findings,
   };

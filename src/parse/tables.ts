@@ -23,8 +23,12 @@ export interface Provenance {
   /** The cell's text as published. */
   raw: string;
   kind: CellTextKind;
-  /** Offset of the cell in the input. */
+  /** Offset of the cell in the input (for a PDF, in its text as rebuilt line by line). */
   offset: number;
+  /** For a PDF: the page, and the position on it (PDF units from the bottom left) of the text the figure starts in. */
+  page?: number;
+  x?: number;
+  y?: number;
 }
 
 /**

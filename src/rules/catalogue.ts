@@ -290,7 +290,7 @@ const RULE_ENTRIES = {
   },
   'parse.unsupportedInput': {
     severity: 'error',
-    rule: { zh: '输入须为可读取的报告（HTML 或文本）', en: 'The input is a published report this version can read (HTML or text)' },
+    rule: { zh: '输入须为可读取的报告（HTML、PDF 或文本）', en: 'The input is a published report that can be read (HTML, PDF or text)' },
     message: {
       'zh-CN': (p) => `${p.where}：暂不能读取此类输入（${p.detail}）`,
       en: (p) => `${p.where} (${p.whereEn}): this kind of input cannot be read yet (${p.detail})`,
