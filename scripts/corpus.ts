@@ -45,6 +45,7 @@ for (const name of readdirSync(new URL('html/', CORPUS)).filter((f) => f.endsWit
 }
 
 console.log('\nText extractions and PDFs (raw/, fragments/, pdf/): key figures against truth/\n');
+const keyTotals = { match: 0, differ: 0, missing: 0 };
 const others = [
   ...readdirSync(new URL('raw/', CORPUS)).map((f) => `raw/${f}`),
   ...readdirSync(new URL('fragments/', CORPUS)).filter((f) => f.endsWith('.txt')).map((f) => `fragments/${f}`),
@@ -56,6 +57,9 @@ for (const path of others) {
   let tally = '';
   try {
     const { match, differ, missing } = compare(keyFigures(JSON.parse(read(truthName).toString('utf8')) as Json), result.report);
+    keyTotals.match += match;
+    keyTotals.differ += differ.length;
+    keyTotals.missing += missing.length;
     tally = `${match} match ${differ.length} differ ${missing.length} missing`;
   } catch {
     tally = 'no truth file';
@@ -65,7 +69,8 @@ for (const path of others) {
 
 const sorted = [...times].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)]!;
-console.log(`\ntotals (HTML): ${totals.match} match, ${totals.differ} differ, ${totals.missing} missing`);
+console.log(`\ntotals (HTML, every cell): ${totals.match} match, ${totals.differ} differ, ${totals.missing} missing`);
+console.log(`totals (text and PDF, key figures): ${keyTotals.match} match, ${keyTotals.differ} differ, ${keyTotals.missing} missing or unread`);
 console.log(`median parse time per HTML page: ${median.toFixed(2)} ms (target < 5 ms)`);
 
 // Adversarial inputs: 1 MB, then 2 MB; the second should take about twice as long.
@@ -74,6 +79,9 @@ const adversarial = {
   'thousands of repeated labels': (n: number) =>
     `<table>${'<tr><td>第二十条第（一）项</td></tr><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>1</td></tr>'.repeat(n / 120)}</table>`,
   'a long digit run in a cell': (n: number) => `<table><tr><td>一、本年新收政府信息公开申请数量</td><td>${'7'.repeat(n)}</td></tr></table>`,
+  'a long glued digit run (text)': (n: number) => `三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量${'7'.repeat(n)}`,
+  'one 1 MB line of glued labels': (n: number) => '二、主动公开政府信息情况规章000'.repeat(n / 20),
+  'thousands of heading lines': (n: number) => '一、总体情况\n二、主动公开政府信息情况\n'.repeat(n / 30),
 };
 console.log('\nadversarial input            1 MB        2 MB   ratio');
 for (const [name, make] of Object.entries(adversarial)) {

@@ -42,6 +42,7 @@ const EXAMPLES: Partial<Record<RuleCode, MessageParams>> = {
   'parse.rowMissing': cell('/proactive/regulations'),
   'parse.unreadableCell': { ...cell('/proactive/licensing/decisions'), actual: '见附件' },
   'parse.extraRow': { ...cell('/proactive'), detail: '其他主动公开文件' },
+  'parse.ambiguous': { ...cell('/proactive/normativeDocuments'), actual: '5845546', detail: '5|8|45546; 5|84|5546; …' },
 };
 
 /** The example message of a code in a locale: a relation's from its first equation in the layout. */

@@ -135,6 +135,47 @@ describe('plain text as other tools extract it', async () => {
   });
 });
 
+describe('pages flattened with no separators: glued digit runs split by the table’s arithmetic', () => {
+  const text = (path: string) => readFileSync(`${CORPUS}${path}`, 'utf8');
+  const keyTruth = (id: string) => keyFigures(JSON.parse(text(`truth/${id}.json`)) as Json);
+
+  it('raw/001.txt: 151|3|0|0|0|0|154 and the rest recovered; never a wrong figure', async () => {
+    const result = await parseReport(text('raw/001.txt'));
+    expect(compare(keyTruth('001'), result.report).differ).toEqual([]);
+    expect(result.report?.applications.received).toEqual({
+      naturalPerson: 151, commercialEnterprise: 3, researchInstitution: 0, publicInterestOrganization: 0,
+      legalServiceAgency: 0, otherOrganization: 0, total: 154,
+    });
+    // 330000033 is 3|30|…|33 or 33|0|…|33 by its own row; the outcome totals tell which.
+    expect(result.report?.applications.outcomes.granted).toMatchObject({ naturalPerson: 33, commercialEnterprise: 0, total: 33 });
+    expect(result.report?.reviewAndLitigation.administrativeReview).toEqual({ upheld: 25, corrected: 3, otherResult: 8, pending: 0, total: 36 });
+  });
+
+  it('raw/001.txt: a three-column row of table 二 with several splits is left blank, with the candidates', async () => {
+    const result = await parseReport(text('raw/001.txt'));
+    expect(result.report?.proactive.normativeDocuments).toEqual({ issued: null, repealed: null, inForce: null });
+    const ambiguous = result.findings.find((f) => f.code === 'parse.ambiguous')!;
+    expect(ambiguous).toMatchObject({ path: '/proactive/normativeDocuments', actual: '5845546' });
+    expect(String(ambiguous.expected).split('; ')).toContain('58|45|546');
+    expect(String(ambiguous.expected).split('; ')).toHaveLength(15);
+  });
+
+  it('raw/006.txt: the report’s own outcome totals, which do not add up, are reported, not fixed', async () => {
+    const result = await parseReport(text('raw/006.txt'));
+    expect(compare(keyTruth('006'), result.report).differ).toEqual([]);
+    expect(result.findings.map((f) => `${f.code} ${f.path}`)).toEqual(
+      expect.arrayContaining(['applications.outcomeTotal /applications/outcomes/total/naturalPerson', 'applications.outcomeTotal /applications/outcomes/total/total']),
+    );
+  });
+
+  it('a run of a million digits costs bounded time and is not read', async () => {
+    const started = performance.now();
+    const result = await parseReport(`二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章${'1'.repeat(1_000_000)}`);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(result.report?.proactive.regulations).toEqual({ issued: null, repealed: null, inForce: null });
+  });
+});
+
 describe('PDF files, their lines rebuilt from the text positions', () => {
   const pdf = (id: string) => new Uint8Array(readFileSync(`${CORPUS}pdf/${id}.pdf`));
   const keyTruth = (id: string) => keyFigures(JSON.parse(readFileSync(`${CORPUS}truth/${id}.json`, 'utf8')) as Json);

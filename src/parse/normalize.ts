@@ -30,6 +30,13 @@ export function normalizeLabel(text: string): string {
 const LABELS = new Map<string, string>();
 const normalizedLabel = (label: string) => LABELS.get(label) ?? LABELS.set(label, normalizeLabel(label)).get(label)!;
 
+/** Whether normalisation leaves a character as it is (an ASCII letter or digit, or a simplified ideograph). */
+export function keptAsIs(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  return code >= 0x4e00 && code <= 0x9fff && !SIMPLIFIED.has(ch);
+}
+
 /** A normalised label without its leading numbering (`1.`, `(一)`, `一、`). */
 export function withoutNumber(normalised: string): string {
   return normalised.replace(/^(?:\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)/, '');

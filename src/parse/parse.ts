@@ -17,6 +17,7 @@ import { FindingList, type Finding } from '../validate/finding.js';
 import { validateReport } from '../validate/validate.js';
 import { readHtml, type HtmlDocument, type SourceLine, type SourceTable } from './html.js';
 import { readPdf, type PdfPosition, type PdfText } from './pdf.js';
+import { mapGlued, streamOf, type Stream } from './glued.js';
 import { cellsOf, mapTextAcross, mapTextRows } from './text.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
 import { classify, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
@@ -100,7 +101,8 @@ const TABLE_ROWS = [...layoutOf('2021').objectAt.values()]
  * it starts with 一、 to 十、 and is not a row of table 三 (一、本年新收…).
  */
 function headingOf(line: SourceLine): string | undefined {
-  const text = line.text.replace(/^#+\s*/, '');
+  // A heading is short: its first words are enough, however long the line.
+  const text = line.text.slice(0, 80).replace(/^#+\s*/, '');
   if (!NUMBERED.test(text)) return undefined;
   const heading = normalizeLabel(text);
   // A row label, or a piece of one broken over lines (三、本年 of a vertical 三、本年度办理结果).
@@ -135,27 +137,45 @@ function opens(heading: string, label: string): boolean {
   return sharedRun(heading.replace(COMMON, ''), words) >= Math.min(4, words.length);
 }
 
+/** A document's lines with each one's heading worked out once. */
+interface Outline {
+  lines: readonly SourceLine[];
+  headings: readonly (string | undefined)[];
+}
+
+function outlineOf(lines: readonly SourceLine[]): Outline {
+  // A line repeated a thousand times is worked out once.
+  const seen = new Map<string, string | undefined>();
+  const headings = lines.map((line) => {
+    if (!seen.has(line.text)) seen.set(line.text, headingOf(line));
+    return seen.get(line.text);
+  });
+  return { lines, headings };
+}
+
 /** The lines of the section a heading with `label` opens, up to the next numbered heading (or the end of the article). */
-function sectionLines(lines: readonly SourceLine[], label: string): SourceLine[] | undefined {
-  const start = lines.findIndex((l) => {
-    const heading = headingOf(l);
-    return heading !== undefined && opens(heading, label);
+function sectionLines({ lines, headings }: Outline, label: string): SourceLine[] | undefined {
+  const tried = new Map<string, boolean>();
+  const start = headings.findIndex((heading) => {
+    if (heading === undefined) return false;
+    if (!tried.has(heading)) tried.set(heading, opens(heading, label));
+    return tried.get(heading);
   });
   if (start < 0) return undefined;
   const stop = /^\d{4}年\d{1,2}月\d{1,2}日$|相关链接|扫一扫|打印本页|关闭窗口/;
   const body: SourceLine[] = [];
-  for (const line of lines.slice(start + 1)) {
-    if (headingOf(line) !== undefined || stop.test(line.text)) break;
-    body.push(line);
+  for (let i = start + 1; i < lines.length; i++) {
+    if (headings[i] !== undefined || stop.test(lines[i]!.text)) break;
+    body.push(lines[i]!);
   }
   return body;
 }
 
 /** Sections 一, 五 and 六 as text, a line each, without list marks. */
-function narrativeOf(lines: readonly SourceLine[]): Record<string, string> {
+function narrativeOf(outline: Outline): Record<string, string> {
   const narrative: Record<string, string> = {};
   for (const section of NARRATIVE_SECTIONS) {
-    const body = (sectionLines(lines, section.label) ?? []).map((l) => l.text.trim().replace(/^[-*]\s+/, '')).filter(Boolean);
+    const body = (sectionLines(outline, section.label) ?? []).map((l) => l.text.trim().replace(/^[-*]\s+/, '')).filter(Boolean);
     if (body.length > 0) narrative[section.key] = body.join('\n');
   }
   return narrative;
@@ -243,16 +263,21 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
   for (const table of doc.tables) byTable.set(classify(table), [...(byTable.get(classify(table)) ?? []), table]);
   const mapped: Mapped = { values: new Map(), provenance: new Map(), extras: [] };
   const found = new Set<TableKey>();
+  let glued: Stream | undefined;
+  const outline = outlineOf(doc.lines);
   for (const table of layout.meta.tables) {
     const tables = byTable.get(table.key);
-    const region = isHtml ? undefined : sectionLines(doc.lines, table.label);
+    const region = isHtml ? undefined : sectionLines(outline, table.label);
     if (tables) MAPPERS[table.key](tables, layout, mapped, out);
     else if (region) (table.rowsAcross ? mapTextAcross : mapTextRows)(region, layout, table, mapped, out);
-    if (layout.cells.some((c) => c.table.key === table.key && mapped.values.has(c.index))) found.add(table.key);
+    // A page flattened with no separators at all: read the table from the glued text.
+    const read = () => layout.cells.some((c) => c.table.key === table.key && (mapped.values.has(c.index) || mapped.provenance.has(c.pointer)));
+    if (!isHtml && !read()) mapGlued((glued ??= streamOf(text)), layout, table, mapped, out);
+    if (read()) found.add(table.key);
   }
   if (found.size === 0 && doc.tables.length === 0) {
     // Headings of tables with not one row label or figure under them: the tables were images.
-    const regions = layout.meta.tables.map((t) => ({ t, lines: sectionLines(doc.lines, t.label) })).filter((r) => r.lines !== undefined);
+    const regions = layout.meta.tables.map((t) => ({ t, lines: sectionLines(outline, t.label) })).filter((r) => r.lines !== undefined);
     const rowLabels = layout.cells.map((c) => c.rows.at(-1)!.label);
     const empty = regions.every(({ lines }) =>
       lines!.every((line) => cellsOf(line).every((cell) => cell.label !== '' && !rowLabels.some((label) => namesLabel(cell.label, label)))),
@@ -285,7 +310,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     const agency = title[1]!.trim() || title[3]!.trim();
     if (agency !== '') draft.agency = agency;
   }
-  const narrative = narrativeOf(doc.lines);
+  const narrative = narrativeOf(outline);
   if (Object.keys(narrative).length > 0) draft.narrative = narrative;
   for (const cell of layout.cells) {
     let node = draft;

@@ -336,6 +336,17 @@ const RULE_ENTRIES = {
       en: (p) => `${p.where} (${p.whereEn}): not a figure, left blank${got(p)}`,
     },
   },
+  'parse.ambiguous': {
+    severity: 'warning',
+    rule: {
+      zh: '粘连的数字串只有一种符合勾稽关系的拆分时才读取；否则记为空，列出全部候选（expected）',
+      en: 'Glued digits are read only when one split satisfies the arithmetic; else blank, with every candidate (expected)',
+    },
+    message: {
+      'zh-CN': (p) => `${p.where}：数字串 ${p.actual} 有多种符合勾稽关系的拆分（${p.detail}），记为空`,
+      en: (p) => `${p.where} (${p.whereEn}): the digits ${p.actual} split more than one way that adds up (${p.detail}); left blank`,
+    },
+  },
   'parse.extraRow': {
     severity: 'info',
     rule: { zh: '格式以外的行保留为附加行', en: 'Rows outside the format are kept as extras' },
@@ -389,6 +400,7 @@ export type RuleCode =
   | 'parse.imagesInsteadOfTables'
   | 'parse.rowMissing'
   | 'parse.unreadableCell'
+  | 'parse.ambiguous'
   | 'parse.extraRow';
 
 /**

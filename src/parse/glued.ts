@@ -1,0 +1,222 @@
+/**
+ * Pages flattened with no cell separators at all: labels and figures run
+ * together (`…申请数量15130000154二、上年结转…`). Each row is found by its
+ * label, in the form's order; the digits up to the next label are the row's
+ * figures glued into one run, and the split is recovered from the table's
+ * own arithmetic: a row's 总计, the per-column balance and the outcome
+ * totals. When more than one split satisfies every rule, the cells stay
+ * blank and `parse.ambiguous` lists the candidates.
+ */
+import type { CellInfo, Layout } from '../format/layout.js';
+import { NARRATIVE_SECTIONS } from '../format/narrative.js';
+import type { TableMeta } from '../format/types.js';
+import type { FindingList } from '../validate/finding.js';
+import { evaluate } from '../validate/relations.js';
+import { keptAsIs, normalizeLabel } from './normalize.js';
+import { splitRun } from './split.js';
+import { record, type Mapped } from './tables.js';
+
+/** A text normalised for searching as labels are, with the offset in the original of each character. */
+export interface Stream {
+  text: string;
+  origin: number[];
+}
+
+/** Normalises a whole text for {@link mapGlued}, once for all three tables. */
+export function streamOf(raw: string): Stream {
+  const chars: string[] = [];
+  const origin: number[] = [];
+  const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    // ASCII letters and digits, and simplified ideographs, are their own normal form: most of a page.
+    if (keptAsIs(ch)) {
+      chars.push(ch);
+      origin.push(i);
+      continue;
+    }
+    let normal = normalizeLabel(ch);
+    // An item number written 1、 or 1． reads as 1., as normalizeLabel makes it.
+    if (normal === ',' && ch !== ',' && isDigit(chars.at(-1))) normal = '.';
+    for (const piece of normal) {
+      chars.push(piece);
+      origin.push(i);
+    }
+  }
+  return { text: chars.join(''), origin };
+}
+
+interface Row {
+  pointer: string;
+  cells: CellInfo[];
+  label: string;
+}
+
+function rowsOf(layout: Layout, table: TableMeta): Row[] {
+  const rows = new Map<string, Row>();
+  for (const cell of layout.cells.filter((c) => c.table.key === table.key)) {
+    const pointer = cell.pointer.slice(0, cell.pointer.lastIndexOf('/'));
+    const row = rows.get(pointer) ?? { pointer, cells: [], label: normalizeLabel(cell.rows.at(-1)!.label) };
+    row.cells.push(cell);
+    rows.set(pointer, row);
+  }
+  return [...rows.values()];
+}
+
+/** A run of digits found after a label, where it starts in the stream. */
+interface Run {
+  digits: string;
+  at: number;
+}
+
+/** The figures of a split, recorded with the piece of the run each came from. */
+function recordSplit(stream: Stream, run: Run, cells: readonly CellInfo[], figures: readonly number[], into: Mapped, out: FindingList): void {
+  let at = run.at;
+  figures.forEach((figure, k) => {
+    const text = String(figure);
+    record(into, cells[k]!, { text, label: '', offset: stream.origin[at] ?? 0, colspan: 1, rowspan: 1 }, out);
+    at += text.length;
+  });
+}
+
+/** The candidates of an ambiguous split: all of them (up to 50) as `expected`, the first few in the message. */
+function candidatesOf(candidates: readonly (readonly (number | string)[])[]): { expected: string; detail: string } {
+  const all = candidates.map((c) => c.join('|'));
+  return {
+    expected: all.slice(0, 50).join('; ') + (all.length > 50 ? '; …' : ''),
+    detail: `${all.length}: ${all.slice(0, 3).join('; ')}${all.length > 3 ? '; …' : ''}`,
+  };
+}
+
+/** Where the section after `table` begins: the next table's heading, else section 五's. */
+function sectionEnd(stream: Stream, layout: Layout, table: TableMeta, from: number): number {
+  const next = layout.meta.tables[layout.meta.tables.indexOf(table) + 1]?.label ?? NARRATIVE_SECTIONS[1].label;
+  const at = stream.text.indexOf(normalizeLabel(next), from);
+  return at < 0 ? stream.text.length : at;
+}
+
+/**
+ * Reads one table of a glued page into `into`. Rows whose split is unique
+ * (or made unique by the table's arithmetic) are read; the others stay
+ * blank, with a finding.
+ */
+export function mapGlued(stream: Stream, layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
+  const start = stream.text.indexOf(normalizeLabel(table.label));
+  if (start < 0) return;
+  const end = sectionEnd(stream, layout, table, start + 1);
+  if (table.rowsAcross) return mapGluedAcross(stream, layout, table, start, end, into, out);
+
+  // Each row's label, in order; then the run of digits between it and the next label (whose own
+  // number, 2. of 2.其他…, may stick to the run and is not part of it).
+  const labels: { row: Row; at: number }[] = [];
+  let cursor = start;
+  for (const row of rowsOf(layout, table)) {
+    const at = stream.text.indexOf(row.label, cursor);
+    if (at < 0 || at >= end) continue;
+    labels.push({ row, at });
+    cursor = at + row.label.length;
+  }
+  const found: { row: Row; run: Run }[] = [];
+  labels.forEach(({ row, at }, i) => {
+    const from = at + row.label.length;
+    const segment = stream.text.slice(from, labels[i + 1]?.at ?? end);
+    const money = row.cells.length === 1 && row.cells[0]!.kind === 'money';
+    const digits = (money ? /^\d+(?:\.\d+)?/ : /^\d+/).exec(segment)?.[0] ?? '';
+    if (digits !== '') found.push({ row, run: { digits, at: from } });
+  });
+  // Each row's splits: a lone figure is the run itself; a row with a 总计 column must add up.
+  const choices = found.map(({ row, run }) => {
+    if (row.cells.length === 1) return [[row.cells[0]!.kind === 'money' ? run.digits : Number(run.digits)]] as (number | string)[][];
+    const lastIsTotal = row.cells.at(-1)!.column.isTotal === true;
+    const { candidates, complete } = splitRun(run.digits, row.cells.length, { lastIsTotal });
+    return complete ? candidates : [];
+  });
+  resolve(layout, found, choices, stream, into, out);
+}
+
+/**
+ * Keeps, for the rows with more than one split, the combinations that
+ * satisfy every relation of the table among the cells already known; a row
+ * is read when all such combinations agree on it.
+ */
+function resolve(layout: Layout, found: { row: Row; run: Run }[], choices: (number | string)[][][], stream: Stream, into: Mapped, out: FindingList): void {
+  const known: (number | null | undefined)[] = [];
+  found.forEach(({ row }, i) => {
+    const only = choices[i]!.length === 1 ? choices[i]![0]! : undefined;
+    if (only) row.cells.forEach((cell, k) => (known[cell.index] = typeof only[k] === 'number' ? (only[k] as number) : undefined));
+  });
+  const open = found.map((_, i) => i).filter((i) => choices[i]!.length > 1);
+  const combos = open.reduce((n, i) => n * choices[i]!.length, 1);
+  const equations = layout.equations.filter((eq) => eq.previous.length === 0 && found.some(({ row }) => row.cells.some((c) => c.index === eq.target)));
+  const holds = (values: (number | null | undefined)[]) =>
+    equations.every((eq) => {
+      const target = values[eq.target];
+      const sum = evaluate(eq, values);
+      return target == null || sum === undefined || sum === target;
+    });
+  // Every combination of the open rows' splits, when there are few enough to try.
+  const agreed = new Map<number, (number | string)[] | null>();
+  if (open.length > 0 && combos <= 10_000) {
+    for (let n = 0; n < combos; n++) {
+      const values = known.slice();
+      let rest = n;
+      const picked = open.map((i) => {
+        const pick = choices[i]![rest % choices[i]!.length]!;
+        rest = Math.floor(rest / choices[i]!.length);
+        found[i]!.row.cells.forEach((cell, k) => (values[cell.index] = pick[k] as number));
+        return pick;
+      });
+      if (!holds(values)) continue;
+      open.forEach((i, j) => {
+        const previous = agreed.get(i);
+        agreed.set(i, previous === undefined || (previous !== null && previous.join() === picked[j]!.join()) ? picked[j]! : null);
+      });
+    }
+  }
+  found.forEach(({ row, run }, i) => {
+    const candidates = choices[i]!;
+    const split = candidates.length === 1 ? candidates[0] : agreed.get(i) ?? undefined;
+    if (split) {
+      if (row.cells.length === 1 && row.cells[0]!.kind === 'money') {
+        record(into, row.cells[0]!, { text: String(split[0]), label: '', offset: stream.origin[run.at] ?? 0, colspan: 1, rowspan: 1 }, out);
+      } else recordSplit(stream, run, row.cells, split as number[], into, out);
+    } else if (candidates.length > 1) {
+      out.add('parse.ambiguous', row.pointer, { actual: run.digits, ...candidatesOf(candidates) });
+    } else {
+      out.add('parse.unreadableCell', row.pointer, { actual: run.digits.slice(0, 200) });
+    }
+  });
+}
+
+/** Table 四 glued: the run after its last header word, cut into one split per group, each adding up to its 总计. */
+function mapGluedAcross(stream: Stream, layout: Layout, table: TableMeta, start: number, end: number, into: Mapped, out: FindingList): void {
+  const block = table.blocks[0]!;
+  const lastHeader = normalizeLabel(block.columns.at(-1)!.label);
+  const at = stream.text.lastIndexOf(lastHeader, end);
+  if (at < start) return;
+  const from = at + lastHeader.length;
+  const digits = /^\d+/.exec(stream.text.slice(from, end))?.[0] ?? '';
+  const cells = layout.cells.filter((c) => c.table.key === table.key);
+  const perGroup = block.columns.length;
+  const groups = block.rows.length;
+  if (digits === '' || digits.length > cells.length * 16) return;
+  // Cut the run into one piece per group, each split so that it adds up.
+  const splits: number[][] = [];
+  const walk = (offset: number, group: number, figures: number[]): void => {
+    if (splits.length > 1) return;
+    if (group === groups) {
+      if (offset === digits.length) splits.push(figures);
+      return;
+    }
+    for (let length = perGroup; offset + length <= digits.length && length <= perGroup * 16; length++) {
+      for (const split of splitRun(digits.slice(offset, offset + length), perGroup, { lastIsTotal: true }).candidates) {
+        walk(offset + length, group + 1, [...figures, ...split]);
+      }
+    }
+  };
+  walk(0, 0, []);
+  const run = { digits, at: from };
+  if (splits.length === 1) recordSplit(stream, run, cells, splits[0]!, into, out);
+  else if (splits.length > 1) out.add('parse.ambiguous', `/${table.key}`, { actual: digits, ...candidatesOf(splits) });
+  else out.add('parse.unreadableCell', `/${table.key}`, { actual: digits });
+}
