@@ -77,7 +77,8 @@ describe('labels are matched after normalisation', () => {
       .replaceAll('本年制发件数', '本年制發件數')
       .replaceAll('行政规范性文件', '行政規範性文件')
       .replaceAll('（三）不予公开', '(三)不予公開')
-      .replaceAll('1.属于国家秘密', '1、屬于國家秘密');
+      .replaceAll('1.属于国家秘密', '1、屬於國家秘密')
+      .replaceAll('结转下年度继续办理', '結轉下年度繼續辦理');
     expect(mirrored).not.toBe(html);
     expect((await parseReport(mirrored)).report).toEqual((await parseReport(html)).report);
   });
@@ -203,6 +204,69 @@ describe('PDF files, their lines rebuilt from the text positions', () => {
   it('reports pdf/009’s own arithmetic errors in table 四, not corrected', async () => {
     const errors = (await parseReport(pdf('009'))).findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => f.path)).toEqual(['/reviewAndLitigation/administrativeReview/total', '/reviewAndLitigation/litigationAfterReview/total']);
+  });
+});
+
+describe('never a wrong figure: what cannot be checked is left blank, with a finding', () => {
+  const p016 = () => page('P016');
+
+  it('table 四 in text takes only a line with one figure per cell: not a year above, not a page number', async () => {
+    const text = [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '2020 年,我单位没有行政复议。',
+      '结果维持 结果纠正 其他结果 尚未审结 总计',
+      '0 0 0 0 0 0 0 0 0 0 0 0 0 0',
+      '第 4 页',
+      '五、存在的主要问题及改进情况',
+    ].join('\n');
+    const result = await parseReport(text);
+    expect(Object.values(result.report!.reviewAndLitigation).flatMap((g) => Object.values(g))).toEqual(Array(15).fill(null));
+    expect(result.findings.map((f) => `${f.code} ${f.path}`)).toContain('parse.unreadableCell /reviewAndLitigation');
+  });
+
+  it('table 四 with a column its headers do not name (a 合计) is left unread, not shifted', async () => {
+    // A 合计 header beside 复议后起诉, and a 99 at the end of the line of figures.
+    const html = p016()
+      .replace(/(>复议后起诉<\/p><\/td>)/, '$1<td rowspan="2">合计</td>')
+      .replace(/(<\/td>)(<\/tr><\/tbody><\/table><\/div>)/, '$1<td>99</td>$2');
+    expect(html.match(/合计|>99</g)).toHaveLength(2);
+    const result = await parseReport(html);
+    expect(result.report?.reviewAndLitigation.litigationAfterReview.total).not.toBe(99);
+  });
+
+  it('an earlier table that mentions 行政复议 and 行政诉讼 lends table 四 no figure', async () => {
+    const html = p016().replace('<table', '<table><tr><td>行政复议</td><td>行政诉讼</td><td>2024</td></tr></table><table');
+    const values = Object.values((await parseReport(html)).report!.reviewAndLitigation).flatMap((g) => Object.values(g));
+    expect(values).not.toContain(2024);
+  });
+
+  it('an amount whose header says 元 is converted to 万元', async () => {
+    const html = page('P006').replace('147230元', '147230').replace('采购总金额', '采购总金额（元）');
+    expect((await parseReport(html)).report?.proactive).toMatchObject({ procurement: { amount: '14.7230' } });
+  });
+
+  it('a second 行政许可 row with other figures (a local sub-row) makes the row unsure: blank, not overwritten', async () => {
+    const html = p016().replace(/(<tr[^>]*>(?:(?!<tr)[\s\S])*?行政许可(?:(?!<tr)[\s\S])*?<\/tr>)/, '$1<tr><td>行政许可（告知承诺制）</td><td>9</td></tr>');
+    expect(html).toContain('告知承诺制');
+    const result = await parseReport(html);
+    expect(result.report?.proactive).toMatchObject({ licensing: { decisions: null } });
+    expect(result.findings.map((f) => `${f.code} ${f.path}`)).toContain('parse.ambiguous /proactive/licensing');
+  });
+
+  it('a footnote mark inside a figure makes it text, not a bigger number', async () => {
+    const result = await parseReport(p016().replace('>7677<', '>7677<sup>1</sup><'));
+    expect(result.report?.proactive).toMatchObject({ licensing: { decisions: null } });
+    expect(result.findings.map((f) => f.code)).toContain('parse.unreadableCell');
+  });
+
+  it('hostile spans and huge tables cost bounded time and never throw', async () => {
+    const spans = `<table><tr><td>一、本年新收政府信息公开申请数量</td></tr>${'<tr><td rowspan=999 colspan=999>1</td></tr>'.repeat(100)}</table>`;
+    const rows = `<table><tr><td>一、本年新收政府信息公开申请数量</td></tr>${'<tr><td>1</td></tr>'.repeat(125_000)}</table>`;
+    for (const html of [spans, rows]) {
+      const started = performance.now();
+      await expect(parseReport(html)).resolves.toMatchObject({ ok: false });
+      expect(performance.now() - started).toBeLessThan(5000);
+    }
   });
 });
 

@@ -25,14 +25,23 @@ export interface CellReading {
 
 const PLACEHOLDER = /^(?:\/|-+|—+|–|―|无|\\)$/;
 
-/** Reads a cell's text as a figure of `kind`. */
-export function readCellText(raw: string, kind: CellKind): CellReading {
-  const text = raw.normalize('NFKC').replace(/[\s\u00a0\u3000]/g, '');
+// Full-width digits and point read as ASCII; nothing else is folded (NFKC would make ① a 1, ¹ a 1).
+const FULL_WIDTH = /[０-９．]/g;
+
+/**
+ * Reads a cell's text as a figure of `kind`. White space around the figure
+ * is dropped; white space inside it (`1 2`, a `<br>` or `<sup>` in the
+ * cell) makes it text, not a figure. `unit` is the unit the column's header
+ * gives a bare amount.
+ */
+export function readCellText(raw: string, kind: CellKind, unit?: '元'): CellReading {
+  const text = raw.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
   if (text === '') return { kind: 'blank', value: null };
+  if (/[\s\u00a0\u3000]/.test(text)) return { kind: 'text', value: null };
   if (PLACEHOLDER.test(text)) return { kind: 'placeholder', value: null };
   if (kind === 'money') {
     try {
-      return { kind: 'number', value: parseFee(text) };
+      return { kind: 'number', value: parseFee(unit && /\d$/.test(text) ? `${text}${unit}` : text) };
     } catch {
       return { kind: 'text', value: null };
     }

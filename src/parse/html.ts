@@ -42,9 +42,11 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template']);
 // Elements that never have content or an end tag.
 const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'col', 'wbr', 'area', 'base', 'source']);
 
+// No table of the form is wider or longer than this; a larger span is read as 1.
+const MAX_SPAN = 60;
 const span = (value: string | undefined) => {
   const n = Number.parseInt(value ?? '1', 10);
-  return Number.isInteger(n) && n > 0 && n < 1000 ? n : 1;
+  return Number.isInteger(n) && n > 0 && n <= MAX_SPAN ? n : 1;
 };
 
 /**
@@ -90,7 +92,7 @@ export function readHtml(html: string): HtmlDocument {
       if (table.rows.length === 0) table.rows.push([]);
       cell = { text: '', label: '', offset: at, colspan: span(attributes.colspan), rowspan: span(attributes.rowspan) };
       table.rows.at(-1)!.push(cell);
-    } else if (cell && BLOCK.has(name)) cell.text += ' ';
+    } else if (cell && (BLOCK.has(name) || name === 'sup' || name === 'sub')) cell.text += ' ';
   };
 
   const closeTag = (name: string, at: number) => {

@@ -7,7 +7,7 @@
 
 // Pairs of a traditional form and its simplified one, for the characters the format's labels use
 // (mirror sites convert whole pages).
-const TRADITIONAL = '條条項项規规發发廢废現现範范許许處处決决罰罚強强業业費费額额單单萬万請请組组織织務务計计結结轉转辦办區区這这屬属國国祕秘穩稳護护權权類类內内過过執执詢询無无關关沒没補补後后確确訪访舉举報报訴诉複复復复當当認认獲获繳缴納纳續续議议維维糾纠審审訟讼經经動动況况據据係系為为對对數数減减採采購购體体題题進进會会機机構构開开總总製制';
+const TRADITIONAL = '條条項项規规發发廢废現现範范許许處处決决罰罚強强業业費费額额單单萬万請请組组織织務务計计結结轉转辦办區区這这屬属國国祕秘穩稳護护權权類类內内過过執执詢询無无關关沒没補补後后確确訪访舉举報报訴诉複复復复當当認认獲获繳缴納纳續续議议維维糾纠審审訟讼經经動动況况據据係系為为對对數数減减採采購购體体題题進进會会機机構构開开總总製制於于繼继';
 const SIMPLIFIED = new Map<string, string>();
 for (let i = 0; i < TRADITIONAL.length; i += 2) SIMPLIFIED.set(TRADITIONAL[i]!, TRADITIONAL[i + 1]!);
 const TRADITIONAL_CHAR = new RegExp(`[${[...SIMPLIFIED.keys()].join('')}]`, 'g');
@@ -39,7 +39,7 @@ export function keptAsIs(ch: string): boolean {
 
 /** A normalised label without its leading numbering (`1.`, `(一)`, `一、`). */
 export function withoutNumber(normalised: string): string {
-  return normalised.replace(/^(?:\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)/, '');
+  return normalised.replace(/^(?:\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+,)/, '');
 }
 
 /**

@@ -252,6 +252,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
   // The labels that tell the edition sit in table 二.
   const labels = isHtml ? doc.tables.flatMap((t) => t.rows.flat().map((c) => c.label)) : doc.lines.map((l) => normalizeLabel(l.text));
   let edition = editionOf(labels.join(''));
+  const guessed = !edition;
   if (!edition) {
     edition = '2021';
     out.add('parse.editionUnknown', '/edition', { expected: edition });
@@ -260,18 +261,26 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
   out.layout = layout;
 
   const byTable = new Map<TableKey | undefined, SourceTable[]>();
-  for (const table of doc.tables) byTable.set(classify(table), [...(byTable.get(classify(table)) ?? []), table]);
+  for (const table of doc.tables) {
+    const key = classify(table);
+    const list = byTable.get(key) ?? [];
+    list.push(table);
+    byTable.set(key, list);
+  }
   const mapped: Mapped = { values: new Map(), provenance: new Map(), extras: [] };
   const found = new Set<TableKey>();
   let glued: Stream | undefined;
   const outline = outlineOf(doc.lines);
   for (const table of layout.meta.tables) {
+    // Table 二's columns differ between editions: with the edition only guessed, they are not read.
+    if (guessed && table.key === 'proactive') continue;
     const tables = byTable.get(table.key);
     const region = isHtml ? undefined : sectionLines(outline, table.label);
     if (tables) MAPPERS[table.key](tables, layout, mapped, out);
     else if (region) (table.rowsAcross ? mapTextAcross : mapTextRows)(region, layout, table, mapped, out);
     // A page flattened with no separators at all: read the table from the glued text.
     const read = () => layout.cells.some((c) => c.table.key === table.key && (mapped.values.has(c.index) || mapped.provenance.has(c.pointer)));
+    // Only where reading line by line found nothing: a page that kept no cells apart (or split them oddly).
     if (!isHtml && !read()) mapGlued((glued ??= streamOf(text)), layout, table, mapped, out);
     if (read()) found.add(table.key);
   }
@@ -322,8 +331,8 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
   // A cell the parser could not read is null in the report, but it is not a blank in the source: the
   // sums that read it cannot be judged, and its blank is already said (parse.rowMissing, parse.unreadableCell).
   const unread = new Set<string>();
-  for (const cell of layout.cells.filter((c) => !mapped.provenance.has(c.pointer))) {
-    if (cell.derived) continue;
+  for (const cell of layout.cells.filter((c) => !mapped.provenance.has(c.pointer) || mapped.provenance.get(c.pointer)!.kind === 'text')) {
+    if (cell.derived && mapped.provenance.get(cell.pointer)?.kind !== 'text') continue;
     // With a cell of its row unread, a blank total of that row, derived from it, is unread too.
     unread.add(cell.pointer).add(`${cell.pointer.slice(0, cell.pointer.lastIndexOf('/'))}/total`);
   }

@@ -8,7 +8,7 @@ import type { ColumnMeta, TableKey } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import { readCellText, type CellTextKind } from './cell-text.js';
 import type { SourceCell, SourceTable } from './html.js';
-import { namesLabel } from './normalize.js';
+import { namesLabel, normalizeLabel } from './normalize.js';
 
 /**
  * Where a figure came from.
@@ -54,23 +54,35 @@ export interface Mapped {
   extras: ExtraRow[];
 }
 
-/** One slot of a table laid out with its spans: the cell covering it. */
-type Dense = SourceCell[][];
+/** One slot of a table laid out with its spans: the cell covering it, and whether the cell starts there. */
+interface Slot {
+  cell: SourceCell;
+  start: boolean;
+}
+type Dense = (Slot | undefined)[][];
 
-function dense(table: SourceTable): Dense {
+// Beyond this many slots a "table" is not one of the form's: it is not laid out.
+const MAX_SLOTS = 20_000;
+
+/** The table laid out with its spans, or `undefined` when it is far larger than any table of the form. */
+function dense(table: SourceTable): Dense | undefined {
+  const slots = table.rows.reduce((n, row) => n + row.reduce((m, cell) => m + cell.colspan * cell.rowspan, 0), 0);
+  if (slots > MAX_SLOTS) return undefined;
   const grid: Dense = table.rows.map(() => []);
   table.rows.forEach((row, r) => {
     let c = 0;
     for (const cell of row) {
       while (grid[r]![c]) c++;
       for (let dr = 0; dr < cell.rowspan && r + dr < grid.length; dr++) {
-        for (let dc = 0; dc < cell.colspan; dc++) grid[r + dr]![c + dc] = cell;
+        for (let dc = 0; dc < cell.colspan; dc++) grid[r + dr]![c + dc] = { cell, start: dr === 0 && dc === 0 };
       }
       c += cell.colspan;
     }
   });
   return grid;
 }
+
+const widthOf = (grid: Dense) => grid.reduce((width, row) => Math.max(width, row.length), 0);
 
 /** Which of the report's tables a published table is, from its labels. */
 export function classify(table: SourceTable): TableKey | undefined {
@@ -81,34 +93,46 @@ export function classify(table: SourceTable): TableKey | undefined {
   return undefined;
 }
 
-/** Records one figure read from `source` into `cell`, with its provenance. */
-export function record(into: Mapped, cell: CellInfo, source: SourceCell, out: FindingList): void {
-  const reading = readCellText(source.text, cell.kind);
+/** Records one figure read from `source` into `cell`, with its provenance; `source.unit` is a unit its header gave. */
+export function record(into: Mapped, cell: CellInfo, source: SourceCell & { unit?: '元' }, out: FindingList): void {
+  const reading = readCellText(source.text, cell.kind, source.unit);
   into.values.set(cell.index, reading.value);
   into.provenance.set(cell.pointer, { raw: source.text.trim(), kind: reading.kind, offset: source.offset });
   if (reading.kind === 'text') out.add('parse.unreadableCell', cell.pointer, { actual: source.text.trim().slice(0, 200) });
 }
 
-const distinct = (cells: readonly (SourceCell | undefined)[]) => cells.filter((c, i): c is SourceCell => c !== undefined && cells.indexOf(c) === i);
 
-/** Table 二: block by block, under each Article 20 header; columns by the 信息内容 line, or in the form's order. */
+/** The unit a column header gives its amounts: 元 where it says 元 and not 万元. */
+function unitOf(header: string): '元' | undefined {
+  return header.includes('元') && !header.includes('万元') ? '元' : undefined;
+}
+
+/**
+ * Table 二: block by block, under each Article 20 header; columns by the
+ * 信息内容 line, which must name every one, or, with no such line, in the
+ * form's order. A row is read once.
+ */
 export function mapProactive(tables: readonly SourceTable[], layout: Layout, into: Mapped, out: FindingList): void {
   const table = layout.meta.tables[0];
   const rows = tables.flatMap((t) => t.rows);
   let block: (typeof table.blocks)[number] | undefined;
   let columns: readonly (ColumnMeta | undefined)[] = [];
+  let units: readonly ('元' | undefined)[] = [];
   for (const row of rows) {
     const [first, ...rest] = row;
     if (!first) continue;
     const header = table.blocks.find((b) => b.label !== undefined && namesLabel(first.label, b.label));
     if (header) {
-      [block, columns] = [header, header.columns];
+      [block, columns, units] = [header, header.columns, []];
       continue;
     }
     if (!block) continue;
     if (block.rowHeader && namesLabel(first.label, block.rowHeader)) {
       const named = rest.map((c) => block!.columns.find((col) => namesLabel(c.label, col.label)));
-      columns = named.some(Boolean) ? named : block.columns;
+      // Headers that do not name the block's columns: its rows are not read by position.
+      columns = named.every(Boolean) && named.length === block.columns.length ? named : [];
+      units = rest.map((c) => unitOf(c.label));
+      if (columns.length === 0) out.add('parse.unreadableCell', `/proactive`, { detail: 'headers', actual: rest.map((c) => c.text.trim()).join(' | ').slice(0, 200) });
       continue;
     }
     const metaRow = block.rows.find((r) => namesLabel(first.label, r.label));
@@ -116,23 +140,53 @@ export function mapProactive(tables: readonly SourceTable[], layout: Layout, int
       into.extras.push({ table: 'proactive', label: first.text.trim(), cells: rest.map((c) => c.text.trim()), offset: first.offset });
       continue;
     }
-    rest.forEach((source, i) => {
-      const column = columns[i];
-      const cell = column && layout.cellAt.get(`/proactive/${metaRow.key}/${column.key}`);
-      if (cell) record(into, cell, source, out);
-    });
+    if (columns.length !== block.columns.length) continue;
+    const cells = columns.map((column) => layout.cellAt.get(`/proactive/${metaRow.key}/${column!.key}`)!);
+    recordRow(into, cells, rest.slice(0, cells.length).map((c, i) => (units[i] ? { ...c, unit: units[i] } : c)), `/proactive/${metaRow.key}`, out);
   }
 }
 
-/** The header text over each column of a dense table, bottom line first. */
-function columnHeaders(grid: Dense, headerRows: number, width: number): string[][] {
-  return Array.from({ length: width }, (_, c) => distinct(grid.slice(0, headerRows).map((row) => row[c])).map((cell) => cell.label).reverse());
+/** The header over each column of a laid-out table: its header cells top to bottom, joined and normalised. */
+function columnHeaders(grid: Dense, headerRows: number, width: number): string[] {
+  return Array.from({ length: width }, (_, c) => {
+    const cells: SourceCell[] = [];
+    for (const row of grid.slice(0, headerRows)) {
+      const cell = row[c]?.cell;
+      if (cell && cells.at(-1) !== cell) cells.push(cell);
+    }
+    return cells.map((cell) => cell.label).join('');
+  });
+}
+
+/** The distinct cells of some slots, in order. */
+function cellsIn(slots: readonly (Slot | undefined)[]): SourceCell[] {
+  const cells: SourceCell[] = [];
+  for (const slot of slots) if (slot && cells.at(-1) !== slot.cell) cells.push(slot.cell);
+  return cells;
+}
+
+/** Records a row's figures once: a second printing of the row with other figures makes it unsure, and blank. */
+function recordRow(into: Mapped, cells: readonly CellInfo[], sources: readonly (SourceCell | undefined)[], pointer: string, out: FindingList): void {
+  const seen = cells.filter((cell) => into.provenance.has(cell.pointer));
+  if (seen.length > 0) {
+    const same = cells.every((cell, k) => (into.provenance.get(cell.pointer)?.raw ?? '') === (sources[k]?.text.trim() ?? ''));
+    if (!same) {
+      for (const cell of cells) into.values.set(cell.index, null);
+      out.add('parse.ambiguous', pointer, { detail: 'the row is printed twice with different figures' });
+    }
+    return;
+  }
+  cells.forEach((cell, k) => {
+    const source = sources[k];
+    if (source) record(into, cell, source, out);
+  });
 }
 
 /**
- * Table 三: the applicant columns by their headers (else the last seven, in
- * the form's order); each line by its innermost row label, its group label
- * telling apart sub-rows of the same name.
+ * Table 三: the applicant columns named by their headers (a 小计 column is
+ * set aside); each line by its innermost row label, its group label telling
+ * apart sub-rows of the same name. Headers that do not name all seven
+ * columns leave the table unread rather than read by position.
  */
 export function mapApplications(tables: readonly SourceTable[], layout: Layout, into: Mapped, out: FindingList): void {
   const leaves = layout.cells.filter((c) => c.table.key === 'applications' && c.column.key === 'total');
@@ -140,17 +194,22 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
   const first = leaves[0]!.rows[0]!.label;
   for (const table of tables) {
     const grid = dense(table);
-    const width = Math.max(...grid.map((row) => row.length));
-    const start = grid.findIndex((row) => row.some((cell) => cell && namesLabel(cell.label, first)));
+    if (!grid) continue;
+    const width = widthOf(grid);
+    const start = grid.findIndex((row) => row.some((slot) => slot && namesLabel(slot.cell.label, first)));
     const headerRows = Math.max(0, start);
     const headers = columnHeaders(grid, headerRows, width);
-    let valueColumns = headers.map((texts) => applicant.find((col) => texts[0] !== undefined && namesLabel(texts[0], col.label)));
-    if (valueColumns.filter(Boolean).length < applicant.length) {
-      valueColumns = Array.from({ length: width }, (_, c) => applicant[c - (width - applicant.length)]);
+    const named = headers.map((text) => (text.includes('小计') ? undefined : applicant.find((col) => text.endsWith(normalizeLabel(col.label)))));
+    let valueColumns: (ColumnMeta | undefined)[];
+    if (named.filter(Boolean).length === applicant.length && new Set(named.filter(Boolean)).size === applicant.length) valueColumns = named;
+    else if (headerRows === 0) valueColumns = Array.from({ length: width }, (_, c) => applicant[c - (width - applicant.length)]);
+    else {
+      out.add('parse.unreadableCell', '/applications', { detail: 'headers', actual: headers.filter(Boolean).join(' | ').slice(0, 200) });
+      continue;
     }
     const firstValue = valueColumns.findIndex(Boolean);
     for (const row of grid.slice(headerRows)) {
-      const labels = distinct(row.slice(0, firstValue)).map((c) => c.label).filter((t) => t !== '');
+      const labels = cellsIn(row.slice(0, firstValue)).map((c) => c.label).filter((t) => t !== '');
       const innermost = labels.at(-1);
       if (innermost === undefined) continue;
       const candidates = leaves.filter((leaf) => namesLabel(innermost, leaf.rows.at(-1)!.label));
@@ -159,44 +218,62 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
           ? candidates[0]
           : candidates.find((c) => c.rows.slice(0, -1).some((group) => labels.some((t) => namesLabel(t, group.label))));
       if (!leaf) {
-        const values = distinct(row.slice(firstValue)).map((c) => c.text.trim());
-        const label = distinct(row.slice(0, firstValue)).map((c) => c.text.trim()).filter(Boolean).join(' ');
-        if (values.some((v) => v !== '')) into.extras.push({ table: 'applications', label, cells: values, offset: row[0]!.offset });
+        const values = cellsIn(row.slice(firstValue)).map((c) => c.text.trim());
+        const label = cellsIn(row.slice(0, firstValue)).map((c) => c.text.trim()).filter(Boolean).join(' ');
+        if (values.some((v) => v !== '')) into.extras.push({ table: 'applications', label, cells: values, offset: row.find(Boolean)!.cell.offset });
         continue;
       }
       const rowPointer = leaf.pointer.slice(0, leaf.pointer.lastIndexOf('/'));
-      row.forEach((source, c) => {
-        const column = valueColumns[c];
-        if (!column || !source || row.indexOf(source) !== c) return;
-        const cell = layout.cellAt.get(`${rowPointer}/${column.key}`);
-        if (cell) record(into, cell, source, out);
+      const cells: CellInfo[] = [];
+      const sources: (SourceCell | undefined)[] = [];
+      valueColumns.forEach((column, c) => {
+        const cell = column && layout.cellAt.get(`${rowPointer}/${column.key}`);
+        if (!cell) return;
+        cells.push(cell);
+        sources.push(row[c]?.start ? row[c]!.cell : undefined);
       });
+      recordRow(into, cells, sources, rowPointer, out);
     }
   }
 }
 
-/** Table 四: the line of figures under the headers, each column by its group and outcome headers (else in the form's order). */
+/**
+ * Table 四: the line of figures under the headers, each column named by its
+ * group and outcome headers. Columns the headers do not name, or more than
+ * one line of figures, leave the table unread rather than read by position.
+ */
 export function mapReviewAndLitigation(tables: readonly SourceTable[], layout: Layout, into: Mapped, out: FindingList): void {
   const block = layout.meta.tables[2].blocks[0]!;
-  const order = block.rows.flatMap((row) => block.columns.map((column) => ({ row, column })));
-  for (const table of tables) {
+  const readable = tables.flatMap((table) => {
     const grid = dense(table);
-    const width = Math.max(...grid.map((row) => row.length));
-    const headerRows = grid.reduce((last, row, r) => (row.some((c) => c && namesLabel(c.label, block.columns[0]!.label)) ? r + 1 : last), 0);
+    if (!grid) return [];
+    const width = widthOf(grid);
+    const headerRows = grid.reduce((last, row, r) => (row.some((slot) => slot && namesLabel(slot.cell.label, block.columns[0]!.label)) ? r + 1 : last), 0);
     const headers = columnHeaders(grid, headerRows, width);
-    const named = headers.map((texts) => {
-      const row = block.rows.find((r) => texts.some((t) => namesLabel(t, r.label)));
-      const column = block.columns.find((col) => texts[0] !== undefined && namesLabel(texts[0], col.label));
-      return row && column ? { row, column } : undefined;
+    const named = headers.map((text) => {
+      const row = block.rows.find((r) => text.includes(normalizeLabel(r.label)));
+      const column = block.columns.find((col) => text.endsWith(normalizeLabel(col.label)));
+      return row && column ? layout.cellAt.get(`/reviewAndLitigation/${row.key}/${column.key}`) : undefined;
     });
-    const columns = named.every(Boolean) && width === order.length ? named : Array.from({ length: width }, (_, c) => order[c - (width - order.length)]);
-    for (const row of grid.slice(headerRows)) {
-      row.forEach((source, c) => {
-        const slot = columns[c];
-        if (!slot || !source || row.indexOf(source) !== c) return;
-        const cell = layout.cellAt.get(`/reviewAndLitigation/${slot.row.key}/${slot.column.key}`);
-        if (cell && !into.values.has(cell.index)) record(into, cell, source, out);
-      });
-    }
+    const lines = grid.slice(headerRows).filter((row) => row.some((slot) => slot?.start && slot.cell.text.trim() !== ''));
+    return [{ named, lines, headerRows }];
+  });
+  const cells = layout.cells.filter((c) => c.table.key === 'reviewAndLitigation');
+  const usable = readable.filter(({ named, lines }) => lines.length > 0 && cells.every((cell) => named.includes(cell)));
+  if (usable.length !== 1 || usable[0]!.lines.length !== 1) {
+    if (readable.some((t) => t.lines.length > 0)) out.add('parse.unreadableCell', '/reviewAndLitigation', { detail: 'headers' });
+    return;
   }
+  const { named, lines } = usable[0]!;
+  const line = lines[0]!;
+  recordRow(
+    into,
+    cells,
+    cells.map((cell) => {
+      const c = named.indexOf(cell);
+      return line[c]?.start ? line[c]!.cell : undefined;
+    }),
+    '/reviewAndLitigation',
+    out,
+  );
 }

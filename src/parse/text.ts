@@ -4,7 +4,7 @@
  * label, and takes the figures that follow the label on the same line, in
  * the form's column order, only when there are exactly as many as the row
  * has columns; anything else leaves the row blank and says so. Figures are
- * never borrowed from another line, so none lands in the wrong row.
+ * never taken from another line, so none lands in the wrong row.
  */
 import type { CellInfo, Layout } from '../format/layout.js';
 import type { TableMeta } from '../format/types.js';
@@ -23,28 +23,28 @@ const VALUE = /^(?:[+-]?\d+(?:\.\d+)?(?:万元|元)?|\/|-+|—+|–|无)$/;
  */
 export function cellsOf(line: SourceLine): SourceCell[] {
   const cells: SourceCell[] = [];
-  const segments = /[^\t|｜]+/g;
-  for (let segment = segments.exec(line.text); segment; segment = segments.exec(line.text)) {
-    let text: SourceCell | undefined;
-    const tokens = /[^\s]+(?: (?=[^\s]))?/g;
-    for (const part of segment[0].split(/ {2,}/)) {
-      const base = line.offset + segment.index + segment[0].indexOf(part);
-      for (let token = tokens.exec(part); token; token = tokens.exec(part)) {
-        const word = token[0].trim();
-        if (VALUE.test(word.normalize('NFKC'))) {
-          text = undefined;
-          cells.push({ text: word, label: '', offset: base + token.index, colspan: 1, rowspan: 1 });
-        } else if (text) {
-          text.text += word;
-          text.label = normalizeLabel(text.text);
-        } else {
-          text = { text: word, label: normalizeLabel(word), offset: base + token.index, colspan: 1, rowspan: 1 };
-          cells.push(text);
-        }
-      }
-      text = undefined;
+  // Cells part at tabs, | and runs of two spaces or more; words within a cell part at single spaces.
+  const pattern = /[^\s|｜]+|\t|[|｜]| {2,}| /g;
+  let text: { raw: string[]; offset: number } | undefined;
+  const close = () => {
+    if (text) cells.push({ text: text.raw.join(''), label: normalizeLabel(text.raw.join('')), offset: text.offset, colspan: 1, rowspan: 1 });
+    text = undefined;
+  };
+  for (let match = pattern.exec(line.text); match; match = pattern.exec(line.text)) {
+    const word = match[0];
+    const offset = line.offset + match.index;
+    if (word === ' ') continue;
+    if (/^(?:\t|[|｜]| {2,})$/.test(word)) {
+      close();
+      continue;
     }
+    if (VALUE.test(word.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))) {
+      close();
+      cells.push({ text: word, label: '', offset, colspan: 1, rowspan: 1 });
+    } else if (text) text.raw.push(word);
+    else text = { raw: [word], offset };
   }
+  close();
   return cells;
 }
 
@@ -90,13 +90,15 @@ export function mapTextRows(lines: readonly SourceLine[], layout: Layout, table:
   }
 }
 
-/** Table 四 from lines of text: the figures after its header, when they are exactly one per cell. */
+/**
+ * Table 四 from lines of text: the one line that holds a figure for every
+ * cell and nothing else. No line like that, or more than one, leaves the
+ * table unread: figures are never gathered from several lines, where a year
+ * or a page number could slip in.
+ */
 export function mapTextAcross(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
-  const block = table.blocks[0]!;
   const cells = layout.cells.filter((c) => c.table.key === table.key);
-  const all = lines.map(cellsOf);
-  const lastHeader = all.reduce((last, line, i) => (line.some((c) => c.label !== '' && namesLabel(c.label, block.columns[0]!.label)) ? i : last), -1);
-  const figures = all.slice(lastHeader + 1).flat().filter((c) => c.label === '');
-  if (figures.length === cells.length) cells.forEach((cell, k) => record(into, cell, figures[k]!, out));
-  else if (figures.length > 0) out.add('parse.unreadableCell', `/${table.key}`, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(cells.length) });
+  const full = lines.map(cellsOf).filter((line) => line.length === cells.length && line.every((c) => c.label === ''));
+  if (full.length === 1) cells.forEach((cell, k) => record(into, cell, full[0]![k]!, out));
+  else if (lines.some((line) => cellsOf(line).some((c) => c.label === ''))) out.add('parse.unreadableCell', `/${table.key}`, { detail: String(cells.length) });
 }
