@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { layoutOf, type CellInfo, type Layout } from '../format/layout.js';
+import { EDITIONS, layoutOf, type CellInfo, type Layout } from '../format/layout.js';
 import { NARRATIVE_SECTIONS } from '../format/narrative.js';
 import type { Edition, TableKey } from '../format/types.js';
 import type { Report } from '../model/types.js';
@@ -84,10 +84,24 @@ function titleOf(doc: HtmlDocument): RegExpExecArray | undefined {
 
 /** The edition, from the labels only: 本年制发件数 is the 2021 edition's, 本年新制作数量 and 政府集中采购 the 2019 edition's. */
 function editionOf(text: string): Edition | undefined {
-  if (text.includes('本年制发件数')) return '2021';
-  if (text.includes('本年新制作数量') || text.includes('政府集中采购')) return '2019';
-  return undefined;
+  const found = (Object.keys(DISTINCT) as Edition[]).filter((edition) => DISTINCT[edition].some((label) => text.includes(label)));
+  return found.length === 1 ? found[0] : undefined;
 }
+
+/**
+ * The labels of each edition's table 二 that the other edition does not
+ * have, nor holds inside one of its own (本年制发件数 for 2021;
+ * 本年新制作数量, 政府集中采购 … for 2019), normalised: what tells the
+ * editions apart.
+ */
+const DISTINCT: Readonly<Record<Edition, string[]>> = (() => {
+  const labels = (edition: Edition) =>
+    new Set(EDITIONS[edition].tables[0].blocks.flatMap((b) => [...b.columns, ...b.rows].map((x) => normalizeLabel(x.label))));
+  const [a, b] = [[...labels('2021')], [...labels('2019')]];
+  // A label inside one of the other edition's (处理决定数量 in 本年处理决定数量) tells nothing.
+  const only = (mine: string[], theirs: string[]) => mine.filter((l) => !theirs.some((t) => t.includes(l)));
+  return { '2021': only(a, b), '2019': only(b, a) };
+})();
 
 const NUMBERED = /^[一二三四五六七八九十]+、/;
 

@@ -3,7 +3,7 @@
  * found by their labels, matched against the format metadata after
  * normalisation; where a header is missing, the form's own order stands in.
  */
-import type { CellInfo, Layout } from '../format/layout.js';
+import { EDITIONS, type CellInfo, type Layout } from '../format/layout.js';
 import type { ColumnMeta, TableKey } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import { readCellText, type CellTextKind } from './cell-text.js';
@@ -86,10 +86,13 @@ const widthOf = (grid: Dense) => grid.reduce((width, row) => Math.max(width, row
 
 /** Which of the report's tables a published table is, from its labels. */
 export function classify(table: SourceTable): TableKey | undefined {
-  const text = table.rows.flat().map((c) => c.label).join('');
-  if (text.includes('第二十条')) return 'proactive';
-  if (text.includes('本年新收') || text.includes('申请人情况') || (text.includes('不予公开') && text.includes('无法提供'))) return 'applications';
-  if (text.includes('行政复议') && text.includes('行政诉讼')) return 'reviewAndLitigation';
+  const cells = table.rows.flat();
+  const names = (label: string) => cells.some((cell) => namesLabel(cell.label, label));
+  const { tables } = EDITIONS['2021'];
+  // Table 二 by an Article 20 block header; 三 by its first row or the 申请人情况 header; 四 by its groups.
+  if (tables[0].blocks.some((block) => block.label !== undefined && names(block.label))) return 'proactive';
+  if (names(tables[1].header!) || names(tables[1].blocks[0]!.rows[0]!.label)) return 'applications';
+  if (tables[2].blocks[0]!.rows.every((row) => names(row.label))) return 'reviewAndLitigation';
   return undefined;
 }
 
