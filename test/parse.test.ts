@@ -131,6 +131,14 @@ describe('plain text as other tools extract it', async () => {
     expect(result.findings.map((f) => `${f.code} ${f.path}`)).toContain('parse.unreadableCell /applications/outcomes/denied/lawEnforcementFile');
   });
 
+  it('one cell per paragraph (raw/015.txt, cut after (三)3): the rows there are read, the rest said missing', async () => {
+    const result = await parseReport(text('raw/015.txt'));
+    expect(result.report?.proactive).toMatchObject({ normativeDocuments: { issued: 0, repealed: 0, inForce: 0 }, fees: { amount: '0.0000' } });
+    expect(result.report?.applications.outcomes.denied.endangersSecurityOrStability).toMatchObject({ naturalPerson: 0, total: 0 });
+    expect(result.report?.applications.outcomes.denied.thirdPartyRights.naturalPerson).toBeNull();
+    expect(result.findings.map((f) => `${f.code} ${f.path}`)).toContain('parse.rowMissing /applications/outcomes/denied/thirdPartyRights');
+  });
+
   it('a page whose tables were images says so (fragments/F05.txt)', async () => {
     expect((await parseReport(text('fragments/F05.txt'))).findings.map((f) => f.code)).toContain('parse.imagesInsteadOfTables');
   });

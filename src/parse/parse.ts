@@ -18,7 +18,7 @@ import { validateReport } from '../validate/validate.js';
 import { readHtml, type HtmlDocument, type SourceLine, type SourceTable } from './html.js';
 import { readPdf, type PdfPosition, type PdfText } from './pdf.js';
 import { mapGlued, streamOf, type Stream } from './glued.js';
-import { cellsOf, mapTextAcross, mapTextRows } from './text.js';
+import { cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows } from './text.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
 import { classify, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
 
@@ -288,13 +288,16 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
   for (const table of layout.meta.tables) {
     // Table 二's columns differ between editions: with the edition only guessed, they are not read.
     if (guessed && table.key === 'proactive') continue;
+    const read = () => layout.cells.some((c) => c.table.key === table.key && (mapped.values.has(c.index) || mapped.provenance.has(c.pointer)));
     const tables = byTable.get(table.key);
     const region = isHtml ? undefined : sectionLines(outline, table.label);
     if (tables) MAPPERS[table.key](tables, layout, mapped, out);
-    else if (region) (table.rowsAcross ? mapTextAcross : mapTextRows)(region, layout, table, mapped, out);
-    // A page flattened with no separators at all: read the table from the glued text.
-    const read = () => layout.cells.some((c) => c.table.key === table.key && (mapped.values.has(c.index) || mapped.provenance.has(c.pointer)));
-    // Only where reading line by line found nothing: a page that kept no cells apart (or split them oddly).
+    else if (region) {
+      (table.rowsAcross ? mapTextAcross : mapTextRows)(region, layout, table, mapped, out);
+      // A page flattened to one cell per line: only where no line held a row.
+      if (!read()) (table.rowsAcross ? mapColumnAcross : mapColumnRows)(region, layout, table, mapped, out);
+    }
+    // A page flattened with no separators at all, only where reading line by line found nothing.
     if (!isHtml && !read()) mapGlued((glued ??= streamOf(text)), layout, table, mapped, out);
     if (read()) found.add(table.key);
   }

@@ -102,3 +102,55 @@ export function mapTextAcross(lines: readonly SourceLine[], layout: Layout, tabl
   if (full.length === 1) cells.forEach((cell, k) => record(into, cell, full[0]![k]!, out));
   else if (lines.some((line) => cellsOf(line).some((c) => c.label === ''))) out.add('parse.unreadableCell', `/${table.key}`, { detail: String(cells.length) });
 }
+
+/** A line that is one figure and nothing else: one cell per line, as some pages flatten their tables. */
+function loneFigure(line: SourceLine): SourceCell | undefined {
+  const cells = cellsOf(line);
+  return cells.length === 1 && cells[0]!.label === '' ? cells[0] : undefined;
+}
+
+/**
+ * Tables 二 and 三 flattened to one cell per line (or paragraph): a line
+ * that names a row, then that row's figures on the lines right after it, one
+ * per line, exactly as many as its columns. Anything else leaves the row
+ * unread.
+ */
+export function mapColumnRows(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
+  const rows = rowsOf(layout, table);
+  const groups: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const cells = cellsOf(lines[i]!);
+    if (cells.length !== 1 || cells[0]!.label === '') continue;
+    const label = cells[0]!.label;
+    const candidates = rows.filter(([, row]) => namesLabel(label, row.label));
+    const found = candidates.length === 1 ? candidates[0] : candidates.find(([, row]) => row.groups.some((g) => groups.some((seen) => namesLabel(seen, g))));
+    if (!found) {
+      groups.push(label);
+      continue;
+    }
+    const [pointer, row] = found;
+    const figures: SourceCell[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      const figure = loneFigure(lines[j]!);
+      if (!figure) break;
+      figures.push(figure);
+    }
+    if (row.cells.some((c) => into.provenance.has(c.pointer))) continue;
+    if (figures.length === row.cells.length) row.cells.forEach((cell, k) => record(into, cell, figures[k]!, out));
+    else if (figures.length > 0) out.add('parse.unreadableCell', pointer, { actual: figures.map((f) => f.text).join(' '), detail: String(row.cells.length) });
+  }
+}
+
+/** Table 四 flattened to one cell per line: the one run of lone figures with one per cell. */
+export function mapColumnAcross(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
+  const cells = layout.cells.filter((c) => c.table.key === table.key);
+  const runs: SourceCell[][] = [[]];
+  for (const line of lines) {
+    const figure = loneFigure(line);
+    if (figure) runs.at(-1)!.push(figure);
+    else if (runs.at(-1)!.length > 0) runs.push([]);
+  }
+  const full = runs.filter((run) => run.length === cells.length);
+  if (full.length === 1 && runs.filter((run) => run.length > 0).length === 1) cells.forEach((cell, k) => record(into, cell, full[0]![k]!, out));
+  else if (runs.some((run) => run.length > 0)) out.add('parse.unreadableCell', `/${table.key}`, { detail: String(cells.length) });
+}
