@@ -42,6 +42,7 @@ const EXAMPLES: Partial<Record<RuleCode, MessageParams>> = {
   'parse.rowMissing': cell('/proactive/regulations'),
   'parse.unreadableCell': { ...cell('/proactive/licensing/decisions'), actual: '见附件' },
   'parse.extraRow': { ...cell('/proactive'), detail: '其他主动公开文件' },
+  'parse.subtotal': { ...cell('/applications/outcomes/denied'), expected: 3, actual: 4 },
   'parse.ambiguous': { ...cell('/proactive/normativeDocuments'), actual: '5845546', detail: '5|8|45546; 5|84|5546; …' },
 };
 

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseReport, type ParseResult } from '../src/parse.js';
 import { compare, keyFigures, type Json } from '../scripts/corpus-compare.js';
 import { cli, folderWith, ROOT } from './fixtures/cli.js';
+import { busyReport2021 } from './fixtures/reports.js';
+import { layoutOf } from '../src/index.js';
 
 const CORPUS = `${ROOT}../shared/corpus/`;
 const page = (id: string) => readFileSync(`${CORPUS}html/${id}.html`, 'utf8');
@@ -275,6 +277,43 @@ describe('never a wrong figure: what cannot be checked is left blank, with a fin
       await expect(parseReport(html)).resolves.toMatchObject({ ok: false });
       expect(performance.now() - started).toBeLessThan(5000);
     }
+  });
+});
+
+describe('the local 小计 column and subtotal rows', () => {
+  // Table 三 of the built report, as a page with a 小计 column after 其他 and a subtotal row under （三）不予公开.
+  function withSubtotals(wrongSubtotal: boolean): string {
+    const report = busyReport2021();
+    const leaves = layoutOf('2021').cells.filter((c) => c.table.key === 'applications' && c.column.key === 'total');
+    const value = (pointer: string) => pointer.slice(1).split('/').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], report) as number;
+    const columns = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicInterestOrganization', 'legalServiceAgency', 'otherOrganization'];
+    const row = (labels: string[], figures: number[]) => `<tr>${labels.map((l) => `<td>${l}</td>`).join('')}${figures.map((f) => `<td>${f}</td>`).join('')}</tr>`;
+    const lines = leaves.map((leaf) => {
+      const base = leaf.pointer.replace(/\/total$/, '');
+      const figures = columns.map((c) => value(`${base}/${c}`));
+      const organisations = figures.slice(1).reduce((a, b) => a + b, 0);
+      const subtotal = wrongSubtotal && base.endsWith('/received') ? organisations + 1 : organisations;
+      return row([leaf.rows.length > 2 ? leaf.rows[1]!.label : '', leaf.rows.at(-1)!.label], [...figures, subtotal, value(leaf.pointer)]);
+    });
+    const denied = columns.map((c) => ['stateSecret', 'prohibitedByLawOrRegulation', 'endangersSecurityOrStability', 'thirdPartyRights', 'internalAffairs', 'processInformation', 'lawEnforcementFile', 'administrativeQuery'].reduce((sum, key) => sum + value(`/applications/outcomes/denied/${key}/${c}`), 0));
+    lines.splice(11, 0, row(['（三）不予公开', '小计'], [...denied, denied.slice(1).reduce((a, b) => a + b, 0) , denied.reduce((a, b) => a + b, 0) + (wrongSubtotal ? 1 : 0)]));
+    const header = row(['', ''], []).replace('</tr>', `${['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '小计', '总计'].map((h) => `<td>${h}</td>`).join('')}</tr>`);
+    return `<p>三、收到和处理政府信息公开申请情况</p><table>${header}${lines.join('')}</table>`;
+  }
+
+  it('is checked, then left out: the seven columns of the model are read exactly', async () => {
+    const result = await parseReport(withSubtotals(false));
+    expect(result.report?.applications).toEqual(busyReport2021().applications);
+    expect(result.findings.filter((f) => f.code === 'parse.subtotal')).toEqual([]);
+  });
+
+  it('a subtotal that is not the sum of its parts is reported', async () => {
+    const result = await parseReport(withSubtotals(true));
+    expect(result.report?.applications).toEqual(busyReport2021().applications);
+    expect(result.findings.filter((f) => f.code === 'parse.subtotal').map((f) => f.path)).toEqual([
+      '/applications/received',
+      '/applications/outcomes/denied/total',
+    ]);
   });
 });
 

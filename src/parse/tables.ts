@@ -211,6 +211,10 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
       continue;
     }
     const firstValue = valueColumns.findIndex(Boolean);
+    // A local 小计 column beside the five organisation columns, and subtotal rows of the groups: checked, then left out.
+    const subtotalColumn = headers.findIndex((text) => text.includes('小计'));
+    const groups = [...new Map(leaves.flatMap((leaf) => leaf.rows.slice(1, -1)).map((row) => [row.label, row])).values()];
+    const subtotalRows: { pointer: string; figures: Map<string, SourceCell | undefined> }[] = [];
     for (const row of grid.slice(headerRows)) {
       const labels = cellsIn(row.slice(0, firstValue)).map((c) => c.label).filter((t) => t !== '');
       const innermost = labels.at(-1);
@@ -220,6 +224,12 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
         candidates.length === 1
           ? candidates[0]
           : candidates.find((c) => c.rows.slice(0, -1).some((group) => labels.some((t) => namesLabel(t, group.label))));
+      const group = !leaf && groups.find((g) => labels.some((t) => namesLabel(t, g.label)));
+      if (group) {
+        const pointer = leaves.find((l) => l.rows.includes(group))!.pointer.replace(/\/[^/]+\/[^/]+$/, '');
+        subtotalRows.push({ pointer, figures: new Map(valueColumns.map((column, c) => [column?.key ?? '', row[c]?.start ? row[c]!.cell : undefined])) });
+        continue;
+      }
       if (!leaf) {
         const values = cellsIn(row.slice(firstValue)).map((c) => c.text.trim());
         const label = cellsIn(row.slice(0, firstValue)).map((c) => c.text.trim()).filter(Boolean).join(' ');
@@ -236,8 +246,28 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
         sources.push(row[c]?.start ? row[c]!.cell : undefined);
       });
       recordRow(into, cells, sources, rowPointer, out);
+      if (subtotalColumn >= 0) {
+        const organisations = cells.filter((cell) => cell.column.group !== undefined);
+        checkSubtotal(into, organisations, row[subtotalColumn]?.cell, `${rowPointer}`, out);
+      }
+    }
+    for (const { pointer, figures } of subtotalRows) {
+      for (const column of applicant) {
+        const parts = leaves.filter((l) => l.pointer.startsWith(`${pointer}/`)).map((l) => layout.cellAt.get(l.pointer.replace(/total$/, column.key))!);
+        checkSubtotal(into, parts, figures.get(column.key), `${pointer}/${column.key}`, out);
+      }
     }
   }
+}
+
+/** A local subtotal checked against its parts: it must be their sum; it never enters the model. */
+function checkSubtotal(into: Mapped, parts: readonly CellInfo[], source: SourceCell | undefined, path: string, out: FindingList): void {
+  if (!source) return;
+  const subtotal = readCellText(source.text, 'count').value;
+  const values = parts.map((cell) => into.values.get(cell.index));
+  if (typeof subtotal !== 'number' || values.some((v) => typeof v !== 'number')) return;
+  const sum = (values as number[]).reduce((a, b) => a + b, 0);
+  if (sum !== subtotal) out.add('parse.subtotal', path, { expected: sum, actual: subtotal, cells: parts.map((c) => c.pointer) });
 }
 
 /**

@@ -347,6 +347,14 @@ const RULE_ENTRIES = {
       en: (p) => `${p.where} (${p.whereEn}): the digits ${p.actual} split more than one way that adds up (${p.detail}); left blank`,
     },
   },
+  'parse.subtotal': {
+    severity: 'error',
+    rule: { zh: '报告自加的小计须等于其各项之和（小计本身不计入模型）', en: 'A subtotal a report adds equals the sum of its parts (and is not kept in the model)' },
+    message: {
+      'zh-CN': (p) => `${p.where}：报告中的小计应为 ${p.expected}，实为 ${p.actual}`,
+      en: (p) => `${p.where} (${p.whereEn}): the report's subtotal should be ${p.expected}, found ${p.actual}`,
+    },
+  },
   'parse.extraRow': {
     severity: 'info',
     rule: { zh: '格式以外的行保留为附加行', en: 'Rows outside the format are kept as extras' },
@@ -401,6 +409,7 @@ export type RuleCode =
   | 'parse.rowMissing'
   | 'parse.unreadableCell'
   | 'parse.ambiguous'
+  | 'parse.subtotal'
   | 'parse.extraRow';
 
 /**
