@@ -46,7 +46,7 @@ describe('renderReport', () => {
     const report = readExample<Report2019>('shanghai-2019.json');
     const text = renderReport(report, { to: 'text' });
     expect(text).toMatch(/^上海市人民政府办公厅2019年政府信息公开工作年度报告\n/);
-    expect(text).toMatch(/政府集中采购 +6 +25\.1000\n/);
+    expect(text).toMatch(/政府集中采购 +6 +25\.1000万元\n/);
     expect(text).toMatch(/一、本年新收政府信息公开申请数量 +821 +35 +2 +1 +859\n/);
     const marked = renderReport(broken(), { to: 'text', findings: validateReport(broken()).findings });
     expect(marked).toMatch(/（七）总计 +38\*/);

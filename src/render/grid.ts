@@ -67,7 +67,9 @@ function figureOf(report: Report, findings: readonly Finding[]) {
   }
   return (cell: CellInfo, colspan = 1, rowspan = 1): GridCell => {
     const value = cell.path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], report);
-    const figure: GridCell = { text: figureText(value), header: false, colspan, rowspan, pointer: cell.pointer };
+    // An amount whose column label names no unit (2019's 采购总金额) says it is in 万元, lest it be read as 元.
+    const unit = cell.kind === 'money' && value != null && !cell.column.label.includes('万元') ? '万元' : '';
+    const figure: GridCell = { text: figureText(value) + unit, header: false, colspan, rowspan, pointer: cell.pointer };
     const own = faults.get(cell.pointer);
     if (own) figure.faults = own;
     else if (involved.has(cell.pointer)) figure.involved = true;

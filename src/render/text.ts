@@ -47,7 +47,7 @@ export function tableText(grid: TableGrid): string {
   return `${grid.table.label}\n\n${lines.join('\n')}`;
 }
 
-/** The findings as plain lines: severity, code, path and message. */
+/** The findings as plain lines, after a legend of the marks: severity mark, code, path and message. */
 export function findingsText(findings: readonly Finding[]): string {
-  return findings.map((f) => `${f.severity === 'error' ? '*' : '?'} ${f.code} ${f.path}\n  ${f.message}`).join('\n');
+  return ['(* error, ? warning)', ...findings.map((f) => `${f.severity === 'error' ? '*' : '?'} ${f.code} ${f.path}\n  ${f.message}`)].join('\n');
 }
