@@ -141,6 +141,14 @@ describe('plain text as other tools extract it', async () => {
     expect(result.findings.map((f) => `${f.code} ${f.path}`)).toContain('parse.rowMissing /applications/outcomes/denied/thirdPartyRights');
   });
 
+  it('Markdown pieces (raw/011.txt): table 三 in many small tables, table 四 one per group; every key figure read', async () => {
+    const result = await parseReport(text('raw/011.txt'));
+    expect(compare(keyTruth('011'), result.report)).toMatchObject({ differ: [], missing: [] });
+    expect(result.report?.reviewAndLitigation.litigationAfterReview).toEqual({ upheld: 8, corrected: 0, otherResult: 1, pending: 1, total: 10 });
+    // The |---| rule under a Markdown header is no row of placeholders.
+    expect(Object.values(result.provenance).some((p) => p.kind === 'placeholder')).toBe(false);
+  });
+
   it('a page whose tables were images says so (fragments/F05.txt)', async () => {
     expect((await parseReport(text('fragments/F05.txt'))).findings.map((f) => f.code)).toContain('parse.imagesInsteadOfTables');
   });

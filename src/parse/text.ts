@@ -33,7 +33,8 @@ export function cellsOf(line: SourceLine): SourceCell[] {
   for (let match = pattern.exec(line.text); match; match = pattern.exec(line.text)) {
     const word = match[0];
     const offset = line.offset + match.index;
-    if (word === ' ') continue;
+    // A space between words, or a Markdown table's |---| rule: no cell.
+    if (word === ' ' || /^:?-{3,}:?$/.test(word)) continue;
     if (/^(?:\t|[|｜]| {2,})$/.test(word)) {
       close();
       continue;
@@ -100,7 +101,36 @@ export function mapTextAcross(lines: readonly SourceLine[], layout: Layout, tabl
   const cells = layout.cells.filter((c) => c.table.key === table.key);
   const full = lines.map(cellsOf).filter((line) => line.length === cells.length && line.every((c) => c.label === ''));
   if (full.length === 1) cells.forEach((cell, k) => record(into, cell, full[0]![k]!, out));
-  else if (lines.some((line) => cellsOf(line).some((c) => c.label === ''))) out.add('parse.unreadableCell', `/${table.key}`, { detail: String(cells.length) });
+  else if (!mapTextGroups(lines, layout, table, into, out) && lines.some((line) => cellsOf(line).some((c) => c.label === ''))) {
+    out.add('parse.unreadableCell', `/${table.key}`, { detail: String(cells.length) });
+  }
+}
+
+/**
+ * Table 四 as one small table per group (行政复议, then each kind of
+ * 行政诉讼), as Markdown conversions print it: under a line that names one
+ * group, the first line of one figure per outcome and nothing else. Returns
+ * whether any group was read.
+ */
+function mapTextGroups(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): boolean {
+  const block = table.blocks[0]!;
+  const labels = block.rows.map((row) => normalizeLabel(row.label));
+  let group: number | undefined;
+  const read = new Set<number>();
+  for (const line of lines) {
+    const cells = cellsOf(line);
+    const text = cells.map((c) => c.label).join('');
+    const named = labels.flatMap((label, i) => (text.includes(label) ? [i] : []));
+    if (named.length === 1) {
+      group = named[0];
+      continue;
+    }
+    if (group === undefined || read.has(group) || cells.length !== block.columns.length || cells.some((c) => c.label !== '')) continue;
+    const row = block.rows[group]!;
+    block.columns.forEach((column, k) => record(into, layout.cellAt.get(`/${table.key}/${row.key}/${column.key}`)!, cells[k]!, out));
+    read.add(group);
+  }
+  return read.size > 0;
 }
 
 /** A line that is one figure and nothing else: one cell per line, as some pages flatten their tables. */
