@@ -119,6 +119,18 @@ describe('plain text as other tools extract it', async () => {
     ]);
   });
 
+  it('PDF text: a label wrapped around its figures, and a label after a stray vertical-header character, are read', async () => {
+    const result = await parseReport(text('raw/009.txt'));
+    // （二）部分公开（…不 / 4 0 0 0 0 0 4 / 计其他情形）
+    expect(result.report?.applications.outcomes.partiallyGranted).toMatchObject({ naturalPerson: 4, total: 4 });
+    // 5.要求行政机关确认或重 新出具 / 0 0 0 0 0 0 0 / 已获取信息
+    expect(result.report?.applications.outcomes.notProcessed.confirmOrReissue).toMatchObject({ naturalPerson: 0, total: 0 });
+    // 度 4.保护第三方合法权益 0 0 0 0 0 0 0
+    expect(result.provenance['/applications/outcomes/denied/thirdPartyRights/total']).toMatchObject({ raw: '0', kind: 'number' });
+    // 1 0 0 0 0 0 1 / 1.属于国家秘密: figures before a label are not guessed at.
+    expect(result.report?.applications.outcomes.denied.stateSecret.naturalPerson).toBeNull();
+  });
+
   it('sums over cells it could not read are not judged: no made-up arithmetic errors', async () => {
     const result = await parseReport(text('raw/012.txt'));
     expect(result.findings.some((f) => f.code === 'parse.rowMissing')).toBe(true);

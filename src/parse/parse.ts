@@ -18,7 +18,7 @@ import { validateReport } from '../validate/validate.js';
 import { readHtml, type HtmlDocument, type SourceLine, type SourceTable } from './html.js';
 import { readPdf, type PdfPosition, type PdfText } from './pdf.js';
 import { mapGlued, streamOf, type Stream } from './glued.js';
-import { cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows } from './text.js';
+import { cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows, mapWrappedRows } from './text.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
 import { classify, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
 
@@ -294,6 +294,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     if (tables) MAPPERS[table.key](tables, layout, mapped, out);
     else if (region) {
       (table.rowsAcross ? mapTextAcross : mapTextRows)(region, layout, table, mapped, out);
+      if (!table.rowsAcross) mapWrappedRows(region, layout, table, mapped, out);
       // A page flattened to one cell per line: only where no line held a row.
       if (!read()) (table.rowsAcross ? mapColumnAcross : mapColumnRows)(region, layout, table, mapped, out);
     }
