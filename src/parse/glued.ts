@@ -14,7 +14,7 @@ import type { FindingList } from '../validate/finding.js';
 import { evaluate } from '../validate/relations.js';
 import { keptAsIs, normalizeLabel } from './normalize.js';
 import { splitRun } from './split.js';
-import { record, type Mapped } from './tables.js';
+import { leafRows, record, type LeafRow, type Mapped } from './tables.js';
 
 /** A text normalised for searching as labels are, with the offset in the original of each character. */
 export interface Stream {
@@ -46,21 +46,11 @@ export function streamOf(raw: string): Stream {
   return { text: chars.join(''), origin };
 }
 
-interface Row {
-  pointer: string;
-  cells: CellInfo[];
-  label: string;
-}
+/** A leaf row with its label normalised, as the stream is. */
+type Row = LeafRow;
 
 function rowsOf(layout: Layout, table: TableMeta): Row[] {
-  const rows = new Map<string, Row>();
-  for (const cell of layout.cells.filter((c) => c.table.key === table.key)) {
-    const pointer = cell.pointer.slice(0, cell.pointer.lastIndexOf('/'));
-    const row = rows.get(pointer) ?? { pointer, cells: [], label: normalizeLabel(cell.rows.at(-1)!.label) };
-    row.cells.push(cell);
-    rows.set(pointer, row);
-  }
-  return [...rows.values()];
+  return leafRows(layout, table).map((row) => ({ ...row, label: normalizeLabel(row.label) }));
 }
 
 /** A run of digits found after a label, where it starts in the stream. */

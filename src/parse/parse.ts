@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { EDITIONS, layoutOf, type CellInfo, type Layout } from '../format/layout.js';
+import { EDITIONS, layoutOf, type Layout } from '../format/layout.js';
 import { NARRATIVE_SECTIONS } from '../format/narrative.js';
 import type { Edition, TableKey } from '../format/types.js';
 import type { Report } from '../model/types.js';
@@ -20,7 +20,7 @@ import { readPdf, type PdfPosition, type PdfText } from './pdf.js';
 import { mapGlued, streamOf, type Stream } from './glued.js';
 import { cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows, mapWrappedRows } from './text.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
-import { classify, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
+import { classify, leafRows, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
 
 /**
  * Options of {@link parseReport}.
@@ -317,12 +317,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
       continue;
     }
     // Rows of a table that was found but that the report does not have (a blank total row may be derived).
-    const rows = new Map<string, CellInfo[]>();
-    for (const cell of layout.cells.filter((c) => c.table.key === table.key)) {
-      const row = cell.pointer.slice(0, cell.pointer.lastIndexOf('/'));
-      rows.set(row, [...(rows.get(row) ?? []), cell]);
-    }
-    for (const [pointer, cells] of rows) {
+    for (const { pointer, cells } of leafRows(layout, table)) {
       if (!cells.some((c) => mapped.values.has(c.index)) && !cells.every((c) => c.derived)) out.add('parse.rowMissing', pointer);
     }
   }

@@ -4,7 +4,7 @@
  * normalisation; where a header is missing, the form's own order stands in.
  */
 import { EDITIONS, type CellInfo, type Layout } from '../format/layout.js';
-import type { ColumnMeta, TableKey } from '../format/types.js';
+import type { ColumnMeta, TableKey, TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import { readCellText, type CellTextKind } from './cell-text.js';
 import type { SourceCell, SourceTable } from './html.js';
@@ -94,6 +94,26 @@ export function classify(table: SourceTable): TableKey | undefined {
   if (names(tables[1].header!) || names(tables[1].blocks[0]!.rows[0]!.label)) return 'applications';
   if (tables[2].blocks[0]!.rows.every((row) => names(row.label))) return 'reviewAndLitigation';
   return undefined;
+}
+
+/** A leaf row of a table: its pointer, its cells in column order, its label and its groups' labels. */
+export interface LeafRow {
+  pointer: string;
+  cells: CellInfo[];
+  label: string;
+  groups: string[];
+}
+
+/** The leaf rows of one table, in the form's order. */
+export function leafRows(layout: Layout, table: TableMeta): LeafRow[] {
+  const rows = new Map<string, LeafRow>();
+  for (const cell of layout.cells.filter((c) => c.table.key === table.key)) {
+    const pointer = cell.pointer.slice(0, cell.pointer.lastIndexOf('/'));
+    const row = rows.get(pointer) ?? { pointer, cells: [], label: cell.rows.at(-1)!.label, groups: cell.rows.slice(0, -1).map((r) => r.label) };
+    row.cells.push(cell);
+    rows.set(pointer, row);
+  }
+  return [...rows.values()];
 }
 
 /** Records one figure read from `source` into `cell`, with its provenance; `source.unit` is a unit its header gave. */

@@ -6,12 +6,12 @@
  * has columns; anything else leaves the row blank and says so. Figures are
  * never taken from another line, so none lands in the wrong row.
  */
-import type { CellInfo, Layout } from '../format/layout.js';
+import type { Layout } from '../format/layout.js';
 import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell, SourceLine } from './html.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
-import { record, type Mapped } from './tables.js';
+import { leafRows, record, type Mapped } from './tables.js';
 
 /** A figure-like token: a number (with an optional unit), or a placeholder. */
 const VALUE = /^(?:[+-]?\d+(?:\.\d+)?(?:万元|元)?|\/|-+|—+|–|无)$/;
@@ -58,25 +58,13 @@ function itemLabel(label: string): string {
   return at > 0 && at <= 2 ? label.slice(at) : label;
 }
 
-/** The leaf rows of a table, each with its cells in column order and the labels that name it. */
-function rowsOf(layout: Layout, table: TableMeta) {
-  const rows = new Map<string, { cells: CellInfo[]; label: string; groups: string[] }>();
-  for (const cell of layout.cells.filter((c) => c.table.key === table.key)) {
-    const pointer = cell.pointer.slice(0, cell.pointer.lastIndexOf('/'));
-    const row = rows.get(pointer) ?? { cells: [], label: cell.rows.at(-1)!.label, groups: cell.rows.slice(0, -1).map((r) => r.label) };
-    row.cells.push(cell);
-    rows.set(pointer, row);
-  }
-  return [...rows.entries()];
-}
-
 /**
  * Tables 二 and 三 from lines of text: each line whose label cell names a
  * row gives that row the figures after the label, if they are exactly as
  * many as its columns.
  */
 export function mapTextRows(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
-  const rows = rowsOf(layout, table);
+  const rows = leafRows(layout, table).map((row) => [row.pointer, row] as const);
   for (const line of lines) {
     const cells = cellsOf(line);
     // The innermost label of the line: the last text cell that names a row.
@@ -109,7 +97,7 @@ export function mapTextRows(lines: readonly SourceLine[], layout: Layout, table:
  * must hold exactly its figures; nothing else is read this way.
  */
 export function mapWrappedRows(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
-  const rows = rowsOf(layout, table);
+  const rows = leafRows(layout, table).map((row) => [row.pointer, row] as const);
   const all = lines.map(cellsOf);
   for (let i = 1; i + 1 < all.length; i++) {
     const [before, figures, after] = [all[i - 1]!, all[i]!, all[i + 1]!];
@@ -179,7 +167,7 @@ function loneFigure(line: SourceLine): SourceCell | undefined {
  * unread.
  */
 export function mapColumnRows(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
-  const rows = rowsOf(layout, table);
+  const rows = leafRows(layout, table).map((row) => [row.pointer, row] as const);
   const groups: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const cells = cellsOf(lines[i]!);
