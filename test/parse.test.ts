@@ -5,7 +5,9 @@ import { parseReport, type ParseResult } from '../src/parse.js';
 import { compare, keyFigures, type Json } from '../scripts/corpus-compare.js';
 import { cli, folderWith, ROOT } from './fixtures/cli.js';
 import { busyReport2021 } from './fixtures/reports.js';
-import { layoutOf } from '../src/index.js';
+import { layoutOf, type OtherHandlingCounts } from '../src/index.js';
+import { leafRows } from '../src/parse/tables.js';
+import { normalizeLabel } from '../src/parse/normalize.js';
 
 const CORPUS = `${ROOT}../shared/corpus/`;
 const page = (id: string) => readFileSync(`${CORPUS}html/${id}.html`, 'utf8');
@@ -127,12 +129,24 @@ describe('plain text as other tools extract it', async () => {
     expect(result.report?.applications.outcomes.notProcessed.confirmOrReissue).toMatchObject({ naturalPerson: 0, total: 0 });
     // 度 4.保护第三方合法权益 0 0 0 0 0 0 0
     expect(result.provenance['/applications/outcomes/denied/thirdPartyRights/total']).toMatchObject({ raw: '0', kind: 'number' });
-    // 1 0 0 0 0 0 1 / 1.属于国家秘密: figures before a label are not guessed at.
-    expect(result.report?.applications.outcomes.denied.stateSecret.naturalPerson).toBeNull();
+    // 1 0 0 0 0 0 1 / 1.属于国家秘密: this table prints lone figures before their labels, so they are that label's.
+    expect(result.report?.applications.outcomes.denied.stateSecret).toMatchObject({ naturalPerson: 1, total: 1 });
+    // 10 0 0 0 0 0 10 / 1.本机关不掌握… / （四）无法提供 / 3 0 0 0 0 0 3 / 2.没有现成信息…
+    expect(result.report?.applications.outcomes.unableToProvide).toMatchObject({ notHeld: { total: 10 }, needsNewCreation: { total: 3 } });
+    expect(result.provenance['/applications/outcomes/unableToProvide/notHeld/total']).toMatchObject({ raw: '10' });
+  });
+
+  it('PDF text from two tools (pdfplumber in raw/, pypdf in variants/) reads every cell as the PDF itself does', async () => {
+    const cells = (report: unknown) => layoutOf('2021').cells.map((c) => c.path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], report));
+    for (const id of ['009', '010', '012']) {
+      const fromPdf = cells((await parseReport(new Uint8Array(readFileSync(`${CORPUS}pdf/${id}.pdf`)))).report);
+      for (const path of [`raw/${id}.txt`, `variants/${id}.pypdf.txt`]) expect(cells((await parseReport(text(path))).report), path).toEqual(fromPdf);
+    }
   });
 
   it('sums over cells it could not read are not judged: no made-up arithmetic errors', async () => {
-    const result = await parseReport(text('raw/012.txt'));
+    // raw/010's template has no rows under （六）其他处理.
+    const result = await parseReport(text('raw/010.txt'));
     expect(result.findings.some((f) => f.code === 'parse.rowMissing')).toBe(true);
     expect(result.findings.filter((f) => f.code.startsWith('applications.'))).toEqual([]);
   });
@@ -239,6 +253,72 @@ describe('PDF files, their lines rebuilt from the text positions', () => {
 
 describe('never a wrong figure: what cannot be checked is left blank, with a finding', () => {
   const p016 = () => page('P016');
+
+  describe('a line of figures alone between two labels, as PDF text tools print a tall row', () => {
+    const outcomes = async (...lines: string[]) => {
+      const result = await parseReport(['三、收到和处理政府信息公开申请情况', ...lines, '四、政府信息公开行政复议、行政诉讼情况'].join('\n'));
+      return { result, outcomes: result.report!.applications.outcomes };
+    };
+    const NEXT = ['8.属于行政查询事项 0 0 0 0 0 0 0', '2 0 0 0 0 0 2', '1.本机关不掌握相关政府信息'];
+
+    it('goes to neither label when nothing in the table shows on which side figures stand', async () => {
+      const { result, outcomes: o } = await outcomes('（一）予以公开 5 0 0 0 0 0 5', '1.属于国家秘密', '1 0 0 0 0 0 1', '2.其他法律行政法规禁止公开');
+      expect([o.denied.stateSecret.total, o.denied.prohibitedByLawOrRegulation.total]).toEqual([null, null]);
+      expect(codes(result)).toEqual(expect.arrayContaining(['parse.rowMissing /applications/outcomes/denied/stateSecret', 'parse.rowMissing /applications/outcomes/denied/prohibitedByLawOrRegulation']));
+    });
+
+    it('relies on no row label of a table beginning another: a label put together from pieces is whole when it equals one', () => {
+      for (const edition of ['2021', '2019'] as const) {
+        const layout = layoutOf(edition);
+        for (const table of layout.meta.tables) {
+          const labels = leafRows(layout, table).map((row) => normalizeLabel(row.label));
+          expect(labels.filter((a) => labels.some((b) => b !== a && b.startsWith(a))), `${edition} ${table.key}`).toEqual([]);
+        }
+      }
+    });
+
+    it('is not read as a glued page either: figures on a line of their own are glued to no label', async () => {
+      const { result, outcomes: o } = await outcomes('1.属于国家秘密', '1 0 0 0 0 0 1', '2.其他法律行政法规禁止公开');
+      expect([o.denied.stateSecret.total, o.denied.prohibitedByLawOrRegulation.total]).toEqual([null, null]);
+      expect(codes(result)).toContain('parse.tableMissing /applications');
+    });
+
+    it('goes to the label after it where another line can only be the next label’s', async () => {
+      const { outcomes: o } = await outcomes(...NEXT, '3 0 0 0 0 0 3', '2.没有现成信息需要另行制作');
+      expect([o.unableToProvide.notHeld.total, o.unableToProvide.needsNewCreation.total]).toEqual([2, 3]);
+    });
+
+    it('goes to the label before it where another line can only be the previous label’s', async () => {
+      const { outcomes: o } = await outcomes('1.本机关不掌握相关政府信息', '2 0 0 0 0 0 2', '2.没有现成信息需要另行制作', '3 0 0 0 0 0 3', '3.补正后申请内容仍不明确 0 0 0 0 0 0 0');
+      expect([o.unableToProvide.notHeld.total, o.unableToProvide.needsNewCreation.total]).toEqual([2, 3]);
+    });
+
+    it('goes to neither where the table shows both directions', async () => {
+      const { outcomes: o } = await outcomes(...NEXT, '2.没有现成信息需要另行制作', '3 0 0 0 0 0 3', '3.补正后申请内容仍不明确 0 0 0 0 0 0 0');
+      expect([o.unableToProvide.notHeld.total, o.unableToProvide.needsNewCreation.total]).toEqual([null, null]);
+    });
+
+    it('is not evidence beside a line of text that names no row: that line may be a label', async () => {
+      const { outcomes: o } = await outcomes('8.属于行政查询事项（本单位自定）', '2 0 0 0 0 0 2', '1.本机关不掌握相关政府信息');
+      expect(o.unableToProvide.notHeld.total).toBeNull();
+    });
+
+    it('with another count of figures than the row has columns, is not the row’s', async () => {
+      const { result, outcomes: o } = await outcomes(...NEXT, '3 0 0 0 0 3', '2.没有现成信息需要另行制作');
+      expect([o.unableToProvide.notHeld.total, o.unableToProvide.needsNewCreation.total]).toEqual([2, null]);
+      expect(codes(result)).toContain('parse.unreadableCell /applications/outcomes/unableToProvide/needsNewCreation');
+    });
+
+    it('skips page numbers and pieces of the vertical headers, but not a label’s own words found in a heading', async () => {
+      // 息公开申请 is also in the heading 三、收到和处理政府信息公开申请情况.
+      const { outcomes: o } = await outcomes(
+        '1、申请人无正当理由逾期不补', '- 4 -', '正、行政机关不再处理其政府信 67 3 0 0 1 0 71', '息公开申请',
+        '（六）其', '2、申请人逾期未按收费通知要', '他处理', '求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6', '其政府信息公开申请',
+      );
+      const other = o.otherHandling as OtherHandlingCounts;
+      expect([other.noCorrectionInTime.total, other.feeNotPaidInTime.total]).toEqual([71, 6]);
+    });
+  });
 
   it('table 四 in text takes only a line with one figure per cell: not a year above, not a page number', async () => {
     const text = [

@@ -20,15 +20,19 @@ import { leafRows, record, type LeafRow, type Mapped } from './tables.js';
 export interface Stream {
   text: string;
   origin: number[];
+  /** Where in `text` a line of the original begins. */
+  lineStarts: Set<number>;
 }
 
 /** Normalises a whole text for {@link mapGlued}, once for all three tables. */
 export function streamOf(raw: string): Stream {
   const chars: string[] = [];
   const origin: number[] = [];
+  const lineStarts = new Set<number>();
   const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i]!;
+    if (ch === '\n') lineStarts.add(chars.length);
     // ASCII letters and digits, and simplified ideographs, are their own normal form: most of a page.
     if (keptAsIs(ch)) {
       chars.push(ch);
@@ -43,7 +47,18 @@ export function streamOf(raw: string): Stream {
       origin.push(i);
     }
   }
-  return { text: chars.join(''), origin };
+  return { text: chars.join(''), origin, lineStarts };
+}
+
+/**
+ * The run of digits at `from`, when it is glued to what comes before it on
+ * one line: figures on another line than their label are not a glued row
+ * (PDF text prints them so, and they may be the next row's).
+ */
+function runAt(stream: Stream, from: number, end: number, pattern: RegExp): string {
+  const digits = pattern.exec(stream.text.slice(from, end))?.[0] ?? '';
+  for (let at = from; at < from + digits.length; at++) if (stream.lineStarts.has(at)) return '';
+  return digits;
 }
 
 /** A leaf row with its label normalised, as the stream is. */
@@ -109,9 +124,8 @@ export function mapGlued(stream: Stream, layout: Layout, table: TableMeta, into:
   const found: { row: Row; run: Run }[] = [];
   labels.forEach(({ row, at }, i) => {
     const from = at + row.label.length;
-    const segment = stream.text.slice(from, labels[i + 1]?.at ?? end);
     const money = row.cells.length === 1 && row.cells[0]!.kind === 'money';
-    const digits = (money ? /^\d+(?:\.\d+)?/ : /^\d+/).exec(segment)?.[0] ?? '';
+    const digits = runAt(stream, from, labels[i + 1]?.at ?? end, money ? /^\d+(?:\.\d+)?/ : /^\d+/);
     if (digits !== '') found.push({ row, run: { digits, at: from } });
   });
   // Each row's splits: a lone figure is the run itself; a row with a 总计 column must add up.
@@ -185,7 +199,7 @@ function mapGluedAcross(stream: Stream, layout: Layout, table: TableMeta, start:
   const at = stream.text.lastIndexOf(lastHeader, end);
   if (at < start) return;
   const from = at + lastHeader.length;
-  const digits = /^\d+/.exec(stream.text.slice(from, end))?.[0] ?? '';
+  const digits = runAt(stream, from, end, /^\d+/);
   const cells = layout.cells.filter((c) => c.table.key === table.key);
   const perGroup = block.columns.length;
   const groups = block.rows.length;

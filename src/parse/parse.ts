@@ -18,7 +18,8 @@ import { validateReport } from '../validate/validate.js';
 import { readHtml, type HtmlDocument, type SourceLine, type SourceTable } from './html.js';
 import { readPdf, type PdfPosition, type PdfText } from './pdf.js';
 import { mapGlued, streamOf, type Stream } from './glued.js';
-import { cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows, mapWrappedRows } from './text.js';
+import { cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows } from './text.js';
+import { mapStackedRows } from './stacked.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
 import { classify, leafRows, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
 
@@ -215,12 +216,13 @@ function linesOf(text: string): SourceLine[] {
 }
 
 /**
- * Reads a published report into the canonical model. This version reads
- * HTML pages (real `<table>` markup with spans, entities, `&nbsp;` cells and
- * whole pages around the report), PDF files (their text rebuilt into lines
- * from the coordinates of its items) and plain text as tools extract it,
- * where a row's figures follow its label on the same line (tabs, `|`,
- * spaces). Rows laid out otherwise are reported as not read, never guessed.
+ * Reads a published report into the canonical model: HTML pages (real
+ * `<table>` markup with spans, entities, `&nbsp;` cells and whole pages
+ * around the report), PDF files (their text rebuilt into lines from the
+ * coordinates of its items), and plain text as tools extract it (a row on
+ * one line, over several lines, one cell per line, or glued into one digit
+ * run). What cannot be read for certain is `null`, with a finding; never
+ * guessed.
  *
  * @example
  * ```ts
@@ -294,7 +296,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     if (tables) MAPPERS[table.key](tables, layout, mapped, out);
     else if (region) {
       (table.rowsAcross ? mapTextAcross : mapTextRows)(region, layout, table, mapped, out);
-      if (!table.rowsAcross) mapWrappedRows(region, layout, table, mapped, out);
+      if (!table.rowsAcross) mapStackedRows(region, layout, table, mapped, out);
       // A page flattened to one cell per line: only where no line held a row.
       if (!read()) (table.rowsAcross ? mapColumnAcross : mapColumnRows)(region, layout, table, mapped, out);
     }

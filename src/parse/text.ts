@@ -49,13 +49,19 @@ export function cellsOf(line: SourceLine): SourceCell[] {
   return cells;
 }
 
+// Where a row label can start inside a cell that has stray characters before it.
+const NUMBERING = /\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+,/g;
+
 /**
- * A label cell from its item number on (`4.保护…` of `度4.保护…`, `(三)不予公开` of
- * `办(三)不予公开`), when stray characters stand before the number; the cell as it is otherwise.
+ * A label cell from where a row's label starts in it: stray characters of a
+ * vertical header or a group label before the item number (`度4.保护…`,
+ * `（四）无法提供1.本机关…`) are not part of it. `fits` says whether a text
+ * is (or begins) a row label; with no fitting start the cell is as it is.
  */
-function itemLabel(label: string): string {
-  const at = label.search(/\d+\.|\([一二三四五六七]\)/);
-  return at > 0 && at <= 2 ? label.slice(at) : label;
+export function labelFrom(label: string, fits: (text: string) => boolean): string {
+  if (fits(label)) return label;
+  for (const match of label.matchAll(NUMBERING)) if (match.index > 0 && fits(label.slice(match.index))) return label.slice(match.index);
+  return label;
 }
 
 /**
@@ -71,8 +77,7 @@ export function mapTextRows(lines: readonly SourceLine[], layout: Layout, table:
     for (let i = cells.length - 1; i >= 0; i--) {
       const cell = cells[i]!;
       if (cell.label === '') continue;
-      // A label may come after a character of the vertical 三、本年度办理结果 on the same line (度 4.保护…).
-      const label = itemLabel(cell.label);
+      const label = labelFrom(cell.label, (text) => rows.some(([, row]) => namesLabel(text, row.label)));
       const candidates = rows.filter(([, row]) => namesLabel(label, row.label));
       const found =
         candidates.length === 1 ? candidates[0] : candidates.find(([, row]) => row.groups.some((g) => cells.some((c) => c.label !== '' && namesLabel(c.label, g))));
@@ -87,28 +92,6 @@ export function mapTextRows(lines: readonly SourceLine[], layout: Layout, table:
       }
       break;
     }
-  }
-}
-
-/**
- * Rows whose label wraps around their line of figures, as PDF text tools
- * print a tall cell: `（二）部分公开（…不` / `4 0 0 0 0 0 4` / `计其他情形）`.
- * The two pieces joined must name the row exactly, and the line between
- * must hold exactly its figures; nothing else is read this way.
- */
-export function mapWrappedRows(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
-  const rows = leafRows(layout, table).map((row) => [row.pointer, row] as const);
-  const all = lines.map(cellsOf);
-  for (let i = 1; i + 1 < all.length; i++) {
-    const [before, figures, after] = [all[i - 1]!, all[i]!, all[i + 1]!];
-    if (figures.length === 0 || figures.some((c) => c.label !== '')) continue;
-    if (before.length !== 1 || after.length !== 1 || before[0]!.label === '' || after[0]!.label === '') continue;
-    const joined = itemLabel(before[0]!.label) + after[0]!.label;
-    const found = rows.filter(([, row]) => normalizeLabel(row.label) === joined);
-    if (found.length !== 1) continue;
-    const [, row] = found[0]!;
-    if (figures.length !== row.cells.length || row.cells.some((c) => into.provenance.has(c.pointer))) continue;
-    row.cells.forEach((cell, k) => record(into, cell, figures[k]!, out));
   }
 }
 

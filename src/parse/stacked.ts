@@ -1,0 +1,137 @@
+/**
+ * Rows printed over several lines, as PDF text tools print a tall cell: a
+ * label wrapped around its figures (`（二）部分公开（…不` / `4 0 0 0 0 0 4` /
+ * `计其他情形）`), pieces of the vertical headers in between (`（六）其` …
+ * `他处理`, 三、本年度办理结果 one character a line), and figures on a line
+ * of their own just before or just after their label.
+ *
+ * A row's label is put together from consecutive pieces that spell it
+ * exactly; figures printed between its pieces are its own. A line of figures
+ * standing alone between two labels could belong to either: it is given to
+ * one only in the direction the table itself shows, where some line of
+ * figures has a label that lacks figures on one side only, and no line shows
+ * the other direction. Anything else stays unread, and is said to be.
+ */
+import type { Layout } from '../format/layout.js';
+import type { TableMeta } from '../format/types.js';
+import type { FindingList } from '../validate/finding.js';
+import type { SourceCell, SourceLine } from './html.js';
+import { normalizeLabel } from './normalize.js';
+import { leafRows, record, type LeafRow, type Mapped } from './tables.js';
+import { cellsOf, labelFrom } from './text.js';
+
+// A page number printed inside a table: `- 3 -`, `第3页`, `3/12`.
+const FOOTER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+
+interface Line {
+  /** The line's text cells joined, normalised; '' for a line of figures only. */
+  text: string;
+  figures: SourceCell[];
+  /** A page number. */
+  footer: boolean;
+  /** Text found in the table's own headers (其他处理 of （六）其他处理, 本 of 三、本年度办理结果): a piece of a label only where it continues one. */
+  headerLike: boolean;
+}
+
+/** A row whose label was put together: the lines it spans, and those of them holding figures. */
+interface Span {
+  row: LeafRow;
+  first: number;
+  last: number;
+  figureLines: number[];
+}
+
+/** What stands next to a lone line of figures: a row still without figures, a line that may be a label, or nothing that could own them. */
+type Neighbour = Span | 'unknown' | 'closed';
+
+/** The table's own words that are not row labels: its heading, header, note, column and group labels. */
+function headerWords(table: TableMeta, rows: readonly LeafRow[]): string[] {
+  const words = [table.label, table.header, table.note, ...rows.flatMap((r) => r.groups)];
+  for (const block of table.blocks) words.push(block.label, block.rowHeader, ...block.columns.map((c) => c.label));
+  return words.filter((w): w is string => w !== undefined).map(normalizeLabel);
+}
+
+/**
+ * Tables 二 and 三 from rows printed over several lines. Runs after the
+ * rows printed on one line were read, and leaves those as they are.
+ */
+export function mapStackedRows(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
+  const rows = leafRows(layout, table);
+  const labels = rows.map((row) => normalizeLabel(row.label));
+  const headers = headerWords(table, rows);
+  const parsed: Line[] = lines.map((line) => {
+    if (FOOTER.test(line.text)) return { text: '', figures: [], footer: true, headerLike: false };
+    const cells = cellsOf(line);
+    const text = cells.map((c) => c.label).join('');
+    const figures = cells.filter((c) => c.label === '');
+    return { text, figures, footer: false, headerLike: text !== '' && figures.length === 0 && headers.some((h) => h.includes(text)) };
+  });
+
+  const spans = spansOf(parsed, labels, rows);
+  const inSpan = (at: number) => spans.some((s) => s.first <= at && at <= s.last);
+  // Lines that are neither labels nor figures: page numbers, and header pieces that continue no label.
+  const noise = parsed.map((line, i) => line.footer || (line.headerLike && !inSpan(i)));
+  const read = (span: Span) => span.figureLines.length > 0 || span.row.cells.some((c) => into.provenance.has(c.pointer));
+  const give = (span: Span, figures: SourceCell[]) => {
+    if (figures.length === span.row.cells.length) span.row.cells.forEach((cell, k) => record(into, cell, figures[k]!, out));
+    else out.add('parse.unreadableCell', span.row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(span.row.cells.length) });
+  };
+  // Figures between the pieces of a label are the row's own (a row on one line was read before, or said unreadable).
+  for (const span of spans) {
+    if (span.first === span.last || span.figureLines.length === 0 || span.row.cells.some((c) => into.provenance.has(c.pointer))) continue;
+    if (span.figureLines.length === 1) give(span, parsed[span.figureLines[0]!]!.figures);
+    else out.add('parse.unreadableCell', span.row.pointer, { detail: String(span.row.cells.length) });
+  }
+
+  // Lone lines of figures outside every label, and what stands on each side of them.
+  const inside = new Set(spans.flatMap((s) => s.figureLines));
+  const neighbour = (at: number | undefined, side: 'first' | 'last'): Neighbour => {
+    if (at === undefined) return 'closed';
+    const span = spans.find((s) => s[side] === at);
+    if (span) return read(span) ? 'closed' : span;
+    return parsed[at]!.figures.length === 0 && !inSpan(at) ? 'unknown' : 'closed';
+  };
+  const lone = parsed.flatMap((line, i) => {
+    if (line.footer || line.text !== '' || line.figures.length === 0 || inside.has(i)) return [];
+    const before = noise.findLastIndex((n, j) => j < i && !n);
+    const after = noise.findIndex((n, j) => j > i && !n);
+    return [{ figures: line.figures, before: neighbour(before < 0 ? undefined : before, 'last'), after: neighbour(after < 0 ? undefined : after, 'first') }];
+  });
+  const fits = (side: Neighbour, figures: SourceCell[]): side is Span => typeof side === 'object' && side.row.cells.length === figures.length;
+  const figuresFirst = lone.filter((f) => f.before === 'closed' && fits(f.after, f.figures)).length;
+  const figuresLast = lone.filter((f) => f.after === 'closed' && fits(f.before, f.figures)).length;
+  if ((figuresFirst > 0) === (figuresLast > 0)) return;
+  for (const { figures, before, after } of lone) {
+    const owner = figuresFirst > 0 ? after : before;
+    if (typeof owner === 'object' && !read(owner)) give(owner, figures);
+  }
+}
+
+/** The rows whose labels are spelt by consecutive pieces, page numbers and header pieces skipped, with the lines they span. */
+function spansOf(parsed: readonly Line[], labels: readonly string[], rows: readonly LeafRow[]): Span[] {
+  const starts = (text: string) => text !== '' && labels.some((label) => label.startsWith(text));
+  const spans: Span[] = [];
+  let label: { text: string; first: number; figureLines: number[] } | undefined;
+  parsed.forEach((line, i) => {
+    if (line.footer) return;
+    if (line.text === '') {
+      label?.figureLines.push(i);
+      return;
+    }
+    if (label && starts(label.text + line.text)) label.text += line.text;
+    else if (line.headerLike) return;
+    else {
+      const text = labelFrom(line.text, starts);
+      // Text that starts no label ends the one being put together.
+      label = starts(text) ? { text, first: i, figureLines: [] } : undefined;
+    }
+    if (!label) return;
+    if (line.figures.length > 0) label.figureLines.push(i);
+    const index = labels.indexOf(label.text);
+    if (index >= 0) {
+      spans.push({ row: rows[index]!, first: label.first, last: i, figureLines: label.figureLines });
+      label = undefined;
+    }
+  });
+  return spans;
+}
