@@ -19,35 +19,53 @@ import { leafRows, record, type LeafRow, type Mapped } from './tables.js';
 /** A text normalised for searching as labels are, with the offset in the original of each character. */
 export interface Stream {
   text: string;
-  origin: number[];
+  origin: Int32Array;
   /** Where in `text` a line of the original begins. */
   lineStarts: Set<number>;
 }
 
 /** Normalises a whole text for {@link mapGlued}, once for all three tables. */
 export function streamOf(raw: string): Stream {
-  const chars: string[] = [];
-  const origin: number[] = [];
+  const pieces: string[] = [];
+  // Most characters stay one character; room for the few that become several.
+  let origin = new Int32Array(raw.length + 64);
+  let length = 0;
+  const room = (more: number) => {
+    if (length + more <= origin.length) return;
+    const grown = new Int32Array(2 * origin.length + more);
+    grown.set(origin);
+    origin = grown;
+  };
   const lineStarts = new Set<number>();
-  const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i]!;
-    if (ch === '\n') lineStarts.add(chars.length);
-    // ASCII letters and digits, and simplified ideographs, are their own normal form: most of a page.
-    if (keptAsIs(ch)) {
-      chars.push(ch);
-      origin.push(i);
+  const normals = new Map<string, string>();
+  let last = '';
+  for (let i = 0; i < raw.length; ) {
+    // A run of characters that are their own normal form (ASCII letters and digits, simplified
+    // ideographs), most of a page, is copied whole.
+    let end = i;
+    while (end < raw.length && keptAsIs(raw[end]!)) end++;
+    if (end > i) {
+      room(end - i);
+      pieces.push(raw.slice(i, end));
+      last = raw[end - 1]!;
+      for (; i < end; i++) origin[length++] = i;
       continue;
     }
-    let normal = normalizeLabel(ch);
+    const ch = raw[i]!;
+    if (ch === '\n') lineStarts.add(length);
+    // A page has few distinct characters besides those: each is normalised once.
+    let normal = normals.get(ch) ?? normals.set(ch, normalizeLabel(ch)).get(ch)!;
     // An item number written 1、 or 1． reads as 1., as normalizeLabel makes it.
-    if (normal === ',' && ch !== ',' && isDigit(chars.at(-1))) normal = '.';
-    for (const piece of normal) {
-      chars.push(piece);
-      origin.push(i);
+    if (normal === ',' && ch !== ',' && last >= '0' && last <= '9') normal = '.';
+    room(normal.length);
+    for (let k = 0; k < normal.length; k++) origin[length++] = i;
+    if (normal !== '') {
+      pieces.push(normal);
+      last = normal.at(-1)!;
     }
+    i++;
   }
-  return { text: chars.join(''), origin, lineStarts };
+  return { text: pieces.join(''), origin: origin.subarray(0, length), lineStarts };
 }
 
 /**

@@ -26,9 +26,16 @@ export function normalizeLabel(text: string): string {
     .replace(/[、，]/g, ',');
 }
 
-// The metadata's labels are few and compared again and again.
-const LABELS = new Map<string, string>();
-const normalizedLabel = (label: string) => LABELS.get(label) ?? LABELS.set(label, normalizeLabel(label)).get(label)!;
+// The metadata's labels are few and compared again and again: normalised, and without their numbering.
+const LABELS = new Map<string, { normal: string; bare: string }>();
+function metadataLabel(label: string): { normal: string; bare: string } {
+  let known = LABELS.get(label);
+  if (!known) {
+    const normal = normalizeLabel(label);
+    LABELS.set(label, (known = { normal, bare: withoutNumber(normal) }));
+  }
+  return known;
+}
 
 /** Whether normalisation leaves a character as it is (an ASCII letter or digit, or a simplified ideograph). */
 export function keptAsIs(ch: string): boolean {
@@ -48,13 +55,12 @@ export function withoutNumber(normalised: string): string {
  * (`规章（设区的市…应提供相关数据）`), with or without its numbering.
  */
 export function namesLabel(a: string, label: string): boolean {
-  const b = normalizedLabel(label);
+  const { normal: b, bare } = metadataLabel(label);
   if (a === '' || b === '') return false;
   if (a === b || a.startsWith(b)) return true;
   // A shortened label, as in 规范性文件 for 行政规范性文件; long enough not to be a mere 其他.
   if (a.length >= 4 && b.endsWith(a)) return true;
   // Without numbering: the same words, or (for a label long enough not to be a mere 其他) the words and an annotation.
-  const bare = withoutNumber(b);
   const words = withoutNumber(a);
   if (bare === '' || bare === b) return false;
   return words === bare || (bare.length >= 4 && words.startsWith(bare) && words.length <= bare.length + 40);

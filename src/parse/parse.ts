@@ -18,7 +18,7 @@ import { validateReport } from '../validate/validate.js';
 import { readHtml, type HtmlDocument, type SourceLine, type SourceTable } from './html.js';
 import { readPdf, type PdfPosition, type PdfText } from './pdf.js';
 import { mapGlued, streamOf, type Stream } from './glued.js';
-import { cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows } from './text.js';
+import { cellLines, cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows } from './text.js';
 import { mapStackedRows } from './stacked.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
 import { classify, leafRows, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
@@ -292,7 +292,8 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     if (guessed && table.key === 'proactive') continue;
     const read = () => layout.cells.some((c) => c.table.key === table.key && (mapped.values.has(c.index) || mapped.provenance.has(c.pointer)));
     const tables = byTable.get(table.key);
-    const region = isHtml ? undefined : sectionLines(outline, table.label);
+    const section = isHtml ? undefined : sectionLines(outline, table.label);
+    const region = section && cellLines(section);
     if (tables) MAPPERS[table.key](tables, layout, mapped, out);
     else if (region) {
       (table.rowsAcross ? mapTextAcross : mapTextRows)(region, layout, table, mapped, out);

@@ -15,12 +15,12 @@
 import type { Layout } from '../format/layout.js';
 import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
-import type { SourceCell, SourceLine } from './html.js';
+import type { SourceCell } from './html.js';
 import { normalizeLabel } from './normalize.js';
 import { leafRows, record, type LeafRow, type Mapped } from './tables.js';
-import { cellsOf, labelFrom } from './text.js';
+import { labelFrom } from './text.js';
 
-// A page number printed inside a table: `- 3 -`, `第3页`, `3/12`.
+// A page number printed inside a table, its cells joined by spaces: `- 3 -`, `第 3 页`, `3/12`.
 const FOOTER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 
 interface Line {
@@ -55,22 +55,25 @@ function headerWords(table: TableMeta, rows: readonly LeafRow[]): string[] {
  * Tables 二 and 三 from rows printed over several lines. Runs after the
  * rows printed on one line were read, and leaves those as they are.
  */
-export function mapStackedRows(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
+export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
   const rows = leafRows(layout, table);
   const labels = rows.map((row) => normalizeLabel(row.label));
   const headers = headerWords(table, rows);
-  const parsed: Line[] = lines.map((line) => {
-    if (FOOTER.test(line.text)) return { text: '', figures: [], footer: true, headerLike: false };
-    const cells = cellsOf(line);
+  const inHeaders = new Map<string, boolean>();
+  const parsed: Line[] = lines.map((cells) => {
+    if (cells.length <= 5 && FOOTER.test(cells.map((c) => c.text).join(' '))) return { text: '', figures: [], footer: true, headerLike: false };
     const text = cells.map((c) => c.label).join('');
     const figures = cells.filter((c) => c.label === '');
-    return { text, figures, footer: false, headerLike: text !== '' && figures.length === 0 && headers.some((h) => h.includes(text)) };
+    if (text === '' || figures.length > 0) return { text, figures, footer: false, headerLike: false };
+    if (!inHeaders.has(text)) inHeaders.set(text, headers.some((h) => h.includes(text)));
+    return { text, figures, footer: false, headerLike: inHeaders.get(text)! };
   });
 
   const spans = spansOf(parsed, labels, rows);
-  const inSpan = (at: number) => spans.some((s) => s.first <= at && at <= s.last);
+  const spanAt: (Span | undefined)[] = [];
+  for (const span of spans) for (let at = span.first; at <= span.last; at++) spanAt[at] = span;
   // Lines that are neither labels nor figures: page numbers, and header pieces that continue no label.
-  const noise = parsed.map((line, i) => line.footer || (line.headerLike && !inSpan(i)));
+  const noise = parsed.map((line, i) => line.footer || (line.headerLike && !spanAt[i]));
   const read = (span: Span) => span.figureLines.length > 0 || span.row.cells.some((c) => into.provenance.has(c.pointer));
   const give = (span: Span, figures: SourceCell[]) => {
     if (figures.length === span.row.cells.length) span.row.cells.forEach((cell, k) => record(into, cell, figures[k]!, out));
@@ -83,20 +86,19 @@ export function mapStackedRows(lines: readonly SourceLine[], layout: Layout, tab
     else out.add('parse.unreadableCell', span.row.pointer, { detail: String(span.row.cells.length) });
   }
 
-  // Lone lines of figures outside every label, and what stands on each side of them.
-  const inside = new Set(spans.flatMap((s) => s.figureLines));
-  const neighbour = (at: number | undefined, side: 'first' | 'last'): Neighbour => {
-    if (at === undefined) return 'closed';
-    const span = spans.find((s) => s[side] === at);
-    if (span) return read(span) ? 'closed' : span;
-    return parsed[at]!.figures.length === 0 && !inSpan(at) ? 'unknown' : 'closed';
+  // Lone lines of figures outside every label, and what stands on each side of them: the nearest line that is not noise.
+  const neighbour = (at: number, side: 'first' | 'last'): Neighbour => {
+    const span = spanAt[at];
+    if (span) return span[side] === at && !read(span) ? span : 'closed';
+    return at >= 0 && at < parsed.length && parsed[at]!.figures.length === 0 ? 'unknown' : 'closed';
   };
-  const lone = parsed.flatMap((line, i) => {
-    if (line.footer || line.text !== '' || line.figures.length === 0 || inside.has(i)) return [];
-    const before = noise.findLastIndex((n, j) => j < i && !n);
-    const after = noise.findIndex((n, j) => j > i && !n);
-    return [{ figures: line.figures, before: neighbour(before < 0 ? undefined : before, 'last'), after: neighbour(after < 0 ? undefined : after, 'first') }];
-  });
+  const previous: number[] = [];
+  for (let i = 0, last = -1; i < parsed.length; i++) [previous[i], last] = [last, noise[i] ? last : i];
+  const next: number[] = [];
+  for (let i = parsed.length - 1, last = parsed.length; i >= 0; i--) [next[i], last] = [last, noise[i] ? last : i];
+  const lone = parsed.flatMap((line, i) =>
+    noise[i] || line.text !== '' || line.figures.length === 0 || spanAt[i] ? [] : [{ figures: line.figures, before: neighbour(previous[i]!, 'last'), after: neighbour(next[i]!, 'first') }],
+  );
   const fits = (side: Neighbour, figures: SourceCell[]): side is Span => typeof side === 'object' && side.row.cells.length === figures.length;
   const figuresFirst = lone.filter((f) => f.before === 'closed' && fits(f.after, f.figures)).length;
   const figuresLast = lone.filter((f) => f.after === 'closed' && fits(f.before, f.figures)).length;

@@ -49,8 +49,9 @@ export function cellsOf(line: SourceLine): SourceCell[] {
   return cells;
 }
 
-// Where a row label can start inside a cell that has stray characters before it.
-const NUMBERING = /\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+,/g;
+// Where a row label can start inside a cell that has stray characters before it. An item number
+// starts where no digit stands before it, so a long run of digits is not tried at every digit.
+const NUMBERING = /(?<!\d)\d{1,3}\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+,/g;
 
 /**
  * A label cell from where a row's label starts in it: stray characters of a
@@ -69,16 +70,24 @@ export function labelFrom(label: string, fits: (text: string) => boolean): strin
  * row gives that row the figures after the label, if they are exactly as
  * many as its columns.
  */
-export function mapTextRows(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
+export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
   const rows = leafRows(layout, table).map((row) => [row.pointer, row] as const);
-  for (const line of lines) {
-    const cells = cellsOf(line);
+  // The rows a label cell names, worked out once for each text (a table may print a label thousands of times).
+  const named = new Map<string, (typeof rows)[number][]>();
+  const rowsNamed = (text: string) => {
+    let found = named.get(text);
+    if (!found) {
+      const label = labelFrom(text, (t) => rows.some(([, row]) => namesLabel(t, row.label)));
+      named.set(text, (found = rows.filter(([, row]) => namesLabel(label, row.label))));
+    }
+    return found;
+  };
+  for (const cells of lines) {
     // The innermost label of the line: the last text cell that names a row.
     for (let i = cells.length - 1; i >= 0; i--) {
       const cell = cells[i]!;
       if (cell.label === '') continue;
-      const label = labelFrom(cell.label, (text) => rows.some(([, row]) => namesLabel(text, row.label)));
-      const candidates = rows.filter(([, row]) => namesLabel(label, row.label));
+      const candidates = rowsNamed(cell.label);
       const found =
         candidates.length === 1 ? candidates[0] : candidates.find(([, row]) => row.groups.some((g) => cells.some((c) => c.label !== '' && namesLabel(c.label, g))));
       if (!found) continue;
@@ -101,11 +110,11 @@ export function mapTextRows(lines: readonly SourceLine[], layout: Layout, table:
  * table unread: figures are never gathered from several lines, where a year
  * or a page number could slip in.
  */
-export function mapTextAcross(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
+export function mapTextAcross(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
   const cells = layout.cells.filter((c) => c.table.key === table.key);
-  const full = lines.map(cellsOf).filter((line) => line.length === cells.length && line.every((c) => c.label === ''));
+  const full = lines.filter((line) => line.length === cells.length && line.every((c) => c.label === ''));
   if (full.length === 1) cells.forEach((cell, k) => record(into, cell, full[0]![k]!, out));
-  else if (!mapTextGroups(lines, layout, table, into, out) && lines.some((line) => cellsOf(line).some((c) => c.label === ''))) {
+  else if (!mapTextGroups(lines, layout, table, into, out) && lines.some((line) => line.some((c) => c.label === ''))) {
     out.add('parse.unreadableCell', `/${table.key}`, { detail: String(cells.length) });
   }
 }
@@ -116,13 +125,12 @@ export function mapTextAcross(lines: readonly SourceLine[], layout: Layout, tabl
  * group, the first line of one figure per outcome and nothing else. Returns
  * whether any group was read.
  */
-function mapTextGroups(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): boolean {
+function mapTextGroups(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): boolean {
   const block = table.blocks[0]!;
   const labels = block.rows.map((row) => normalizeLabel(row.label));
   let group: number | undefined;
   const read = new Set<number>();
-  for (const line of lines) {
-    const cells = cellsOf(line);
+  for (const cells of lines) {
     const text = cells.map((c) => c.label).join('');
     const named = labels.flatMap((label, i) => (text.includes(label) ? [i] : []));
     if (named.length === 1) {
@@ -137,9 +145,21 @@ function mapTextGroups(lines: readonly SourceLine[], layout: Layout, table: Tabl
   return read.size > 0;
 }
 
+/**
+ * Each line's cells ({@link cellsOf}), a text printed on many lines split
+ * once: a table may print the same line thousands of times.
+ */
+export function cellLines(lines: readonly SourceLine[]): SourceCell[][] {
+  const split = new Map<string, SourceCell[]>();
+  return lines.map((line) => {
+    let cells = split.get(line.text);
+    if (!cells) split.set(line.text, (cells = cellsOf({ text: line.text, offset: 0 })));
+    return cells.map((cell) => ({ ...cell, offset: cell.offset + line.offset }));
+  });
+}
+
 /** A line that is one figure and nothing else: one cell per line, as some pages flatten their tables. */
-function loneFigure(line: SourceLine): SourceCell | undefined {
-  const cells = cellsOf(line);
+function loneFigure(cells: readonly SourceCell[]): SourceCell | undefined {
   return cells.length === 1 && cells[0]!.label === '' ? cells[0] : undefined;
 }
 
@@ -149,11 +169,11 @@ function loneFigure(line: SourceLine): SourceCell | undefined {
  * per line, exactly as many as its columns. Anything else leaves the row
  * unread.
  */
-export function mapColumnRows(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
+export function mapColumnRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
   const rows = leafRows(layout, table).map((row) => [row.pointer, row] as const);
   const groups: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const cells = cellsOf(lines[i]!);
+    const cells = lines[i]!;
     if (cells.length !== 1 || cells[0]!.label === '') continue;
     const label = cells[0]!.label;
     const candidates = rows.filter(([, row]) => namesLabel(label, row.label));
@@ -176,7 +196,7 @@ export function mapColumnRows(lines: readonly SourceLine[], layout: Layout, tabl
 }
 
 /** Table 四 flattened to one cell per line: the one run of lone figures with one per cell. */
-export function mapColumnAcross(lines: readonly SourceLine[], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
+export function mapColumnAcross(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
   const cells = layout.cells.filter((c) => c.table.key === table.key);
   const runs: SourceCell[][] = [[]];
   for (const line of lines) {
