@@ -2,7 +2,7 @@ import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport, type ParseResult } from '../src/parse.js';
-import { compare, keyFigures, type Json } from '../scripts/corpus-compare.js';
+import { compare, corpusEditions, keyFigures, type Json } from '../scripts/corpus-compare.js';
 import { cli, folderWith, ROOT } from './fixtures/cli.js';
 import { busyReport2021 } from './fixtures/reports.js';
 import { layoutOf, type OtherHandlingCounts } from '../src/index.js';
@@ -13,6 +13,8 @@ const CORPUS = `${ROOT}../shared/corpus/`;
 const page = (id: string) => readFileSync(`${CORPUS}html/${id}.html`, 'utf8');
 const truth = (id: string) => JSON.parse(readFileSync(`${CORPUS}html/truth/${id}.json`, 'utf8')) as Json;
 const PAGES = readdirSync(`${CORPUS}html`).filter((f) => f.endsWith('.html')).map((f) => f.replace('.html', ''));
+const EDITIONS_OF = corpusEditions(readFileSync(`${CORPUS}index.tsv`, 'utf8'));
+const keyTruth = (id: string) => keyFigures(JSON.parse(readFileSync(`${CORPUS}truth/${id}.json`, 'utf8')) as Json, EDITIONS_OF.get(id));
 const codes = (result: ParseResult) => result.findings.map((f) => `${f.code} ${f.path}`);
 
 describe('whole published web pages (corpus html/)', () => {
@@ -97,7 +99,6 @@ describe('labels are matched after normalisation', () => {
 
 describe('plain text as other tools extract it', async () => {
   const text = (path: string) => readFileSync(`${CORPUS}${path}`, 'utf8');
-  const keyTruth = (id: string) => keyFigures(JSON.parse(text(`truth/${id}.json`)) as Json);
 
   it('the seed report parses into exactly the bundled example', async () => {
     const result = await parseReport(readFileSync(`${CORPUS}../fixtures/biandong-2021.txt`, 'utf8'));
@@ -107,9 +108,18 @@ describe('plain text as other tools extract it', async () => {
     expect(result.provenance['/applications/outcomes/denied/prohibitedByLawOrRegulation/naturalPerson']).toMatchObject({ raw: '0', kind: 'number' });
   });
 
-  it.each(['009', '010', '012', '011', '008'])('raw/%s.txt: every key figure right or reported unread — never a wrong one', async (id) => {
-    const { differ } = compare(keyTruth(id), (await parseReport(text(`raw/${id}.txt`))).report);
-    expect(differ).toEqual([]);
+  it.each(['009', '010', '012', '011', '008'])('raw/%s.txt: every key figure read and right (or printed blank)', async (id) => {
+    const result = await parseReport(text(`raw/${id}.txt`));
+    expect(compare(keyTruth(id), result.report, result.provenance)).toMatchObject({ differ: [], missing: [] });
+  });
+
+  it('raw/008.txt: a blank cell is null, with kind blank, where the truth file reads it as 0', async () => {
+    const result = await parseReport(text('raw/008.txt'));
+    const { blank } = compare(keyTruth('008'), result.report, result.provenance);
+    expect(blank).toHaveLength(16);
+    expect(blank).toContain('/applications/received/researchInstitution');
+    expect(result.provenance['/applications/received/researchInstitution']).toMatchObject({ kind: 'blank' });
+    expect(result.report?.applications.received.researchInstitution).toBeNull();
   });
 
   it('raw/009.txt (PDF text): all key figures read, and the report’s own errors in table 四 reported as they stand', async () => {
@@ -182,7 +192,6 @@ describe('plain text as other tools extract it', async () => {
 
 describe('pages flattened with no separators: glued digit runs split by the table’s arithmetic', () => {
   const text = (path: string) => readFileSync(`${CORPUS}${path}`, 'utf8');
-  const keyTruth = (id: string) => keyFigures(JSON.parse(text(`truth/${id}.json`)) as Json);
 
   it('raw/001.txt: 151|3|0|0|0|0|154 and the rest recovered; never a wrong figure', async () => {
     const result = await parseReport(text('raw/001.txt'));
@@ -207,7 +216,7 @@ describe('pages flattened with no separators: glued digit runs split by the tabl
 
   it('raw/006.txt: the report’s own outcome totals, which do not add up, are reported, not fixed', async () => {
     const result = await parseReport(text('raw/006.txt'));
-    expect(compare(keyTruth('006'), result.report).differ).toEqual([]);
+    expect(compare(keyTruth('006'), result.report, result.provenance)).toMatchObject({ differ: [], missing: [] });
     expect(result.findings.map((f) => `${f.code} ${f.path}`)).toEqual(
       expect.arrayContaining(['applications.outcomeTotal /applications/outcomes/total/naturalPerson', 'applications.outcomeTotal /applications/outcomes/total/total']),
     );
@@ -223,7 +232,6 @@ describe('pages flattened with no separators: glued digit runs split by the tabl
 
 describe('PDF files, their lines rebuilt from the text positions', () => {
   const pdf = (id: string) => new Uint8Array(readFileSync(`${CORPUS}pdf/${id}.pdf`));
-  const keyTruth = (id: string) => keyFigures(JSON.parse(readFileSync(`${CORPUS}truth/${id}.json`, 'utf8')) as Json);
 
   it.each(['009', '010', '012'])('pdf/%s.pdf: every key figure read, and exactly right', async (id) => {
     const { differ, missing } = compare(keyTruth(id), (await parseReport(pdf(id))).report);
