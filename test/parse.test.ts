@@ -422,6 +422,36 @@ describe('the local 小计 column and subtotal rows', () => {
       '/applications/received',
       '/applications/outcomes/denied/total',
     ]);
+    expect(result.extras).toEqual([]);
+  });
+
+  describe('in text', () => {
+    const unable = (subtotal: number) =>
+      parseReport(
+        [
+          '三、收到和处理政府信息公开申请情况',
+          `（四）无法提供 ${subtotal} 0 0 0 0 0 ${subtotal}`,
+          '1.本机关不掌握相关政府信息 2 0 0 0 0 0 2',
+          '2.没有现成信息需要另行制作 1 0 0 0 0 0 1',
+          '3.补正后申请内容仍不明确 1 0 0 0 0 0 1',
+          '四、政府信息公开行政复议、行政诉讼情况',
+        ].join('\n'),
+      );
+
+    it('a group’s own row is checked against its parts, then left out', async () => {
+      const right = await unable(4);
+      expect([codes(right).filter((c) => c.startsWith('parse.subtotal')), right.extras]).toEqual([[], []]);
+      expect(codes(await unable(5)).filter((c) => c.startsWith('parse.subtotal'))).toEqual([
+        'parse.subtotal /applications/outcomes/unableToProvide/naturalPerson',
+        'parse.subtotal /applications/outcomes/unableToProvide/total',
+      ]);
+    });
+
+    it('a group printed as one row, without the rows under it (raw/009), is kept as an extra, not dropped', async () => {
+      const result = await parseReport(readFileSync(`${CORPUS}raw/009.txt`, 'utf8'));
+      expect(result.extras).toContainEqual(expect.objectContaining({ table: 'applications', label: '（六）其他处理', cells: Array(7).fill('0') }));
+      expect(codes(result)).toEqual(expect.arrayContaining(['parse.extraRow /applications', 'parse.rowMissing /applications/outcomes/otherHandling/other']));
+    });
   });
 });
 

@@ -21,7 +21,7 @@ import { mapGlued, streamOf, type Stream } from './glued.js';
 import { cellLines, cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows } from './text.js';
 import { mapStackedRows } from './stacked.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
-import { classify, leafRows, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
+import { classify, leafRows, settleGroupRows, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
 
 /**
  * Options of {@link parseReport}.
@@ -283,7 +283,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     list.push(table);
     byTable.set(key, list);
   }
-  const mapped: Mapped = { values: new Map(), provenance: new Map(), extras: [] };
+  const mapped: Mapped = { values: new Map(), provenance: new Map(), extras: [], groupRows: [] };
   const found = new Set<TableKey>();
   let glued: Stream | undefined;
   const outline = outlineOf(doc.lines);
@@ -303,6 +303,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     }
     // A page flattened with no separators at all, only where reading line by line found nothing.
     if (!isHtml && !read()) mapGlued((glued ??= streamOf(text)), layout, table, mapped, out);
+    settleGroupRows(layout, table, mapped, out);
     if (read()) found.add(table.key);
   }
   if (found.size === 0 && doc.tables.length === 0) {

@@ -47,11 +47,24 @@ export interface ExtraRow {
   offset: number;
 }
 
-/** What mapping collects: the figures by cell index, their provenance, and the extras. */
+/**
+ * A row of a group of the form (（三）不予公开, say) printed with figures of
+ * its own: a local subtotal. Its figures by column key.
+ */
+export interface GroupRow {
+  pointer: string;
+  table: TableKey;
+  label: string;
+  figures: Map<string, SourceCell | undefined>;
+  offset: number;
+}
+
+/** What mapping collects: the figures by cell index, their provenance, the extras, and the groups' own rows. */
 export interface Mapped {
   values: Map<number, number | string | null>;
   provenance: Map<string, Provenance>;
   extras: ExtraRow[];
+  groupRows: GroupRow[];
 }
 
 /** One slot of a table laid out with its spans: the cell covering it, and whether the cell starts there. */
@@ -102,6 +115,41 @@ export interface LeafRow {
   cells: CellInfo[];
   label: string;
   groups: string[];
+}
+
+/** The groups of a table's rows that a report may print a subtotal row for (（三）–（六）), by label, with their pointers. */
+export function subtotalGroups(layout: Layout, table: TableMeta): Map<string, string> {
+  const groups = new Map<string, string>();
+  for (const cell of layout.cells.filter((c) => c.table.key === table.key)) {
+    // The rows between the top one (三、本年度办理结果) and the leaf.
+    cell.rows.slice(1, -1).forEach((row, depth) => {
+      groups.set(row.label, cell.pointer.split('/').slice(0, 4 + depth).join('/'));
+    });
+  }
+  return groups;
+}
+
+/**
+ * Settles the groups' own rows of a table once all its rows are read: a
+ * subtotal is checked against its parts (`parse.subtotal`), then left out;
+ * one whose parts were not all read cannot be checked, and is kept as an
+ * extra row rather than dropped.
+ */
+export function settleGroupRows(layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
+  const leaves = leafRows(layout, table);
+  for (const row of into.groupRows.filter((r) => r.table === table.key)) {
+    const parts = leaves.filter((leaf) => leaf.pointer.startsWith(`${row.pointer}/`));
+    const checkable = parts.every((leaf) => leaf.cells.every((cell) => typeof into.values.get(cell.index) === 'number'));
+    if (!checkable) {
+      const cells = [...row.figures.values()].map((cell) => cell?.text.trim() ?? '');
+      into.extras.push({ table: table.key, label: row.label, cells, offset: row.offset });
+      continue;
+    }
+    for (const [key, source] of row.figures) {
+      const cells = parts.map((leaf) => leaf.cells.find((cell) => cell.column.key === key)).filter((cell) => cell !== undefined);
+      checkSubtotal(into, cells, source, `${row.pointer}/${key}`, out);
+    }
+  }
 }
 
 /** The leaf rows of one table, in the form's order. */
@@ -233,8 +281,7 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
     const firstValue = valueColumns.findIndex(Boolean);
     // A local 小计 column beside the five organisation columns, and subtotal rows of the groups: checked, then left out.
     const subtotalColumn = headers.findIndex((text) => text.includes('小计'));
-    const groups = [...new Map(leaves.flatMap((leaf) => leaf.rows.slice(1, -1)).map((row) => [row.label, row])).values()];
-    const subtotalRows: { pointer: string; figures: Map<string, SourceCell | undefined> }[] = [];
+    const groups = subtotalGroups(layout, layout.meta.tables[1]);
     for (const row of grid.slice(headerRows)) {
       const labels = cellsIn(row.slice(0, firstValue)).map((c) => c.label).filter((t) => t !== '');
       const innermost = labels.at(-1);
@@ -244,10 +291,10 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
         candidates.length === 1
           ? candidates[0]
           : candidates.find((c) => c.rows.slice(0, -1).some((group) => labels.some((t) => namesLabel(t, group.label))));
-      const group = !leaf && groups.find((g) => labels.some((t) => namesLabel(t, g.label)));
+      const group = leaf ? undefined : [...groups].find(([label]) => labels.some((t) => namesLabel(t, label)));
       if (group) {
-        const pointer = leaves.find((l) => l.rows.includes(group))!.pointer.replace(/\/[^/]+\/[^/]+$/, '');
-        subtotalRows.push({ pointer, figures: new Map(valueColumns.map((column, c) => [column?.key ?? '', row[c]?.start ? row[c]!.cell : undefined])) });
+        const figures = new Map(valueColumns.flatMap((column, c) => (column ? [[column.key, row[c]?.start ? row[c]!.cell : undefined] as const] : [])));
+        into.groupRows.push({ pointer: group[1], table: 'applications', label: group[0], figures, offset: row.find(Boolean)!.cell.offset });
         continue;
       }
       if (!leaf) {
@@ -269,12 +316,6 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
       if (subtotalColumn >= 0) {
         const organisations = cells.filter((cell) => cell.column.group !== undefined);
         checkSubtotal(into, organisations, row[subtotalColumn]?.cell, `${rowPointer}`, out);
-      }
-    }
-    for (const { pointer, figures } of subtotalRows) {
-      for (const column of applicant) {
-        const parts = leaves.filter((l) => l.pointer.startsWith(`${pointer}/`)).map((l) => layout.cellAt.get(l.pointer.replace(/total$/, column.key))!);
-        checkSubtotal(into, parts, figures.get(column.key), `${pointer}/${column.key}`, out);
       }
     }
   }

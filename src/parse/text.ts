@@ -11,7 +11,7 @@ import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell, SourceLine } from './html.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
-import { leafRows, record, type Mapped } from './tables.js';
+import { leafRows, record, subtotalGroups, type Mapped } from './tables.js';
 
 /** A figure-like token: a number (with an optional unit), or a placeholder. */
 const VALUE = /^(?:[+-]?\d+(?:\.\d+)?(?:万元|元)?|\/|-+|—+|–|无)$/;
@@ -82,6 +82,8 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
     }
     return found;
   };
+  const groups = [...subtotalGroups(layout, table)];
+  const columns = rows[0]?.[1].cells.map((cell) => cell.column.key) ?? [];
   for (const cells of lines) {
     // The innermost label of the line: the last text cell that names a row.
     for (let i = cells.length - 1; i >= 0; i--) {
@@ -90,10 +92,16 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
       const candidates = rowsNamed(cell.label);
       const found =
         candidates.length === 1 ? candidates[0] : candidates.find(([, row]) => row.groups.some((g) => cells.some((c) => c.label !== '' && namesLabel(c.label, g))));
+      const figures = cells.slice(i + 1).filter((c) => c.label === '');
+      // A group's own row (（六）其他处理 0 0 0 0 0 0 0): a subtotal, settled once the table is read.
+      const group = found || figures.length !== columns.length ? undefined : groups.find(([label]) => namesLabel(labelFrom(cell.label, (t) => namesLabel(t, label)), label));
+      if (group) {
+        into.groupRows.push({ pointer: group[1], table: table.key, label: cell.text.trim(), figures: new Map(columns.map((key, k) => [key, figures[k]])), offset: cell.offset });
+        break;
+      }
       if (!found) continue;
       const [pointer, row] = found;
       if (row.cells.some((c) => into.values.has(c.index))) break; // a row is read once: a repeated label is not a second reading
-      const figures = cells.slice(i + 1).filter((c) => c.label === '');
       if (figures.length === row.cells.length) {
         row.cells.forEach((target, k) => record(into, target, figures[k]!, out));
       } else if (figures.length > 0) {
