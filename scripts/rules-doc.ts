@@ -41,6 +41,7 @@ const EXAMPLES: Partial<Record<RuleCode, MessageParams>> = {
   'parse.imagesInsteadOfTables': { ...field(''), detail: layout.meta.tables[0].label },
   'parse.rowMissing': cell('/proactive/regulations'),
   'parse.unreadableCell': { ...cell('/proactive/licensing/decisions'), actual: '见附件' },
+  'parse.labelVariant': { ...cell('/applications/outcomes/denied/prohibitedByLawOrRegulation'), actual: '2.其他法律行政止公开' },
   'parse.extraRow': { ...cell('/proactive'), detail: '其他主动公开文件' },
   'parse.subtotal': { ...cell('/applications/outcomes/denied'), expected: 3, actual: 4 },
   'parse.ambiguous': { ...cell('/proactive/normativeDocuments'), actual: '5845546', detail: '5|8|45546; 5|84|5546; …' },

@@ -89,6 +89,37 @@ describe('labels are matched after normalisation', () => {
     expect((await parseReport(mirrored)).report).toEqual((await parseReport(html)).report);
   });
 
+  describe('a numbered label with a slip in its words (raw/009 prints 2.其他法律行政止公开)', () => {
+    const PROHIBITED = '/applications/outcomes/denied/prohibitedByLawOrRegulation';
+    const withLabel = async (label: string) => {
+      const html = page('P016');
+      const result = await parseReport(html.replace('2.其他法律行政法规禁止公开', label));
+      return { result, read: (await parseReport(html)).report?.applications.outcomes.denied.prohibitedByLawOrRegulation };
+    };
+
+    it('is read as the row of its number, and the printed label is given', async () => {
+      const { result, read } = await withLabel('2.其他法律行政止公开');
+      expect(result.report?.applications.outcomes.denied.prohibitedByLawOrRegulation).toEqual(read);
+      expect(result.findings).toContainEqual(expect.objectContaining({ code: 'parse.labelVariant', path: PROHIBITED, actual: '2.其他法律行政止公开', severity: 'info' }));
+    });
+
+    it('in text too: raw/009 reads the row, with the finding', async () => {
+      const result = await parseReport(readFileSync(`${CORPUS}raw/009.txt`, 'utf8'));
+      expect(result.provenance[`${PROHIBITED}/total`]).toMatchObject({ raw: '0', kind: 'number' });
+      expect(codes(result)).toContain(`parse.labelVariant ${PROHIBITED}`);
+    });
+
+    it.each([
+      ['other words', '2.其他违法事项'],
+      ['another number', '3.其他法律行政止公开'],
+      ['no number', '其他法律行政止公开'],
+    ])('is not read with %s', async (_, label) => {
+      const { result } = await withLabel(label);
+      expect(result.report?.applications.outcomes.denied.prohibitedByLawOrRegulation.total).toBeNull();
+      expect(codes(result)).toContain(`parse.rowMissing ${PROHIBITED}`);
+    });
+  });
+
   it('a placeholder or text in a cell is recorded as such, never as a number', async () => {
     const html = page('P016').replace('>7677<', '>—<');
     const result = await parseReport(html);

@@ -65,3 +65,31 @@ export function namesLabel(a: string, label: string): boolean {
   if (bare === '' || bare === b) return false;
   return words === bare || (bare.length >= 4 && words.startsWith(bare) && words.length <= bare.length + 40);
 }
+
+/** Whether two texts are at most `bound` single-character edits apart (Levenshtein), in O(length × bound). */
+function withinEdits(a: string, b: string, bound: number): boolean {
+  if (Math.abs(a.length - b.length) > bound) return false;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...next) > bound) return false;
+    row = next;
+  }
+  return row[b.length]! <= bound;
+}
+
+/**
+ * Whether published text, normalised, is a numbered label with a slip in its
+ * words (2.其他法律行政止公开 for 2.其他法律行政法规禁止公开): the same item
+ * number, and words at most a quarter of the label's characters apart. Only
+ * numbered labels of four characters or more: the number and its place in
+ * the table say which row it is, the words only confirm it.
+ */
+export function slipOf(a: string, label: string): boolean {
+  const { normal: b } = metadataLabel(label);
+  const number = /^\d+\./.exec(b)?.[0];
+  if (number === undefined || !a.startsWith(number) || a === b) return false;
+  const [words, official] = [a.slice(number.length), b.slice(number.length)];
+  return official.length >= 4 && words.length >= 4 && withinEdits(words, official, Math.floor(official.length / 4));
+}

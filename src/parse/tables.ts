@@ -8,7 +8,7 @@ import type { ColumnMeta, TableKey, TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import { readCellText, type CellTextKind } from './cell-text.js';
 import type { SourceCell, SourceTable } from './html.js';
-import { namesLabel, normalizeLabel } from './normalize.js';
+import { namesLabel, normalizeLabel, slipOf } from './normalize.js';
 
 /**
  * Where a figure came from.
@@ -286,7 +286,10 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
       const labels = cellsIn(row.slice(0, firstValue)).map((c) => c.label).filter((t) => t !== '');
       const innermost = labels.at(-1);
       if (innermost === undefined) continue;
-      const candidates = leaves.filter((leaf) => namesLabel(innermost, leaf.rows.at(-1)!.label));
+      // A label with a slip in its words names the row of its number only where no label names one.
+      const exact = leaves.filter((leaf) => namesLabel(innermost, leaf.rows.at(-1)!.label));
+      const slip = exact.length === 0;
+      const candidates = slip ? leaves.filter((leaf) => slipOf(innermost, leaf.rows.at(-1)!.label)) : exact;
       const leaf =
         candidates.length === 1
           ? candidates[0]
@@ -313,6 +316,7 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
         sources.push(row[c]?.start ? row[c]!.cell : undefined);
       });
       recordRow(into, cells, sources, rowPointer, out);
+      if (slip) out.add('parse.labelVariant', rowPointer, { actual: innermost });
       if (subtotalColumn >= 0) {
         const organisations = cells.filter((cell) => cell.column.group !== undefined);
         checkSubtotal(into, organisations, row[subtotalColumn]?.cell, `${rowPointer}`, out);

@@ -10,7 +10,7 @@ import type { Layout } from '../format/layout.js';
 import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell, SourceLine } from './html.js';
-import { namesLabel, normalizeLabel } from './normalize.js';
+import { namesLabel, normalizeLabel, slipOf } from './normalize.js';
 import { leafRows, record, subtotalGroups, type Mapped } from './tables.js';
 
 /** A figure-like token: a number (with an optional unit), or a placeholder. */
@@ -73,12 +73,16 @@ export function labelFrom(label: string, fits: (text: string) => boolean): strin
 export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
   const rows = leafRows(layout, table).map((row) => [row.pointer, row] as const);
   // The rows a label cell names, worked out once for each text (a table may print a label thousands of times).
-  const named = new Map<string, (typeof rows)[number][]>();
+  // A label with a slip in its words names the row of its number only where no label names one.
+  const named = new Map<string, { rows: (typeof rows)[number][]; slip?: string }>();
   const rowsNamed = (text: string) => {
     let found = named.get(text);
     if (!found) {
       const label = labelFrom(text, (t) => rows.some(([, row]) => namesLabel(t, row.label)));
-      named.set(text, (found = rows.filter(([, row]) => namesLabel(label, row.label))));
+      const exact = rows.filter(([, row]) => namesLabel(label, row.label));
+      const slipped = exact.length > 0 ? undefined : labelFrom(text, (t) => rows.some(([, row]) => slipOf(t, row.label)));
+      const slips = slipped === undefined ? [] : rows.filter(([, row]) => slipOf(slipped, row.label));
+      named.set(text, (found = slipped === undefined ? { rows: exact } : { rows: slips, slip: slipped }));
     }
     return found;
   };
@@ -89,7 +93,7 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
     for (let i = cells.length - 1; i >= 0; i--) {
       const cell = cells[i]!;
       if (cell.label === '') continue;
-      const candidates = rowsNamed(cell.label);
+      const { rows: candidates, slip } = rowsNamed(cell.label);
       const found =
         candidates.length === 1 ? candidates[0] : candidates.find(([, row]) => row.groups.some((g) => cells.some((c) => c.label !== '' && namesLabel(c.label, g))));
       const figures = cells.slice(i + 1).filter((c) => c.label === '');
@@ -104,6 +108,7 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
       if (row.cells.some((c) => into.values.has(c.index))) break; // a row is read once: a repeated label is not a second reading
       if (figures.length === row.cells.length) {
         row.cells.forEach((target, k) => record(into, target, figures[k]!, out));
+        if (slip !== undefined) out.add('parse.labelVariant', pointer, { actual: slip });
       } else if (figures.length > 0) {
         out.add('parse.unreadableCell', pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(row.cells.length) });
       }

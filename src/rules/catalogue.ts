@@ -355,6 +355,17 @@ const RULE_ENTRIES = {
       en: (p) => `${p.where} (${p.whereEn}): the report's subtotal should be ${p.expected}, found ${p.actual}`,
     },
   },
+  'parse.labelVariant': {
+    severity: 'info',
+    rule: {
+      zh: '编号相同、文字仅差几个字（笔误）的行标签，按编号读作格式中的该行，并注明原文',
+      en: 'A numbered row label a few characters off the form’s (a slip) is read as that row, by its number, and the printed text is given',
+    },
+    message: {
+      'zh-CN': (p) => `${p.where}：报告印作“${p.actual}”，按编号读作此行`,
+      en: (p) => `${p.where} (${p.whereEn}): printed as “${p.actual}”, read as this row by its number`,
+    },
+  },
   'parse.extraRow': {
     severity: 'info',
     rule: { zh: '格式以外的行保留为附加行', en: 'Rows outside the format are kept as extras' },
@@ -410,6 +421,7 @@ export type RuleCode =
   | 'parse.unreadableCell'
   | 'parse.ambiguous'
   | 'parse.subtotal'
+  | 'parse.labelVariant'
   | 'parse.extraRow';
 
 /**
