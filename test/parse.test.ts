@@ -89,6 +89,15 @@ describe('labels are matched after normalisation', () => {
     expect((await parseReport(mirrored)).report).toEqual((await parseReport(html)).report);
   });
 
+  it('the fee header of the local template, 本年收费金额（单位：万元，保留4位小数）, names the fee column', async () => {
+    const html = page('P016');
+    const local = html.replace('本年收费金额（单位：万元）', '本年收费金额（单位：万元，保留4位小数）');
+    expect(local).not.toBe(html);
+    const result = await parseReport(local);
+    expect(result.report?.proactive.fees).toEqual((await parseReport(html)).report?.proactive.fees);
+    expect(result.provenance['/proactive/fees/amount']).toMatchObject({ kind: 'number' });
+  });
+
   describe('a numbered label with a slip in its words (raw/009 prints 2.其他法律行政止公开)', () => {
     const PROHIBITED = '/applications/outcomes/denied/prohibitedByLawOrRegulation';
     const withLabel = async (label: string) => {

@@ -52,12 +52,15 @@ export function withoutNumber(normalised: string): string {
 /**
  * Whether published text, already normalised, names a label: equal after
  * normalisation, or the label followed by a local annotation
- * (`规章（设区的市…应提供相关数据）`), with or without its numbering.
+ * (`规章（设区的市…应提供相关数据）`), or with one inside its closing
+ * parenthesis (`本年收费金额（单位：万元，保留4位小数）`), with or without its
+ * numbering.
  */
 export function namesLabel(a: string, label: string): boolean {
   const { normal: b, bare } = metadataLabel(label);
   if (a === '' || b === '') return false;
   if (a === b || a.startsWith(b)) return true;
+  if (b.endsWith(')') && a.endsWith(')') && a.startsWith(`${b.slice(0, -1)},`)) return true;
   // A shortened label, as in 规范性文件 for 行政规范性文件; long enough not to be a mere 其他.
   if (a.length >= 4 && b.endsWith(a)) return true;
   // Without numbering: the same words, or (for a label long enough not to be a mere 其他) the words and an annotation.
