@@ -61,6 +61,21 @@ describe('the shipped JSON Schema files', () => {
     expect(ajv.validateSchema(schema)).toBe(true);
   });
 
+  it('schema/report.json: the edition picks the schema, so the errors are about that edition', () => {
+    const schema = shipped('report');
+    expect(schema).toEqual(reportJsonSchema());
+    expect(ajv.validateSchema(schema)).toBe(true);
+    const report = structuredClone(readExample('shanghai-2019.json')) as { proactive: { regulations: { newlyMade: unknown } } };
+    report.proactive.regulations.newlyMade = -1;
+    expect(validate(report)).toBe(false);
+    const paths = validate.errors!.map((e) => e.instancePath);
+    expect(paths).toContain('/proactive/regulations/newlyMade');
+    // Nothing about the other edition's fields (a 2021 report has no newlyMade).
+    expect(paths.filter((p) => p !== '/proactive/regulations/newlyMade' && p !== '')).toEqual([]);
+    expect(validate({ edition: '2020' })).toBe(false);
+    expect(validate.errors!.map((e) => e.instancePath)).toContain('/edition');
+  });
+
   it('titles every property with its official label and says where it sits', () => {
     const schema = shipped('2021') as { properties: Record<string, { properties: Record<string, { title: string; description: string; properties: Record<string, { title: string; description: string }> }> }> };
     const regulations = schema.properties.proactive!.properties.regulations!;

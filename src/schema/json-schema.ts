@@ -6,12 +6,20 @@
  */
 import { z } from 'zod';
 import type { Edition } from '../format/types.js';
-import { report2019Schema, report2021Schema, reportSchema } from './zod.js';
+import { report2019Schema, report2021Schema } from './zod.js';
+
+/** One edition's schema, without the keywords that belong to a whole document. */
+function editionSchema(edition: Edition): Record<string, unknown> {
+  const { $schema: _, ...schema } = z.toJSONSchema(edition === '2021' ? report2021Schema : report2019Schema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return schema;
+}
 
 /**
  * The JSON Schema of the report JSON of one edition, or of either edition
- * (`oneOf`) when none is named. Every property carries its official label as
- * `title` and where it sits on the form in `description`.
+ * when none is named: then `edition` picks the edition's schema
+ * (`if`/`then`/`else`), so a validator's errors are about that edition, not
+ * about why the report is not the other one. Every property carries its
+ * official label as `title` and where it sits on the form in `description`.
  *
  * @example
  * ```ts
@@ -21,8 +29,18 @@ import { report2019Schema, report2021Schema, reportSchema } from './zod.js';
  * ```
  */
 export function reportJsonSchema(edition?: Edition): Record<string, unknown> {
-  const schema = edition === '2021' ? report2021Schema : edition === '2019' ? report2019Schema : reportSchema;
-  const json = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>;
-  const { $schema, ...rest } = json;
-  return { $schema, $id: `urn:gov-disclosure-report:schema:${edition ?? 'report'}`, ...rest };
+  const head = { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: `urn:gov-disclosure-report:schema:${edition ?? 'report'}` };
+  if (edition) return { ...head, ...editionSchema(edition) };
+  return {
+    ...head,
+    title: '政府信息公开工作年度报告',
+    description: 'An annual report of either edition of the format; its edition field picks the schema it follows.',
+    type: 'object',
+    required: ['edition'],
+    properties: { edition: { enum: ['2021', '2019'] } },
+    if: { properties: { edition: { const: '2019' } } },
+    then: { $ref: '#/$defs/edition2019' },
+    else: { $ref: '#/$defs/edition2021' },
+    $defs: { edition2021: editionSchema('2021'), edition2019: editionSchema('2019') },
+  };
 }
