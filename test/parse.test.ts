@@ -357,6 +357,43 @@ describe('never a wrong figure: what cannot be checked is left blank, with a fin
       expect(codes(result)).toContain('parse.unreadableCell /applications/outcomes/unableToProvide/needsNewCreation');
     });
 
+    it('takes a group’s label (（六）其他处理) for a line that may own figures, never as see-through', async () => {
+      const { result } = await outcomes(
+        '自然人 商业 科研 社会 法律 其他 总计', '5 0 0 0 0 0 5', '一、本年新收政府信息公开申请数量', '1 0 0 0 0 0 1', '二、上年结转政府信息公开申请数量',
+        '2 0 0 0 0 0 2', '（一）予以公开', '3 0 0 0 0 0 3', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '1 0 0 0 0 0 1', '（六）其他处理',
+        '（七）总计 6 0 0 0 0 0 6',
+      );
+      const { received, carriedOver, outcomes: o } = result.report!.applications;
+      // Figures before labels, or after them with （六） printing its own: either reading is possible, so neither is taken.
+      expect([received.total, carriedOver.total, o.granted.total, o.partiallyGranted.total]).toEqual([null, null, null, null]);
+    });
+
+    it('takes a lone figure (a page number, 3) for neither a row’s figures nor a sign of the layout', async () => {
+      const { outcomes: o } = await outcomes(
+        '（一）予以公开', '2 0 0 0 0 0 2', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '3', '1 0 0 0 0 0 1',
+        '（三）不予公开', '1.属于国家秘密', '0 0 0 0 0 0 0', '2.其他法律行政止公开', '2 0 0 0 0 0 2', '3.危及“三安全一稳定” 0 0 0 0 0 0 0',
+      );
+      expect([o.granted.total, o.partiallyGranted.total, o.denied.stateSecret.total]).toEqual([null, null, null]);
+    });
+
+    it('in table 二 too: a bare page number under a one-figure row is not its figure', async () => {
+      const result = await parseReport(
+        ['二、主动公开政府信息情况', '第二十条第（六）项', '信息内容 本年处理决定数量', '行政处罚', '2', '行政强制 7', '三、收到和处理政府信息公开申请情况'].join('\n'),
+      );
+      expect(result.report?.proactive).toMatchObject({ penalties: { decisions: null }, coercion: { decisions: 7 } });
+    });
+
+    it('a row printed twice with other figures, on one line or over several, is unsure: null, with parse.ambiguous', async () => {
+      const twice = await outcomes('（一）予以公开 3 0 0 0 0 0 3', '（一）予以公开 4 0 0 0 0 0 4');
+      expect(twice.outcomes.granted.total).toBeNull();
+      expect(codes(twice.result)).toContain('parse.ambiguous /applications/outcomes/granted');
+      const stacked = await outcomes(
+        '（二）部分公开（区分处理的，只计这一情 形，不', '4 0 0 0 0 0 4', '计其他情形）', '（二）部分公开（区分处理的，只计这一情形，不计其他情形） 9 0 0 0 0 0 9',
+      );
+      expect(stacked.outcomes.partiallyGranted.total).toBeNull();
+      expect(codes(stacked.result)).toContain('parse.ambiguous /applications/outcomes/partiallyGranted');
+    });
+
     it('skips page numbers and pieces of the vertical headers, but not a label’s own words found in a heading', async () => {
       // 息公开申请 is also in the heading 三、收到和处理政府信息公开申请情况.
       const { outcomes: o } = await outcomes(

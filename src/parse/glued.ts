@@ -79,10 +79,8 @@ function runAt(stream: Stream, from: number, end: number, pattern: RegExp): stri
   return digits;
 }
 
-/** A leaf row with its label normalised, as the stream is. */
-type Row = LeafRow;
-
-function rowsOf(layout: Layout, table: TableMeta): Row[] {
+/** The leaf rows of a table, their labels normalised as the stream is. */
+function rowsOf(layout: Layout, table: TableMeta): LeafRow[] {
   return leafRows(layout, table).map((row) => ({ ...row, label: normalizeLabel(row.label) }));
 }
 
@@ -131,7 +129,7 @@ export function mapGlued(stream: Stream, layout: Layout, table: TableMeta, into:
 
   // Each row's label, in order; then the run of digits between it and the next label (whose own
   // number, 2. of 2.其他…, may stick to the run and is not part of it).
-  const labels: { row: Row; at: number }[] = [];
+  const labels: { row: LeafRow; at: number }[] = [];
   let cursor = start;
   for (const row of rowsOf(layout, table)) {
     const at = stream.text.indexOf(row.label, cursor);
@@ -139,7 +137,7 @@ export function mapGlued(stream: Stream, layout: Layout, table: TableMeta, into:
     labels.push({ row, at });
     cursor = at + row.label.length;
   }
-  const found: { row: Row; run: Run }[] = [];
+  const found: { row: LeafRow; run: Run }[] = [];
   labels.forEach(({ row, at }, i) => {
     const from = at + row.label.length;
     const money = row.cells.length === 1 && row.cells[0]!.kind === 'money';
@@ -161,7 +159,7 @@ export function mapGlued(stream: Stream, layout: Layout, table: TableMeta, into:
  * satisfy every relation of the table among the cells already known; a row
  * is read when all such combinations agree on it.
  */
-function resolve(layout: Layout, found: { row: Row; run: Run }[], choices: (number | string)[][][], stream: Stream, into: Mapped, out: FindingList): void {
+function resolve(layout: Layout, found: { row: LeafRow; run: Run }[], choices: (number | string)[][][], stream: Stream, into: Mapped, out: FindingList): void {
   const known: (number | null | undefined)[] = [];
   found.forEach(({ row }, i) => {
     const only = choices[i]!.length === 1 ? choices[i]![0]! : undefined;

@@ -17,7 +17,7 @@ import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell } from './html.js';
 import { normalizeLabel } from './normalize.js';
-import { leafRows, record, type LeafRow, type Mapped } from './tables.js';
+import { leafRows, recordRow, subtotalGroups, type LeafRow, type Mapped } from './tables.js';
 import { labelFrom } from './text.js';
 
 // A page number printed inside a table, its cells joined by spaces: `- 3 -`, `第 3 页`, `3/12`.
@@ -31,6 +31,8 @@ interface Line {
   footer: boolean;
   /** Text found in the table's own headers (其他处理 of （六）其他处理, 本 of 三、本年度办理结果): a piece of a label only where it continues one. */
   headerLike: boolean;
+  /** Header text that can own no figures (三、本年度办理结果 one character a line, 申请人情况): passed over when looking for a lone line's neighbours. A group's label (（三）不予公开) is not: a report may print figures for it. */
+  seeThrough: boolean;
 }
 
 /** A row whose label was put together: the lines it spans, and those of them holding figures. */
@@ -44,9 +46,9 @@ interface Span {
 /** What stands next to a lone line of figures: a row still without figures, a line that may be a label, or nothing that could own them. */
 type Neighbour = Span | 'unknown' | 'closed';
 
-/** The table's own words that are not row labels: its heading, header, note, column and group labels. */
+/** The table's own words that are not row labels and own no figures: its heading, header, note, column labels and top-level row label. */
 function headerWords(table: TableMeta, rows: readonly LeafRow[]): string[] {
-  const words = [table.label, table.header, table.note, ...rows.flatMap((r) => r.groups)];
+  const words = [table.label, table.header, table.note, ...rows.map((r) => r.groups[0])];
   for (const block of table.blocks) words.push(block.label, block.rowHeader, ...block.columns.map((c) => c.label));
   return words.filter((w): w is string => w !== undefined).map(normalizeLabel);
 }
@@ -59,53 +61,66 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
   const rows = leafRows(layout, table);
   const labels = rows.map((row) => normalizeLabel(row.label));
   const headers = headerWords(table, rows);
-  const inHeaders = new Map<string, boolean>();
+  const groups = [...subtotalGroups(layout, table).keys()].map(normalizeLabel);
+  // Each distinct text is looked up once: a table may print a piece thousands of times.
+  const kinds = new Map<string, Pick<Line, 'headerLike' | 'seeThrough'>>();
+  const kindOf = (text: string) => {
+    let kind = kinds.get(text);
+    if (!kind) {
+      const seeThrough = headers.some((h) => h.includes(text));
+      kinds.set(text, (kind = { seeThrough, headerLike: seeThrough || groups.some((g) => g.includes(text)) }));
+    }
+    return kind;
+  };
   const parsed: Line[] = lines.map((cells) => {
-    if (cells.length <= 5 && FOOTER.test(cells.map((c) => c.text).join(' '))) return { text: '', figures: [], footer: true, headerLike: false };
+    if (cells.length <= 5 && FOOTER.test(cells.map((c) => c.text).join(' '))) return { text: '', figures: [], footer: true, headerLike: false, seeThrough: true };
     const text = cells.map((c) => c.label).join('');
     const figures = cells.filter((c) => c.label === '');
-    if (text === '' || figures.length > 0) return { text, figures, footer: false, headerLike: false };
-    if (!inHeaders.has(text)) inHeaders.set(text, headers.some((h) => h.includes(text)));
-    return { text, figures, footer: false, headerLike: inHeaders.get(text)! };
+    if (text === '' || figures.length > 0) return { text, figures, footer: false, headerLike: false, seeThrough: false };
+    return { text, figures, footer: false, ...kindOf(text) };
   });
 
   const spans = spansOf(parsed, labels, rows);
   const spanAt: (Span | undefined)[] = [];
   for (const span of spans) for (let at = span.first; at <= span.last; at++) spanAt[at] = span;
-  // Lines that are neither labels nor figures: page numbers, and header pieces that continue no label.
-  const noise = parsed.map((line, i) => line.footer || (line.headerLike && !spanAt[i]));
-  const read = (span: Span) => span.figureLines.length > 0 || span.row.cells.some((c) => into.provenance.has(c.pointer));
   const give = (span: Span, figures: SourceCell[]) => {
-    if (figures.length === span.row.cells.length) span.row.cells.forEach((cell, k) => record(into, cell, figures[k]!, out));
+    if (figures.length === span.row.cells.length) recordRow(into, span.row.cells, figures, span.row.pointer, out);
     else out.add('parse.unreadableCell', span.row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(span.row.cells.length) });
   };
-  // Figures between the pieces of a label are the row's own (a row on one line was read before, or said unreadable).
+  // Figures between the pieces of a label are the row's own (a row on one line is the one-line reader's).
   for (const span of spans) {
-    if (span.first === span.last || span.figureLines.length === 0 || span.row.cells.some((c) => into.provenance.has(c.pointer))) continue;
+    if (span.first === span.last || span.figureLines.length === 0) continue;
     if (span.figureLines.length === 1) give(span, parsed[span.figureLines[0]!]!.figures);
     else out.add('parse.unreadableCell', span.row.pointer, { detail: String(span.row.cells.length) });
   }
 
-  // Lone lines of figures outside every label, and what stands on each side of them: the nearest line that is not noise.
+  // Lone lines of figures outside every label, and what stands on each side of them: the nearest line
+  // that is not a page number or a header word. Only a line that has its own figures, or the table's
+  // edge, is closed; any other line may own them.
+  const widths = new Set(rows.map((row) => row.cells.length));
   const neighbour = (at: number, side: 'first' | 'last'): Neighbour => {
+    if (at < 0 || at >= parsed.length) return 'closed';
     const span = spanAt[at];
-    if (span) return span[side] === at && !read(span) ? span : 'closed';
-    return at >= 0 && at < parsed.length && parsed[at]!.figures.length === 0 ? 'unknown' : 'closed';
+    if (span) return span[side] === at && span.figureLines.length === 0 ? span : 'closed';
+    const { text, figures } = parsed[at]!;
+    return text !== '' ? (figures.length > 0 ? 'closed' : 'unknown') : widths.has(figures.length) ? 'closed' : 'unknown';
   };
+  const passed = parsed.map((line, i) => line.seeThrough && !spanAt[i]);
   const previous: number[] = [];
-  for (let i = 0, last = -1; i < parsed.length; i++) [previous[i], last] = [last, noise[i] ? last : i];
+  for (let i = 0, last = -1; i < parsed.length; i++) [previous[i], last] = [last, passed[i] ? last : i];
   const next: number[] = [];
-  for (let i = parsed.length - 1, last = parsed.length; i >= 0; i--) [next[i], last] = [last, noise[i] ? last : i];
+  for (let i = parsed.length - 1, last = parsed.length; i >= 0; i--) [next[i], last] = [last, passed[i] ? last : i];
+  // A lone figure may be a page number: only lines of two figures or more are given to a row.
   const lone = parsed.flatMap((line, i) =>
-    noise[i] || line.text !== '' || line.figures.length === 0 || spanAt[i] ? [] : [{ figures: line.figures, before: neighbour(previous[i]!, 'last'), after: neighbour(next[i]!, 'first') }],
+    line.footer || line.text !== '' || line.figures.length < 2 || spanAt[i] ? [] : [{ figures: line.figures, before: neighbour(previous[i]!, 'last'), after: neighbour(next[i]!, 'first') }],
   );
   const fits = (side: Neighbour, figures: SourceCell[]): side is Span => typeof side === 'object' && side.row.cells.length === figures.length;
-  const figuresFirst = lone.filter((f) => f.before === 'closed' && fits(f.after, f.figures)).length;
-  const figuresLast = lone.filter((f) => f.after === 'closed' && fits(f.before, f.figures)).length;
-  if ((figuresFirst > 0) === (figuresLast > 0)) return;
+  const linesShowingFiguresFirst = lone.filter((f) => f.before === 'closed' && fits(f.after, f.figures)).length;
+  const linesShowingFiguresLast = lone.filter((f) => f.after === 'closed' && fits(f.before, f.figures)).length;
+  if ((linesShowingFiguresFirst > 0) === (linesShowingFiguresLast > 0)) return;
   for (const { figures, before, after } of lone) {
-    const owner = figuresFirst > 0 ? after : before;
-    if (typeof owner === 'object' && !read(owner)) give(owner, figures);
+    const owner = linesShowingFiguresFirst > 0 ? after : before;
+    if (typeof owner === 'object') give(owner, figures);
   }
 }
 

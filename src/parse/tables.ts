@@ -121,9 +121,10 @@ export interface LeafRow {
 export function subtotalGroups(layout: Layout, table: TableMeta): Map<string, string> {
   const groups = new Map<string, string>();
   for (const cell of layout.cells.filter((c) => c.table.key === table.key)) {
-    // The rows between the top one (三、本年度办理结果) and the leaf.
-    cell.rows.slice(1, -1).forEach((row, depth) => {
-      groups.set(row.label, cell.pointer.split('/').slice(0, 4 + depth).join('/'));
+    // The rows between the top one (三、本年度办理结果) and the leaf; the last of cell.rows is the key before the column's.
+    cell.rows.slice(1, -1).forEach((row, i) => {
+      const keys = cell.path.length - (cell.rows.length - 1 - i);
+      groups.set(row.label, `/${cell.path.slice(0, keys).join('/')}`);
     });
   }
   return groups;
@@ -171,7 +172,6 @@ export function record(into: Mapped, cell: CellInfo, source: SourceCell & { unit
   into.provenance.set(cell.pointer, { raw: source.text.trim(), kind: reading.kind, offset: source.offset });
   if (reading.kind === 'text') out.add('parse.unreadableCell', cell.pointer, { actual: source.text.trim().slice(0, 200) });
 }
-
 
 /** The unit a column header gives its amounts: 元 where it says 元 and not 万元. */
 function unitOf(header: string): '元' | undefined {
@@ -237,7 +237,7 @@ function cellsIn(slots: readonly (Slot | undefined)[]): SourceCell[] {
 }
 
 /** Records a row's figures once: a second printing of the row with other figures makes it unsure, and blank. */
-function recordRow(into: Mapped, cells: readonly CellInfo[], sources: readonly (SourceCell | undefined)[], pointer: string, out: FindingList): void {
+export function recordRow(into: Mapped, cells: readonly CellInfo[], sources: readonly (SourceCell | undefined)[], pointer: string, out: FindingList): void {
   const seen = cells.filter((cell) => into.provenance.has(cell.pointer));
   if (seen.length > 0) {
     const same = cells.every((cell, k) => (into.provenance.get(cell.pointer)?.raw ?? '') === (sources[k]?.text.trim() ?? ''));

@@ -11,7 +11,7 @@ import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell, SourceLine } from './html.js';
 import { namesLabel, normalizeLabel, slipOf } from './normalize.js';
-import { leafRows, record, subtotalGroups, type Mapped } from './tables.js';
+import { leafRows, record, recordRow, subtotalGroups, type Mapped } from './tables.js';
 
 /** A figure-like token: a number (with an optional unit), or a placeholder. */
 const VALUE = /^(?:[+-]?\d+(?:\.\d+)?(?:万元|元)?|\/|-+|—+|–|无)$/;
@@ -105,11 +105,12 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
       }
       if (!found) continue;
       const [pointer, row] = found;
-      if (row.cells.some((c) => into.values.has(c.index))) break; // a row is read once: a repeated label is not a second reading
+      const seen = row.cells.some((c) => into.provenance.has(c.pointer));
+      // A row printed again with the same figures is the same reading; with others, it is unsure (recordRow).
       if (figures.length === row.cells.length) {
-        row.cells.forEach((target, k) => record(into, target, figures[k]!, out));
-        if (slip !== undefined) out.add('parse.labelVariant', pointer, { actual: slip });
-      } else if (figures.length > 0) {
+        recordRow(into, row.cells, figures, pointer, out);
+        if (slip !== undefined && !seen) out.add('parse.labelVariant', pointer, { actual: slip });
+      } else if (figures.length > 0 && !seen) {
         out.add('parse.unreadableCell', pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(row.cells.length) });
       }
       break;
@@ -202,9 +203,8 @@ export function mapColumnRows(lines: readonly SourceCell[][], layout: Layout, ta
       if (!figure) break;
       figures.push(figure);
     }
-    if (row.cells.some((c) => into.provenance.has(c.pointer))) continue;
-    if (figures.length === row.cells.length) row.cells.forEach((cell, k) => record(into, cell, figures[k]!, out));
-    else if (figures.length > 0) out.add('parse.unreadableCell', pointer, { actual: figures.map((f) => f.text).join(' '), detail: String(row.cells.length) });
+    if (figures.length === row.cells.length) recordRow(into, row.cells, figures, pointer, out);
+    else if (figures.length > 0 && !row.cells.some((c) => into.provenance.has(c.pointer))) out.add('parse.unreadableCell', pointer, { actual: figures.map((f) => f.text).join(' '), detail: String(row.cells.length) });
   }
 }
 
