@@ -96,3 +96,19 @@ export function slipOf(a: string, label: string): boolean {
   const [words, official] = [a.slice(number.length), b.slice(number.length)];
   return official.length >= 4 && words.length >= 4 && withinEdits(words, official, Math.floor(official.length / 4));
 }
+
+// Where a row label can start inside a cell that has stray characters before it. An item number
+// starts where no digit stands before it, so a long run of digits is not tried at every digit.
+const NUMBERING = /(?<!\d)\d{1,3}\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+,/g;
+
+/**
+ * A label cell from where a row's label starts in it: stray characters of a
+ * vertical header or a group label before the item number (`度4.保护…`,
+ * `（四）无法提供1.本机关…`) are not part of it. `fits` says whether a text
+ * is (or begins) a row label; with no fitting start the cell is as it is.
+ */
+export function labelFrom(label: string, fits: (text: string) => boolean): string {
+  if (fits(label)) return label;
+  for (const match of label.matchAll(NUMBERING)) if (match.index > 0 && fits(label.slice(match.index))) return label.slice(match.index);
+  return label;
+}

@@ -16,9 +16,8 @@ import type { Layout } from '../format/layout.js';
 import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell } from './html.js';
-import { normalizeLabel } from './normalize.js';
+import { labelFrom, normalizeLabel } from './normalize.js';
 import { leafRows, recordRow, subtotalGroups, type LeafRow, type Mapped } from './tables.js';
-import { labelFrom } from './text.js';
 
 // A page number printed inside a table, its cells joined by spaces: `- 3 -`, `第 3 页`, `3/12`.
 const FOOTER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;

@@ -8,7 +8,7 @@ import type { ColumnMeta, TableKey, TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import { readCellText, type CellTextKind } from './cell-text.js';
 import type { SourceCell, SourceTable } from './html.js';
-import { namesLabel, normalizeLabel, slipOf } from './normalize.js';
+import { labelFrom, namesLabel, normalizeLabel, slipOf } from './normalize.js';
 
 /**
  * Where a figure came from.
@@ -153,6 +153,51 @@ export function settleGroupRows(layout: Layout, table: TableMeta, into: Mapped, 
   }
 }
 
+/** What a line's labels name: a leaf row (with the printed label, when a slip in its words was read by its number), or a group, whose own row it is. */
+export interface Named {
+  row?: LeafRow;
+  slip?: string;
+  group?: { pointer: string };
+}
+
+/**
+ * Names the rows of one table by their labels. A line's innermost label
+ * names a leaf row, a group's label among the line's labels telling apart
+ * rows of one name; failing that, a numbered label with a slip in its words
+ * names the row of its number; failing that, a group's label among the
+ * line's labels names that group's own row. Stray characters before an
+ * item number (`度4.保护…`) are passed over. What a text names is worked out
+ * once: a table may print a label thousands of times.
+ */
+export function rowNamer(layout: Layout, table: TableMeta): (innermost: string, labels: readonly string[]) => Named {
+  const rows = leafRows(layout, table);
+  const groups = [...subtotalGroups(layout, table)];
+  const named = new Map<string, { rows: LeafRow[]; slip?: string }>();
+  const rowsNamed = (text: string) => {
+    let found = named.get(text);
+    if (!found) {
+      const label = labelFrom(text, (t) => rows.some((r) => namesLabel(t, r.label)));
+      const exact = rows.filter((row) => namesLabel(label, row.label));
+      const slipped = exact.length > 0 ? undefined : labelFrom(text, (t) => rows.some((r) => slipOf(t, r.label)));
+      const slips = slipped === undefined ? [] : rows.filter((row) => slipOf(slipped, row.label));
+      named.set(text, (found = slipped !== undefined && slips.length > 0 ? { rows: slips, slip: slipped } : { rows: exact }));
+    }
+    return found;
+  };
+  const groupOf = new Map<string, string | undefined>();
+  const groupNamed = (text: string) => {
+    if (!groupOf.has(text)) groupOf.set(text, groups.find(([group]) => namesLabel(labelFrom(text, (t) => namesLabel(t, group)), group))?.[1]);
+    return groupOf.get(text);
+  };
+  return (innermost, labels) => {
+    const { rows: candidates, slip } = rowsNamed(innermost);
+    const row = candidates.length === 1 ? candidates[0] : candidates.find((r) => r.groups.some((g) => labels.some((t) => namesLabel(t, g))));
+    if (row) return slip === undefined ? { row } : { row, slip };
+    const pointer = [innermost, ...labels].map(groupNamed).find(Boolean);
+    return pointer ? { group: { pointer } } : {};
+  };
+}
+
 /** The leaf rows of one table, in the form's order. */
 export function leafRows(layout: Layout, table: TableMeta): LeafRow[] {
   const rows = new Map<string, LeafRow>();
@@ -260,9 +305,9 @@ export function recordRow(into: Mapped, cells: readonly CellInfo[], sources: rea
  * columns leave the table unread rather than read by position.
  */
 export function mapApplications(tables: readonly SourceTable[], layout: Layout, into: Mapped, out: FindingList): void {
-  const leaves = layout.cells.filter((c) => c.table.key === 'applications' && c.column.key === 'total');
   const applicant = layout.meta.tables[1].blocks[0]!.columns;
-  const first = leaves[0]!.rows[0]!.label;
+  const nameRow = rowNamer(layout, layout.meta.tables[1]);
+  const first = leafRows(layout, layout.meta.tables[1])[0]!.label;
   for (const table of tables) {
     const grid = dense(table);
     if (!grid) continue;
@@ -281,23 +326,15 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
     const firstValue = valueColumns.findIndex(Boolean);
     // A local 小计 column beside the five organisation columns, and subtotal rows of the groups: checked, then left out.
     const subtotalColumn = headers.findIndex((text) => text.includes('小计'));
-    const groups = subtotalGroups(layout, layout.meta.tables[1]);
     for (const row of grid.slice(headerRows)) {
       const labels = cellsIn(row.slice(0, firstValue)).map((c) => c.label).filter((t) => t !== '');
       const innermost = labels.at(-1);
       if (innermost === undefined) continue;
-      // A label with a slip in its words names the row of its number only where no label names one.
-      const exact = leaves.filter((leaf) => namesLabel(innermost, leaf.rows.at(-1)!.label));
-      const slip = exact.length === 0;
-      const candidates = slip ? leaves.filter((leaf) => slipOf(innermost, leaf.rows.at(-1)!.label)) : exact;
-      const leaf =
-        candidates.length === 1
-          ? candidates[0]
-          : candidates.find((c) => c.rows.slice(0, -1).some((group) => labels.some((t) => namesLabel(t, group.label))));
-      const group = leaf ? undefined : [...groups].find(([label]) => labels.some((t) => namesLabel(t, label)));
+      const { row: leaf, slip, group } = nameRow(innermost, labels);
       if (group) {
         const figures = new Map(valueColumns.flatMap((column, c) => (column ? [[column.key, row[c]?.start ? row[c]!.cell : undefined] as const] : [])));
-        into.groupRows.push({ pointer: group[1], table: 'applications', label: group[0], figures, offset: row.find(Boolean)!.cell.offset });
+        const label = cellsIn(row.slice(0, firstValue)).map((c) => c.text.trim()).filter(Boolean).join(' ');
+        into.groupRows.push({ ...group, table: 'applications', label, figures, offset: row.find(Boolean)!.cell.offset });
         continue;
       }
       if (!leaf) {
@@ -306,7 +343,7 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
         if (values.some((v) => v !== '')) into.extras.push({ table: 'applications', label, cells: values, offset: row.find(Boolean)!.cell.offset });
         continue;
       }
-      const rowPointer = leaf.pointer.slice(0, leaf.pointer.lastIndexOf('/'));
+      const rowPointer = leaf.pointer;
       const cells: CellInfo[] = [];
       const sources: (SourceCell | undefined)[] = [];
       valueColumns.forEach((column, c) => {
@@ -316,7 +353,7 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
         sources.push(row[c]?.start ? row[c]!.cell : undefined);
       });
       recordRow(into, cells, sources, rowPointer, out);
-      if (slip) out.add('parse.labelVariant', rowPointer, { actual: innermost });
+      if (slip !== undefined) out.add('parse.labelVariant', rowPointer, { actual: slip });
       if (subtotalColumn >= 0) {
         const organisations = cells.filter((cell) => cell.column.group !== undefined);
         checkSubtotal(into, organisations, row[subtotalColumn]?.cell, `${rowPointer}`, out);

@@ -10,8 +10,8 @@ import type { Layout } from '../format/layout.js';
 import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell, SourceLine } from './html.js';
-import { namesLabel, normalizeLabel, slipOf } from './normalize.js';
-import { leafRows, record, recordRow, subtotalGroups, type Mapped } from './tables.js';
+import { normalizeLabel } from './normalize.js';
+import { leafRows, record, recordRow, rowNamer, type Mapped } from './tables.js';
 
 /** A figure-like token: a number (with an optional unit), or a placeholder. */
 const VALUE = /^(?:[+-]?\d+(?:\.\d+)?(?:万元|元)?|\/|-+|—+|–|无)$/;
@@ -49,69 +49,35 @@ export function cellsOf(line: SourceLine): SourceCell[] {
   return cells;
 }
 
-// Where a row label can start inside a cell that has stray characters before it. An item number
-// starts where no digit stands before it, so a long run of digits is not tried at every digit.
-const NUMBERING = /(?<!\d)\d{1,3}\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+,/g;
-
-/**
- * A label cell from where a row's label starts in it: stray characters of a
- * vertical header or a group label before the item number (`度4.保护…`,
- * `（四）无法提供1.本机关…`) are not part of it. `fits` says whether a text
- * is (or begins) a row label; with no fitting start the cell is as it is.
- */
-export function labelFrom(label: string, fits: (text: string) => boolean): string {
-  if (fits(label)) return label;
-  for (const match of label.matchAll(NUMBERING)) if (match.index > 0 && fits(label.slice(match.index))) return label.slice(match.index);
-  return label;
-}
-
 /**
  * Tables 二 and 三 from lines of text: each line whose label cell names a
  * row gives that row the figures after the label, if they are exactly as
  * many as its columns.
  */
 export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
-  const rows = leafRows(layout, table).map((row) => [row.pointer, row] as const);
-  // The rows a label cell names, worked out once for each text (a table may print a label thousands of times).
-  // A label with a slip in its words names the row of its number only where no label names one.
-  const named = new Map<string, { rows: (typeof rows)[number][]; slip?: string }>();
-  const rowsNamed = (text: string) => {
-    let found = named.get(text);
-    if (!found) {
-      const label = labelFrom(text, (t) => rows.some(([, row]) => namesLabel(t, row.label)));
-      const exact = rows.filter(([, row]) => namesLabel(label, row.label));
-      const slipped = exact.length > 0 ? undefined : labelFrom(text, (t) => rows.some(([, row]) => slipOf(t, row.label)));
-      const slips = slipped === undefined ? [] : rows.filter(([, row]) => slipOf(slipped, row.label));
-      named.set(text, (found = slipped === undefined ? { rows: exact } : { rows: slips, slip: slipped }));
-    }
-    return found;
-  };
-  const groups = [...subtotalGroups(layout, table)];
-  const columns = rows[0]?.[1].cells.map((cell) => cell.column.key) ?? [];
+  const nameRow = rowNamer(layout, table);
+  const columns = leafRows(layout, table)[0]?.cells.map((cell) => cell.column.key) ?? [];
   for (const cells of lines) {
+    const labels = cells.flatMap((c) => (c.label === '' ? [] : [c.label]));
     // The innermost label of the line: the last text cell that names a row.
     for (let i = cells.length - 1; i >= 0; i--) {
       const cell = cells[i]!;
       if (cell.label === '') continue;
-      const { rows: candidates, slip } = rowsNamed(cell.label);
-      const found =
-        candidates.length === 1 ? candidates[0] : candidates.find(([, row]) => row.groups.some((g) => cells.some((c) => c.label !== '' && namesLabel(c.label, g))));
+      const { row, slip, group } = nameRow(cell.label, labels);
       const figures = cells.slice(i + 1).filter((c) => c.label === '');
       // A group's own row (（六）其他处理 0 0 0 0 0 0 0): a subtotal, settled once the table is read.
-      const group = found || figures.length !== columns.length ? undefined : groups.find(([label]) => namesLabel(labelFrom(cell.label, (t) => namesLabel(t, label)), label));
-      if (group) {
-        into.groupRows.push({ pointer: group[1], table: table.key, label: cell.text.trim(), figures: new Map(columns.map((key, k) => [key, figures[k]])), offset: cell.offset });
+      if (group && figures.length === columns.length) {
+        into.groupRows.push({ ...group, table: table.key, label: cell.text.trim(), figures: new Map(columns.map((key, k) => [key, figures[k]])), offset: cell.offset });
         break;
       }
-      if (!found) continue;
-      const [pointer, row] = found;
+      if (!row) continue;
       const seen = row.cells.some((c) => into.provenance.has(c.pointer));
       // A row printed again with the same figures is the same reading; with others, it is unsure (recordRow).
       if (figures.length === row.cells.length) {
-        recordRow(into, row.cells, figures, pointer, out);
-        if (slip !== undefined && !seen) out.add('parse.labelVariant', pointer, { actual: slip });
+        recordRow(into, row.cells, figures, row.pointer, out);
+        if (slip !== undefined && !seen) out.add('parse.labelVariant', row.pointer, { actual: slip });
       } else if (figures.length > 0 && !seen) {
-        out.add('parse.unreadableCell', pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(row.cells.length) });
+        out.add('parse.unreadableCell', row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(row.cells.length) });
       }
       break;
     }
@@ -184,27 +150,28 @@ function loneFigure(cells: readonly SourceCell[]): SourceCell | undefined {
  * unread.
  */
 export function mapColumnRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
-  const rows = leafRows(layout, table).map((row) => [row.pointer, row] as const);
+  const nameRow = rowNamer(layout, table);
+  // The lines before that name no row: the group labels that tell apart rows of one name.
   const groups: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const cells = lines[i]!;
     if (cells.length !== 1 || cells[0]!.label === '') continue;
-    const label = cells[0]!.label;
-    const candidates = rows.filter(([, row]) => namesLabel(label, row.label));
-    const found = candidates.length === 1 ? candidates[0] : candidates.find(([, row]) => row.groups.some((g) => groups.some((seen) => namesLabel(seen, g))));
-    if (!found) {
-      groups.push(label);
+    const { row, slip } = nameRow(cells[0]!.label, groups);
+    if (!row) {
+      groups.push(cells[0]!.label);
       continue;
     }
-    const [pointer, row] = found;
     const figures: SourceCell[] = [];
     for (let j = i + 1; j < lines.length; j++) {
       const figure = loneFigure(lines[j]!);
       if (!figure) break;
       figures.push(figure);
     }
-    if (figures.length === row.cells.length) recordRow(into, row.cells, figures, pointer, out);
-    else if (figures.length > 0 && !row.cells.some((c) => into.provenance.has(c.pointer))) out.add('parse.unreadableCell', pointer, { actual: figures.map((f) => f.text).join(' '), detail: String(row.cells.length) });
+    const seen = row.cells.some((c) => into.provenance.has(c.pointer));
+    if (figures.length === row.cells.length) {
+      recordRow(into, row.cells, figures, row.pointer, out);
+      if (slip !== undefined && !seen) out.add('parse.labelVariant', row.pointer, { actual: slip });
+    } else if (figures.length > 0 && !seen) out.add('parse.unreadableCell', row.pointer, { actual: figures.map((f) => f.text).join(' '), detail: String(row.cells.length) });
   }
 }
 
