@@ -357,6 +357,12 @@ describe('never a wrong figure: what cannot be checked is left blank, with a fin
       expect(codes(result)).toContain('parse.unreadableCell /applications/outcomes/unableToProvide/needsNewCreation');
     });
 
+    it('goes to a label with a slip in its words, on a line of its own, with parse.labelVariant', async () => {
+      const { result, outcomes: o } = await outcomes('1.属于国家秘密 0 0 0 0 0 0 0', '3 0 0 0 0 0 3', '2.其他法律行政止公开', '3.危及“三安全一稳定” 0 0 0 0 0 0 0');
+      expect(o.denied.prohibitedByLawOrRegulation.total).toBe(3);
+      expect(codes(result)).toContain('parse.labelVariant /applications/outcomes/denied/prohibitedByLawOrRegulation');
+    });
+
     it('takes a group’s label (（六）其他处理) for a line that may own figures, never as see-through', async () => {
       const { result } = await outcomes(
         '自然人 商业 科研 社会 法律 其他 总计', '5 0 0 0 0 0 5', '一、本年新收政府信息公开申请数量', '1 0 0 0 0 0 1', '二、上年结转政府信息公开申请数量',
@@ -373,7 +379,8 @@ describe('never a wrong figure: what cannot be checked is left blank, with a fin
         '（一）予以公开', '2 0 0 0 0 0 2', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '3', '1 0 0 0 0 0 1',
         '（三）不予公开', '1.属于国家秘密', '0 0 0 0 0 0 0', '2.其他法律行政止公开', '2 0 0 0 0 0 2', '3.危及“三安全一稳定” 0 0 0 0 0 0 0',
       );
-      expect([o.granted.total, o.partiallyGranted.total, o.denied.stateSecret.total]).toEqual([null, null, null]);
+      // Figures after labels (the last line shows it); the 3 between （二） and its figures makes （二） unsure.
+      expect([o.granted.total, o.partiallyGranted.total, o.denied.stateSecret.total, o.denied.prohibitedByLawOrRegulation.total]).toEqual([2, null, 0, 2]);
     });
 
     it('in table 二 too: a bare page number under a one-figure row is not its figure', async () => {

@@ -16,7 +16,7 @@ import type { Layout } from '../format/layout.js';
 import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell } from './html.js';
-import { labelFrom, normalizeLabel } from './normalize.js';
+import { labelFrom, normalizeLabel, slipOf } from './normalize.js';
 import { leafRows, recordRow, subtotalGroups, type LeafRow, type Mapped } from './tables.js';
 
 // A page number printed inside a table, its cells joined by spaces: `- 3 -`, `第 3 页`, `3/12`.
@@ -40,6 +40,8 @@ interface Span {
   first: number;
   last: number;
   figureLines: number[];
+  /** The printed label, when it names the row by its number with a slip in its words. */
+  slip?: string;
 }
 
 /** What stands next to a lone line of figures: a row still without figures, a line that may be a label, or nothing that could own them. */
@@ -83,8 +85,10 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
   const spanAt: (Span | undefined)[] = [];
   for (const span of spans) for (let at = span.first; at <= span.last; at++) spanAt[at] = span;
   const give = (span: Span, figures: SourceCell[]) => {
-    if (figures.length === span.row.cells.length) recordRow(into, span.row.cells, figures, span.row.pointer, out);
-    else out.add('parse.unreadableCell', span.row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(span.row.cells.length) });
+    if (figures.length === span.row.cells.length) {
+      if (span.slip !== undefined && !span.row.cells.some((c) => into.provenance.has(c.pointer))) out.add('parse.labelVariant', span.row.pointer, { actual: span.slip });
+      recordRow(into, span.row.cells, figures, span.row.pointer, out);
+    } else out.add('parse.unreadableCell', span.row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(span.row.cells.length) });
   };
   // Figures between the pieces of a label are the row's own (a row on one line is the one-line reader's).
   for (const span of spans) {
@@ -140,6 +144,10 @@ function spansOf(parsed: readonly Line[], labels: readonly string[], rows: reado
       const text = labelFrom(line.text, starts);
       // Text that starts no label ends the one being put together.
       label = starts(text) ? { text, first: i, figureLines: [] } : undefined;
+      // A whole label on a line of its own, with a slip in its words (2.其他法律行政止公开).
+      const slipped = label || line.figures.length > 0 ? undefined : labelFrom(line.text, (t) => rows.some((row) => slipOf(t, row.label)));
+      const named = slipped === undefined ? [] : rows.filter((row) => slipOf(slipped, row.label));
+      if (named.length === 1) spans.push({ row: named[0]!, first: i, last: i, figureLines: [], slip: slipped! });
     }
     if (!label) return;
     if (line.figures.length > 0) label.figureLines.push(i);
