@@ -201,6 +201,35 @@ describe('plain text as other tools extract it', async () => {
     expect(result.findings.filter((f) => f.code.startsWith('applications.'))).toEqual([]);
   });
 
+  describe('blank cells between | separators', () => {
+    const table3 = (...lines: string[]) => parseReport(['三、收到和处理政府信息公开申请情况', ...lines, '四、政府信息公开行政复议、行政诉讼情况'].join('\n'));
+
+    it('a blank cell inside a row is a blank, null, not a shift of the figures after it', async () => {
+      const result = await table3('| 一、本年新收政府信息公开申请数量 | 821 | 35 |  |  | 2 | 1 | 859 |');
+      expect(result.report?.applications.received).toEqual({
+        naturalPerson: 821, commercialEnterprise: 35, researchInstitution: null, publicInterestOrganization: null, legalServiceAgency: 2, otherOrganization: 1, total: 859,
+      });
+      expect(result.provenance['/applications/received/researchInstitution']).toMatchObject({ raw: '', kind: 'blank' });
+    });
+
+    it('padding columns at either end are left out (| label |  | figures | ||)', async () => {
+      const result = await table3('| 一、本年新收政府信息公开申请数量 |  | 5 | 0 | 0 | 0 | 0 | 0 | 5 | ||');
+      expect(result.report?.applications.received.total).toBe(5);
+    });
+
+    it('a blank at the end that may be padding or the row’s own leaves the row unread, with a finding', async () => {
+      const result = await table3('| （一）予以公开 |  | 258 | 12 |  |  | 1 | 1 |  |');
+      expect(result.report?.applications.outcomes.granted.naturalPerson).toBeNull();
+      expect(codes(result)).toContain('parse.unreadableCell /applications/outcomes/granted');
+    });
+
+    it('a header line ending in padding (总计 | |||||||) is not a row of blanks', async () => {
+      const result = await table3('自然人 | 法人或其他组织 | 總計 | |||||||', '一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5');
+      expect(Object.keys(result.provenance).filter((pointer) => pointer.startsWith('/applications/outcomes/total/'))).toEqual([]);
+      expect(result.report?.applications.received.total).toBe(5);
+    });
+  });
+
   it('rows written as | separated cells (raw/013.txt, cut mid-table)', async () => {
     const result = await parseReport(text('raw/013.txt'));
     expect(result.report?.applications.received).toMatchObject({ naturalPerson: 58, commercialEnterprise: 7, total: 66 });

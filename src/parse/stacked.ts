@@ -17,6 +17,7 @@ import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell } from './html.js';
 import { labelFrom, normalizeLabel, slipOf } from './normalize.js';
+import { figuresOf } from './text.js';
 import { leafRows, recordRow, subtotalGroups, type LeafRow, type Mapped } from './tables.js';
 
 // A page number printed inside a table, its cells joined by spaces: `- 3 -`, `第 3 页`, `3/12`.
@@ -85,9 +86,10 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
   const spanAt: (Span | undefined)[] = [];
   for (const span of spans) for (let at = span.first; at <= span.last; at++) spanAt[at] = span;
   const give = (span: Span, figures: SourceCell[]) => {
-    if (figures.length === span.row.cells.length) {
+    const own = figuresOf(figures, span.row.cells.length);
+    if (own) {
       if (span.slip !== undefined && !span.row.cells.some((c) => into.provenance.has(c.pointer))) out.add('parse.labelVariant', span.row.pointer, { actual: span.slip });
-      recordRow(into, span.row.cells, figures, span.row.pointer, out);
+      recordRow(into, span.row.cells, own, span.row.pointer, out);
     } else out.add('parse.unreadableCell', span.row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(span.row.cells.length) });
   };
   // Figures between the pieces of a label are the row's own (a row on one line is the one-line reader's).
@@ -117,7 +119,7 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
   const lone = parsed.flatMap((line, i) =>
     line.footer || line.text !== '' || line.figures.length < 2 || spanAt[i] ? [] : [{ figures: line.figures, before: neighbour(previous[i]!, 'last'), after: neighbour(next[i]!, 'first') }],
   );
-  const fits = (side: Neighbour, figures: SourceCell[]): side is Span => typeof side === 'object' && side.row.cells.length === figures.length;
+  const fits = (side: Neighbour, figures: SourceCell[]): side is Span => typeof side === 'object' && figuresOf(figures, side.row.cells.length) !== undefined;
   const linesShowingFiguresFirst = lone.filter((f) => f.before === 'closed' && fits(f.after, f.figures)).length;
   const linesShowingFiguresLast = lone.filter((f) => f.after === 'closed' && fits(f.before, f.figures)).length;
   if ((linesShowingFiguresFirst > 0) === (linesShowingFiguresLast > 0)) return;

@@ -26,6 +26,8 @@ export function cellsOf(line: SourceLine): SourceCell[] {
   // Cells part at tabs, | and runs of two spaces or more; words within a cell part at single spaces.
   const pattern = /[^\s|｜]+|\t|[|｜]| {2,}| /g;
   let text: { raw: string[]; offset: number } | undefined;
+  // Between two | with nothing but spaces is a blank cell (| 3 |  | 0 |); before the first | is none.
+  let sincePipe: 'no pipe yet' | 'nothing' | 'something' = 'no pipe yet';
   const close = () => {
     if (text) cells.push({ text: text.raw.join(''), label: normalizeLabel(text.raw.join('')), offset: text.offset, colspan: 1, rowspan: 1 });
     text = undefined;
@@ -33,12 +35,20 @@ export function cellsOf(line: SourceLine): SourceCell[] {
   for (let match = pattern.exec(line.text); match; match = pattern.exec(line.text)) {
     const word = match[0];
     const offset = line.offset + match.index;
-    // A space between words, or a Markdown table's |---| rule: no cell.
-    if (word === ' ' || /^:?-{3,}:?$/.test(word)) continue;
-    if (/^(?:\t|[|｜]| {2,})$/.test(word)) {
+    if (word === '|' || word === '｜') {
+      close();
+      if (sincePipe === 'nothing') cells.push({ text: '', label: '', offset, colspan: 1, rowspan: 1 });
+      sincePipe = 'nothing';
+      continue;
+    }
+    if (word === ' ') continue;
+    if (/^(?:\t| {2,})$/.test(word)) {
       close();
       continue;
     }
+    sincePipe = 'something';
+    // A Markdown table's |---| rule: no cell.
+    if (/^:?-{3,}:?$/.test(word)) continue;
     if (VALUE.test(word.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))) {
       close();
       cells.push({ text: word, label: '', offset, colspan: 1, rowspan: 1 });
@@ -47,6 +57,24 @@ export function cellsOf(line: SourceLine): SourceCell[] {
   }
   close();
   return cells;
+}
+
+/**
+ * A row's figures among the cells after its label: all of them when they
+ * are as many as its columns; else, when that leaves exactly as many, all
+ * but the blank cells at either end (the padding columns of a `|` table).
+ * Trimming only blanks at the ends cannot move a figure to another column:
+ * the count comes out right only when no blank of the row itself was
+ * trimmed. Cells that are all blank are no reading.
+ */
+export function figuresOf(cells: readonly SourceCell[], count: number): readonly SourceCell[] | undefined {
+  // Only blanks is no reading at all: a | table's header line ends in its padding (总计 | ||||||).
+  if (cells.every((cell) => cell.text.trim() === '')) return undefined;
+  if (cells.length === count) return cells;
+  let [start, end] = [0, cells.length];
+  while (start < end && cells[start]!.text.trim() === '') start++;
+  while (end > start && cells[end - 1]!.text.trim() === '') end--;
+  return end - start === count ? cells.slice(start, end) : undefined;
 }
 
 /**
@@ -66,17 +94,19 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
       const { row, slip, group } = nameRow(cell.label, labels);
       const figures = cells.slice(i + 1).filter((c) => c.label === '');
       // A group's own row (（六）其他处理 0 0 0 0 0 0 0): a subtotal, settled once the table is read.
-      if (group && figures.length === columns.length) {
-        into.groupRows.push({ ...group, table: table.key, label: cell.text.trim(), figures: new Map(columns.map((key, k) => [key, figures[k]])), offset: cell.offset });
+      const subtotal = group && figuresOf(figures, columns.length);
+      if (group && subtotal) {
+        into.groupRows.push({ ...group, table: table.key, label: cell.text.trim(), figures: new Map(columns.map((key, k) => [key, subtotal[k]])), offset: cell.offset });
         break;
       }
       if (!row) continue;
       const seen = row.cells.some((c) => into.provenance.has(c.pointer));
+      const own = figuresOf(figures, row.cells.length);
       // A row printed again with the same figures is the same reading; with others, it is unsure (recordRow).
-      if (figures.length === row.cells.length) {
-        recordRow(into, row.cells, figures, row.pointer, out);
+      if (own) {
+        recordRow(into, row.cells, own, row.pointer, out);
         if (slip !== undefined && !seen) out.add('parse.labelVariant', row.pointer, { actual: slip });
-      } else if (figures.length > 0 && !seen) {
+      } else if (figures.some((f) => f.text.trim() !== '') && !seen) {
         out.add('parse.unreadableCell', row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(row.cells.length) });
       }
       break;
@@ -92,7 +122,7 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
  */
 export function mapTextAcross(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
   const cells = layout.cells.filter((c) => c.table.key === table.key);
-  const full = lines.filter((line) => line.length === cells.length && line.every((c) => c.label === ''));
+  const full = lines.flatMap((line) => (line.every((c) => c.label === '') ? [figuresOf(line, cells.length)] : [])).filter((line) => line !== undefined);
   if (full.length === 1) cells.forEach((cell, k) => record(into, cell, full[0]![k]!, out));
   else if (!mapTextGroups(lines, layout, table, into, out) && lines.some((line) => line.some((c) => c.label === ''))) {
     out.add('parse.unreadableCell', `/${table.key}`, { detail: String(cells.length) });
@@ -117,9 +147,10 @@ function mapTextGroups(lines: readonly SourceCell[][], layout: Layout, table: Ta
       group = named[0];
       continue;
     }
-    if (group === undefined || read.has(group) || cells.length !== block.columns.length || cells.some((c) => c.label !== '')) continue;
+    const figures = cells.every((c) => c.label === '') ? figuresOf(cells, block.columns.length) : undefined;
+    if (group === undefined || read.has(group) || !figures) continue;
     const row = block.rows[group]!;
-    block.columns.forEach((column, k) => record(into, layout.cellAt.get(`/${table.key}/${row.key}/${column.key}`)!, cells[k]!, out));
+    block.columns.forEach((column, k) => record(into, layout.cellAt.get(`/${table.key}/${row.key}/${column.key}`)!, figures[k]!, out));
     read.add(group);
   }
   return read.size > 0;
