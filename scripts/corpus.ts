@@ -89,6 +89,8 @@ const adversarial = {
   'a long glued digit run (text)': (n: number) => `三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量${'7'.repeat(n)}`,
   'one 1 MB line of glued labels': (n: number) => '二、主动公开政府信息情况规章000'.repeat(n / 20),
   'thousands of heading lines': (n: number) => '一、总体情况\n二、主动公开政府信息情况\n'.repeat(n / 30),
+  'thousands of lines almost naming a row': (n: number) =>
+    `三、收到和处理政府信息公开申请情况\n${Array.from({ length: n / 30 }, (_, i) => `2.其他法律行政法规XYZ${i}`).join('\n')}`,
   'thousands of rows over lines (PDF text)': (n: number) =>
     `三、收到和处理政府信息公开申请情况\n${'（二）部分公开（区分处理的，只计这一情\n4 0 0 0 0 0 4\n形，不计其他情形）\n1 0 0 0 0 0 1\n1.属于国家秘密\n- 3 -\n'.repeat(n / 130)}`,
 };

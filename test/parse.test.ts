@@ -92,6 +92,17 @@ describe('labels are matched after normalisation', () => {
     expect((await parseReport(mirrored)).report).toEqual((await parseReport(html)).report);
   });
 
+  it('in text, an amount under a header in 元 is converted to 万元, as in HTML', async () => {
+    const fee = async (header: string) =>
+      (
+        await parseReport(
+          ['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容 本年制发件数 本年废止件数 现行有效件数', '规章 0 0 0', '第二十条第（八）项', `信息内容 ${header}`, '行政事业性收费 147230', '三、收到和处理政府信息公开申请情况'].join('\n'),
+        )
+      ).report?.proactive.fees;
+    expect(await fee('本年收费金额（单位：元）')).toEqual({ amount: '14.7230' });
+    expect(await fee('本年收费金额（单位：万元）')).toEqual({ amount: '147230.0000' });
+  });
+
   it('the fee header of the local template, 本年收费金额（单位：万元，保留4位小数）, names the fee column', async () => {
     const html = page('P016');
     const local = html.replace('本年收费金额（单位：万元）', '本年收费金额（单位：万元，保留4位小数）');
@@ -224,6 +235,30 @@ describe('plain text as other tools extract it', async () => {
       const result = await table3('| （一）予以公开 |  | 258 | 12 |  |  | 1 | 1 |  |');
       expect(result.report?.applications.outcomes.granted.naturalPerson).toBeNull();
       expect(codes(result)).toContain('parse.unreadableCell /applications/outcomes/granted');
+    });
+
+    it('a word in a figure’s place keeps its place: read as text (unreadable), the figures after it not shifted', async () => {
+      for (const word of ['－', '不适用']) {
+        const result = await table3(`|  | （一）予以公开 |  | 258 | 12 | ${word} | 0 | 1 | 1 | 272 |`);
+        expect(result.report?.applications.outcomes.granted).toEqual({
+          naturalPerson: 258, commercialEnterprise: 12, researchInstitution: null, publicInterestOrganization: 0, legalServiceAgency: 1, otherOrganization: 1, total: 272,
+        });
+        expect(result.provenance['/applications/outcomes/granted/researchInstitution']).toMatchObject({ raw: word });
+      }
+    });
+
+    it('a figure inside a label’s own | cell is part of the label: （一）予以公开（含 3 件依申请）', async () => {
+      const result = await table3('| （一）予以公开（含 3 件依申请） | 5 | 0 | 0 | 0 | 0 | 0 |  |');
+      expect(result.report?.applications.outcomes.granted).toMatchObject({ naturalPerson: 5, commercialEnterprise: 0, otherOrganization: 0 });
+    });
+
+    it('a blank left inside once the padding is trimmed leaves the row unread: it may be a merged cell, not padding', async () => {
+      const result = await parseReport(
+        ['二、主动公开政府信息情况', '第二十条第（一）项', '| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |', '| 规章 |  | 13 |  | 524 |', '| 规范性文件 | 60 | 60 | 368 |', '三、收到和处理政府信息公开申请情况'].join('\n'),
+      );
+      expect(result.edition).toBe('2019');
+      expect(result.report?.proactive).toMatchObject({ regulations: { newlyMade: null, newlyPublished: null, totalPublished: null }, normativeDocuments: { newlyMade: 60 } });
+      expect(codes(result)).toContain('parse.unreadableCell /proactive/regulations');
     });
 
     it('a header line ending in padding (总计 | |||||||) is not a row of blanks', async () => {

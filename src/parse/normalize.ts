@@ -27,12 +27,12 @@ export function normalizeLabel(text: string): string {
 }
 
 // The metadata's labels are few and compared again and again: normalised, and without their numbering.
-const LABELS = new Map<string, { normal: string; bare: string }>();
-function metadataLabel(label: string): { normal: string; bare: string } {
+const LABELS = new Map<string, { normal: string; bare: string; number: string | undefined }>();
+function metadataLabel(label: string): { normal: string; bare: string; number: string | undefined } {
   let known = LABELS.get(label);
   if (!known) {
     const normal = normalizeLabel(label);
-    LABELS.set(label, (known = { normal, bare: withoutNumber(normal) }));
+    LABELS.set(label, (known = { normal, bare: withoutNumber(normal), number: /^\d+\./.exec(normal)?.[0] }));
   }
   return known;
 }
@@ -46,6 +46,8 @@ export function keptAsIs(ch: string): boolean {
 
 /** A normalised label without its leading numbering (`1.`, `(一)`, `一、`). */
 export function withoutNumber(normalised: string): string {
+  // Most texts start with no numbering: no need to run the pattern.
+  if (!/^[\d(一二三四五六七八九十]/.test(normalised)) return normalised;
   return normalised.replace(/^(?:\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+,)/, '');
 }
 
@@ -69,15 +71,22 @@ export function namesLabel(a: string, label: string): boolean {
   return words === bare || (bare.length >= 4 && words.startsWith(bare) && words.length <= bare.length + 40);
 }
 
-/** Whether two texts are at most `bound` single-character edits apart (Levenshtein), in O(length × bound). */
+/** Whether two texts are at most `bound` single-character edits apart (Levenshtein), in O(length × bound): only the band of the table within `bound` of its diagonal is worked out. */
 function withinEdits(a: string, b: string, bound: number): boolean {
   if (Math.abs(a.length - b.length) > bound) return false;
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const far = bound + 1;
+  let row = new Int32Array(b.length + 1).map((_, j) => (j <= bound ? j : far));
+  let next = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    if (Math.min(...next) > bound) return false;
-    row = next;
+    next.fill(far);
+    if (i <= bound) next[0] = i;
+    let best = next[0]!;
+    for (let j = Math.max(1, i - bound); j <= Math.min(b.length, i + bound); j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), far);
+      best = Math.min(best, next[j]!);
+    }
+    if (best > bound) return false;
+    [row, next] = [next, row];
   }
   return row[b.length]! <= bound;
 }
@@ -90,8 +99,7 @@ function withinEdits(a: string, b: string, bound: number): boolean {
  * the table say which row it is, the words only confirm it.
  */
 export function slipOf(a: string, label: string): boolean {
-  const { normal: b } = metadataLabel(label);
-  const number = /^\d+\./.exec(b)?.[0];
+  const { normal: b, number } = metadataLabel(label);
   if (number === undefined || !a.startsWith(number) || a === b) return false;
   const [words, official] = [a.slice(number.length), b.slice(number.length)];
   return official.length >= 4 && words.length >= 4 && withinEdits(words, official, Math.floor(official.length / 4));

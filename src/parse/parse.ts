@@ -21,7 +21,7 @@ import { mapGlued, streamOf, type Stream } from './glued.js';
 import { cellLines, cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows } from './text.js';
 import { mapStackedRows } from './stacked.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
-import { classify, leafRows, settleGroupRows, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
+import { classify, leafRows, rowNamer, settleGroupRows, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
 
 /**
  * Options of {@link parseReport}.
@@ -287,6 +287,8 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
   const found = new Set<TableKey>();
   let glued: Stream | undefined;
   const outline = outlineOf(doc.lines);
+  // One namer a table for all its readers: what each text names is worked out once.
+  const namers = new Map(layout.meta.tables.map((table) => [table.key, rowNamer(layout, table)]));
   for (const table of layout.meta.tables) {
     // Table 二's columns differ between editions: with the edition only guessed, they are not read.
     if (guessed && table.key === 'proactive') continue;
@@ -295,11 +297,15 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     const section = isHtml ? undefined : sectionLines(outline, table.label);
     const region = section && cellLines(section);
     if (tables) MAPPERS[table.key](tables, layout, mapped, out);
-    else if (region) {
-      (table.rowsAcross ? mapTextAcross : mapTextRows)(region, layout, table, mapped, out);
-      if (!table.rowsAcross) mapStackedRows(region, layout, table, mapped, out);
+    else if (region && table.rowsAcross) {
+      mapTextAcross(region, layout, table, mapped, out);
+      if (!read()) mapColumnAcross(region, layout, table, mapped, out);
+    } else if (region) {
+      const nameRow = namers.get(table.key)!;
+      mapTextRows(region, layout, table, mapped, out, nameRow);
+      mapStackedRows(region, layout, table, mapped, out);
       // A page flattened to one cell per line: only where no line held a row.
-      if (!read()) (table.rowsAcross ? mapColumnAcross : mapColumnRows)(region, layout, table, mapped, out);
+      if (!read()) mapColumnRows(region, layout, table, mapped, out, nameRow);
     }
     // A page flattened with no separators at all, only where reading line by line found nothing.
     if (!isHtml && !read()) mapGlued((glued ??= streamOf(text)), layout, table, mapped, out);
@@ -309,9 +315,8 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
   if (found.size === 0 && doc.tables.length === 0) {
     // Headings of tables with not one row label or figure under them: the tables were images.
     const regions = layout.meta.tables.map((t) => ({ t, lines: sectionLines(outline, t.label) })).filter((r) => r.lines !== undefined);
-    const rowLabels = layout.cells.map((c) => c.rows.at(-1)!.label);
-    const empty = regions.every(({ lines }) =>
-      lines!.every((line) => cellsOf(line).every((cell) => cell.label !== '' && !rowLabels.some((label) => namesLabel(cell.label, label)))),
+    const empty = regions.every(({ t, lines }) =>
+      lines!.every((line) => cellsOf(line).every((cell) => cell.label !== '' && namers.get(t.key)!(cell.label, []).row === undefined)),
     );
     if (regions.length > 0 && empty) out.add('parse.imagesInsteadOfTables', '', { detail: regions.map((r) => r.t.label).join('、') });
   }

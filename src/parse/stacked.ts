@@ -18,7 +18,7 @@ import type { FindingList } from '../validate/finding.js';
 import type { SourceCell } from './html.js';
 import { labelFrom, normalizeLabel, slipOf } from './normalize.js';
 import { figuresOf } from './text.js';
-import { leafRows, recordRow, subtotalGroups, type LeafRow, type Mapped } from './tables.js';
+import { headerUnits, leafRows, recordRow, subtotalGroups, withUnits, type LeafRow, type Mapped } from './tables.js';
 
 // A page number printed inside a table, its cells joined by spaces: `- 3 -`, `第 3 页`, `3/12`.
 const FOOTER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
@@ -83,13 +83,14 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
   });
 
   const spans = spansOf(parsed, labels, rows);
+  const units = headerUnits(lines, table);
   const spanAt: (Span | undefined)[] = [];
   for (const span of spans) for (let at = span.first; at <= span.last; at++) spanAt[at] = span;
   const give = (span: Span, figures: SourceCell[]) => {
     const own = figuresOf(figures, span.row.cells.length);
     if (own) {
       if (span.slip !== undefined && !span.row.cells.some((c) => into.provenance.has(c.pointer))) out.add('parse.labelVariant', span.row.pointer, { actual: span.slip });
-      recordRow(into, span.row.cells, own, span.row.pointer, out);
+      recordRow(into, span.row.cells, withUnits(span.row.cells, own, units), span.row.pointer, out);
     } else out.add('parse.unreadableCell', span.row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(span.row.cells.length) });
   };
   // Figures between the pieces of a label are the row's own (a row on one line is the one-line reader's).
@@ -117,7 +118,7 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
   for (let i = parsed.length - 1, last = parsed.length; i >= 0; i--) [next[i], last] = [last, passed[i] ? last : i];
   // A lone figure may be a page number: only lines of two figures or more are given to a row.
   const lone = parsed.flatMap((line, i) =>
-    line.footer || line.text !== '' || line.figures.length < 2 || spanAt[i] ? [] : [{ figures: line.figures, before: neighbour(previous[i]!, 'last'), after: neighbour(next[i]!, 'first') }],
+    line.footer || line.text !== '' || line.figures.filter((f) => f.text.trim() !== '').length < 2 || spanAt[i] ? [] : [{ figures: line.figures, before: neighbour(previous[i]!, 'last'), after: neighbour(next[i]!, 'first') }],
   );
   const fits = (side: Neighbour, figures: SourceCell[]): side is Span => typeof side === 'object' && figuresOf(figures, side.row.cells.length) !== undefined;
   const linesShowingFiguresFirst = lone.filter((f) => f.before === 'closed' && fits(f.after, f.figures)).length;
@@ -132,6 +133,16 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
 /** The rows whose labels are spelt by consecutive pieces, page numbers and header pieces skipped, with the lines they span. */
 function spansOf(parsed: readonly Line[], labels: readonly string[], rows: readonly LeafRow[]): Span[] {
   const starts = (text: string) => text !== '' && labels.some((label) => label.startsWith(text));
+  // The one row a line's text names with a slip in its words, worked out once for each text.
+  const slips = new Map<string, { row: LeafRow; text: string } | undefined>();
+  const slipOfLine = (text: string) => {
+    if (!slips.has(text)) {
+      const slipped = labelFrom(text, (t) => rows.some((row) => slipOf(t, row.label)));
+      const named = rows.filter((row) => slipOf(slipped, row.label));
+      slips.set(text, named.length === 1 ? { row: named[0]!, text: slipped } : undefined);
+    }
+    return slips.get(text);
+  };
   const spans: Span[] = [];
   let label: { text: string; first: number; figureLines: number[] } | undefined;
   parsed.forEach((line, i) => {
@@ -147,9 +158,8 @@ function spansOf(parsed: readonly Line[], labels: readonly string[], rows: reado
       // Text that starts no label ends the one being put together.
       label = starts(text) ? { text, first: i, figureLines: [] } : undefined;
       // A whole label on a line of its own, with a slip in its words (2.其他法律行政止公开).
-      const slipped = label || line.figures.length > 0 ? undefined : labelFrom(line.text, (t) => rows.some((row) => slipOf(t, row.label)));
-      const named = slipped === undefined ? [] : rows.filter((row) => slipOf(slipped, row.label));
-      if (named.length === 1) spans.push({ row: named[0]!, first: i, last: i, figureLines: [], slip: slipped! });
+      const slip = label || line.figures.length > 0 ? undefined : slipOfLine(line.text);
+      if (slip) spans.push({ row: slip.row, first: i, last: i, figureLines: [], slip: slip.text });
     }
     if (!label) return;
     if (line.figures.length > 0) label.figureLines.push(i);

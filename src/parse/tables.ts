@@ -176,24 +176,30 @@ export function rowNamer(layout: Layout, table: TableMeta): (innermost: string, 
   const rowsNamed = (text: string) => {
     let found = named.get(text);
     if (!found) {
-      const label = labelFrom(text, (t) => rows.some((r) => namesLabel(t, r.label)));
-      const exact = rows.filter((row) => namesLabel(label, row.label));
-      const slipped = exact.length > 0 ? undefined : labelFrom(text, (t) => rows.some((r) => slipOf(t, r.label)));
-      const slips = slipped === undefined ? [] : rows.filter((row) => slipOf(slipped, row.label));
-      named.set(text, (found = slipped !== undefined && slips.length > 0 ? { rows: slips, slip: slipped } : { rows: exact }));
+      // The rows named from the first place in the text a label starts; failing any, those named with a slip.
+      let exact: LeafRow[] = [];
+      labelFrom(text, (t) => (exact = rows.filter((row) => namesLabel(t, row.label))).length > 0);
+      let slips: LeafRow[] = [];
+      const slipped = exact.length > 0 ? text : labelFrom(text, (t) => (slips = rows.filter((row) => slipOf(t, row.label))).length > 0);
+      named.set(text, (found = slips.length > 0 ? { rows: slips, slip: slipped } : { rows: exact }));
     }
     return found;
   };
   const groupOf = new Map<string, string | undefined>();
   const groupNamed = (text: string) => {
-    if (!groupOf.has(text)) groupOf.set(text, groups.find(([group]) => namesLabel(labelFrom(text, (t) => namesLabel(t, group)), group))?.[1]);
+    if (!groupOf.has(text)) {
+      let group: (typeof groups)[number] | undefined;
+      labelFrom(text, (t) => (group = groups.find(([label]) => namesLabel(t, label))) !== undefined);
+      groupOf.set(text, group?.[1]);
+    }
     return groupOf.get(text);
   };
   return (innermost, labels) => {
     const { rows: candidates, slip } = rowsNamed(innermost);
     const row = candidates.length === 1 ? candidates[0] : candidates.find((r) => r.groups.some((g) => labels.some((t) => namesLabel(t, g))));
     if (row) return slip === undefined ? { row } : { row, slip };
-    const pointer = [innermost, ...labels].map(groupNamed).find(Boolean);
+    let pointer = groupNamed(innermost);
+    for (const label of labels) pointer ??= groupNamed(label);
     return pointer ? { group: { pointer } } : {};
   };
 }
@@ -221,6 +227,26 @@ export function record(into: Mapped, cell: CellInfo, source: SourceCell & { unit
 /** The unit a column header gives its amounts: 元 where it says 元 and not 万元. */
 function unitOf(header: string): '元' | undefined {
   return header.includes('元') && !header.includes('万元') ? '元' : undefined;
+}
+
+/**
+ * Lines of text have no grid to put a header over its column: the unit of a
+ * money column is read from the line that names it by the words of its
+ * label before the parenthesis (本年收费金额（单位：元）). Keyed by column key.
+ */
+export function headerUnits(lines: readonly (readonly SourceCell[])[], table: TableMeta): Map<string, '元'> {
+  const units = new Map<string, '元'>();
+  for (const column of table.blocks.flatMap((b) => b.columns).filter((c) => c.kind === 'money')) {
+    const words = normalizeLabel(column.label).split('(')[0]!;
+    const header = lines.map((cells) => cells.map((c) => c.label).join('')).find((text) => text.includes(words));
+    if (header !== undefined && unitOf(header.slice(header.indexOf(words))) === '元') units.set(column.key, '元');
+  }
+  return units;
+}
+
+/** A row's figures with the unit their column's header gives (see {@link headerUnits}). */
+export function withUnits(cells: readonly CellInfo[], figures: readonly SourceCell[], units: ReadonlyMap<string, '元'>): (SourceCell & { unit?: '元' })[] {
+  return figures.map((figure, k) => (cells[k]?.kind === 'money' && units.has(cells[k]!.column.key) ? { ...figure, unit: '元' as const } : figure));
 }
 
 /**

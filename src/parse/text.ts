@@ -11,45 +11,62 @@ import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell, SourceLine } from './html.js';
 import { normalizeLabel } from './normalize.js';
-import { leafRows, record, recordRow, rowNamer, type Mapped } from './tables.js';
+import { headerUnits, leafRows, record, recordRow, rowNamer, withUnits, type Mapped } from './tables.js';
 
 /** A figure-like token: a number (with an optional unit), or a placeholder. */
 const VALUE = /^(?:[+-]?\d+(?:\.\d+)?(?:万元|元)?|\/|-+|—+|–|无)$/;
 
+/** Whether a word is a figure: a number (with an optional unit), or a placeholder; full-width forms read as half-width. */
+const isFigure = (word: string) => VALUE.test(word.replace(/[０-９．－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+
 /**
- * One line's cells: tabs, `|` and runs of spaces part cells; within a cell,
- * text runs join into one label (a wrapped label keeps its pieces) and each
- * figure stands alone (`行政处罚 0` is a label and a figure).
+ * One line's cells. In a line with `|`, each piece between two `|` is one
+ * cell: a figure when it is one figure-like word, a blank when it is empty,
+ * else a label, whatever it holds (`（一）予以公开（含 3 件）` is one label).
+ * Otherwise tabs and runs of spaces part cells; within a cell, text runs join
+ * into one label (a wrapped label keeps its pieces) and each figure stands
+ * alone (`行政处罚 0` is a label and a figure).
  */
 export function cellsOf(line: SourceLine): SourceCell[] {
+  return /[|｜]/.test(line.text) ? pipeCells(line) : spacedCells(line);
+}
+
+function pipeCells(line: SourceLine): SourceCell[] {
   const cells: SourceCell[] = [];
-  // Cells part at tabs, | and runs of two spaces or more; words within a cell part at single spaces.
-  const pattern = /[^\s|｜]+|\t|[|｜]| {2,}| /g;
+  const pieces = line.text.split(/[|｜]/);
+  let offset = line.offset;
+  pieces.forEach((piece, i) => {
+    const at = offset + (piece.length - piece.trimStart().length);
+    offset += piece.length + 1;
+    const text = piece.trim();
+    // Before the first | and after the last, nothing is no cell; a Markdown |---| rule is none either.
+    if ((text === '' && (i === 0 || i === pieces.length - 1)) || /^:?-{3,}:?$/.test(text)) return;
+    const label = text === '' || isFigure(text) ? '' : normalizeLabel(text);
+    cells.push({ text, label, offset: at, colspan: 1, rowspan: 1 });
+  });
+  return cells;
+}
+
+function spacedCells(line: SourceLine): SourceCell[] {
+  const cells: SourceCell[] = [];
+  // Cells part at tabs and runs of two spaces or more; words within a cell part at single spaces.
+  const pattern = /\S+|\t| {2,}| /g;
   let text: { raw: string[]; offset: number } | undefined;
-  // Between two | with nothing but spaces is a blank cell (| 3 |  | 0 |); before the first | is none.
-  let sincePipe: 'no pipe yet' | 'nothing' | 'something' = 'no pipe yet';
   const close = () => {
     if (text) cells.push({ text: text.raw.join(''), label: normalizeLabel(text.raw.join('')), offset: text.offset, colspan: 1, rowspan: 1 });
     text = undefined;
   };
   for (let match = pattern.exec(line.text); match; match = pattern.exec(line.text)) {
     const word = match[0];
-    const offset = line.offset + match.index;
-    if (word === '|' || word === '｜') {
-      close();
-      if (sincePipe === 'nothing') cells.push({ text: '', label: '', offset, colspan: 1, rowspan: 1 });
-      sincePipe = 'nothing';
-      continue;
-    }
     if (word === ' ') continue;
-    if (/^(?:\t| {2,})$/.test(word)) {
+    if (word === '\t' || word.startsWith('  ')) {
       close();
       continue;
     }
-    sincePipe = 'something';
-    // A Markdown table's |---| rule: no cell.
+    // A rule of dashes under a header: no cell.
     if (/^:?-{3,}:?$/.test(word)) continue;
-    if (VALUE.test(word.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))) {
+    const offset = line.offset + match.index;
+    if (isFigure(word)) {
       close();
       cells.push({ text: word, label: '', offset, colspan: 1, rowspan: 1 });
     } else if (text) text.raw.push(word);
@@ -59,22 +76,24 @@ export function cellsOf(line: SourceLine): SourceCell[] {
   return cells;
 }
 
+const isBlank = (cell: SourceCell) => cell.text.trim() === '';
+
 /**
  * A row's figures among the cells after its label: all of them when they
- * are as many as its columns; else, when that leaves exactly as many, all
- * but the blank cells at either end (the padding columns of a `|` table).
- * Trimming only blanks at the ends cannot move a figure to another column:
- * the count comes out right only when no blank of the row itself was
- * trimmed. Cells that are all blank are no reading.
+ * are as many as its columns; else, when that leaves exactly as many and no
+ * blank among them, all but the blank cells at either end (the padding
+ * columns of a `|` table). A blank left inside could be padding as well as
+ * the row's own (a merged cell exported as a figure and a blank), so such a
+ * row is not read. Cells that are all blank are no reading.
  */
 export function figuresOf(cells: readonly SourceCell[], count: number): readonly SourceCell[] | undefined {
-  // Only blanks is no reading at all: a | table's header line ends in its padding (总计 | ||||||).
-  if (cells.every((cell) => cell.text.trim() === '')) return undefined;
+  if (cells.every(isBlank)) return undefined;
   if (cells.length === count) return cells;
   let [start, end] = [0, cells.length];
-  while (start < end && cells[start]!.text.trim() === '') start++;
-  while (end > start && cells[end - 1]!.text.trim() === '') end--;
-  return end - start === count ? cells.slice(start, end) : undefined;
+  while (start < end && isBlank(cells[start]!)) start++;
+  while (end > start && isBlank(cells[end - 1]!)) end--;
+  const trimmed = cells.slice(start, end);
+  return trimmed.length === count && !trimmed.some(isBlank) ? trimmed : undefined;
 }
 
 /**
@@ -82,8 +101,8 @@ export function figuresOf(cells: readonly SourceCell[], count: number): readonly
  * row gives that row the figures after the label, if they are exactly as
  * many as its columns.
  */
-export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
-  const nameRow = rowNamer(layout, table);
+export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList, nameRow = rowNamer(layout, table)): void {
+  const units = headerUnits(lines, table);
   const columns = leafRows(layout, table)[0]?.cells.map((cell) => cell.column.key) ?? [];
   for (const cells of lines) {
     const labels = cells.flatMap((c) => (c.label === '' ? [] : [c.label]));
@@ -92,7 +111,11 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
       const cell = cells[i]!;
       if (cell.label === '') continue;
       const { row, slip, group } = nameRow(cell.label, labels);
-      const figures = cells.slice(i + 1).filter((c) => c.label === '');
+      // The cells from the first figure after the label on, words among them kept in place (不适用 is
+      // a cell that is not a figure, not a gap); words right after the label are more of it.
+      const after = cells.slice(i + 1);
+      const first = after.findIndex((c) => c.label === '');
+      const figures = first < 0 ? [] : after.slice(first);
       // A group's own row (（六）其他处理 0 0 0 0 0 0 0): a subtotal, settled once the table is read.
       const subtotal = group && figuresOf(figures, columns.length);
       if (group && subtotal) {
@@ -104,9 +127,9 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
       const own = figuresOf(figures, row.cells.length);
       // A row printed again with the same figures is the same reading; with others, it is unsure (recordRow).
       if (own) {
-        recordRow(into, row.cells, own, row.pointer, out);
+        recordRow(into, row.cells, withUnits(row.cells, own, units), row.pointer, out);
         if (slip !== undefined && !seen) out.add('parse.labelVariant', row.pointer, { actual: slip });
-      } else if (figures.some((f) => f.text.trim() !== '') && !seen) {
+      } else if (!figures.every(isBlank) && !seen) {
         out.add('parse.unreadableCell', row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(row.cells.length) });
       }
       break;
@@ -180,16 +203,16 @@ function loneFigure(cells: readonly SourceCell[]): SourceCell | undefined {
  * per line, exactly as many as its columns. Anything else leaves the row
  * unread.
  */
-export function mapColumnRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
-  const nameRow = rowNamer(layout, table);
-  // The lines before that name no row: the group labels that tell apart rows of one name.
+export function mapColumnRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList, nameRow = rowNamer(layout, table)): void {
+  const units = headerUnits(lines, table);
+  // The group labels on the lines before, which tell apart rows of one name.
   const groups: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const cells = lines[i]!;
     if (cells.length !== 1 || cells[0]!.label === '') continue;
-    const { row, slip } = nameRow(cells[0]!.label, groups);
+    const { row, slip, group } = nameRow(cells[0]!.label, groups);
     if (!row) {
-      groups.push(cells[0]!.label);
+      if (group) groups.push(cells[0]!.label);
       continue;
     }
     const figures: SourceCell[] = [];
@@ -200,7 +223,7 @@ export function mapColumnRows(lines: readonly SourceCell[][], layout: Layout, ta
     }
     const seen = row.cells.some((c) => into.provenance.has(c.pointer));
     if (figures.length === row.cells.length) {
-      recordRow(into, row.cells, figures, row.pointer, out);
+      recordRow(into, row.cells, withUnits(row.cells, figures, units), row.pointer, out);
       if (slip !== undefined && !seen) out.add('parse.labelVariant', row.pointer, { actual: slip });
     } else if (figures.length > 0 && !seen) out.add('parse.unreadableCell', row.pointer, { actual: figures.map((f) => f.text).join(' '), detail: String(row.cells.length) });
   }
