@@ -58,15 +58,15 @@ export function withoutNumber(normalised: string): string {
  * parenthesis (`本年收费金额（单位：万元，保留4位小数）`), with or without its
  * numbering.
  */
-export function namesLabel(a: string, label: string): boolean {
+export function namesLabel(a: string, label: string, words = withoutNumber(a)): boolean {
   const { normal: b, bare } = metadataLabel(label);
   if (a === '' || b === '') return false;
   if (a === b || a.startsWith(b)) return true;
   if (b.endsWith(')') && a.endsWith(')') && a.startsWith(`${b.slice(0, -1)},`)) return true;
   // A shortened label, as in 规范性文件 for 行政规范性文件; long enough not to be a mere 其他.
   if (a.length >= 4 && b.endsWith(a)) return true;
-  // Without numbering: the same words, or (for a label long enough not to be a mere 其他) the words and an annotation.
-  const words = withoutNumber(a);
+  // Without numbering (`words`, which a caller comparing one text with many labels works out once): the
+  // same words, or (for a label long enough not to be a mere 其他) the words and an annotation.
   if (bare === '' || bare === b) return false;
   return words === bare || (bare.length >= 4 && words.startsWith(bare) && words.length <= bare.length + 40);
 }

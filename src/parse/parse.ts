@@ -303,7 +303,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     } else if (region) {
       const nameRow = namers.get(table.key)!;
       mapTextRows(region, layout, table, mapped, out, nameRow);
-      mapStackedRows(region, layout, table, mapped, out);
+      mapStackedRows(region, layout, table, mapped, out, nameRow);
       // A page flattened to one cell per line: only where no line held a row.
       if (!read()) mapColumnRows(region, layout, table, mapped, out, nameRow);
     }

@@ -16,9 +16,9 @@ import type { Layout } from '../format/layout.js';
 import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell } from './html.js';
-import { labelFrom, normalizeLabel, slipOf } from './normalize.js';
+import { labelFrom, normalizeLabel } from './normalize.js';
 import { figuresOf } from './text.js';
-import { headerUnits, leafRows, recordRow, subtotalGroups, withUnits, type LeafRow, type Mapped } from './tables.js';
+import { headerUnits, leafRows, recordRow, rowNamer, subtotalGroups, withUnits, type LeafRow, type Mapped, type RowNamer } from './tables.js';
 
 // A page number printed inside a table, its cells joined by spaces: `- 3 -`, `第 3 页`, `3/12`.
 const FOOTER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
@@ -59,7 +59,7 @@ function headerWords(table: TableMeta, rows: readonly LeafRow[]): string[] {
  * Tables 二 and 三 from rows printed over several lines. Runs after the
  * rows printed on one line were read, and leaves those as they are.
  */
-export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
+export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList, nameRow = rowNamer(layout, table)): void {
   const rows = leafRows(layout, table);
   const labels = rows.map((row) => normalizeLabel(row.label));
   const headers = headerWords(table, rows);
@@ -82,7 +82,7 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
     return { text, figures, footer: false, ...kindOf(text) };
   });
 
-  const spans = spansOf(parsed, labels, rows);
+  const spans = spansOf(parsed, labels, rows, nameRow);
   const units = headerUnits(lines, table);
   const spanAt: (Span | undefined)[] = [];
   for (const span of spans) for (let at = span.first; at <= span.last; at++) spanAt[at] = span;
@@ -131,18 +131,8 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
 }
 
 /** The rows whose labels are spelt by consecutive pieces, page numbers and header pieces skipped, with the lines they span. */
-function spansOf(parsed: readonly Line[], labels: readonly string[], rows: readonly LeafRow[]): Span[] {
+function spansOf(parsed: readonly Line[], labels: readonly string[], rows: readonly LeafRow[], nameRow: RowNamer): Span[] {
   const starts = (text: string) => text !== '' && labels.some((label) => label.startsWith(text));
-  // The one row a line's text names with a slip in its words, worked out once for each text.
-  const slips = new Map<string, { row: LeafRow; text: string } | undefined>();
-  const slipOfLine = (text: string) => {
-    if (!slips.has(text)) {
-      const slipped = labelFrom(text, (t) => rows.some((row) => slipOf(t, row.label)));
-      const named = rows.filter((row) => slipOf(slipped, row.label));
-      slips.set(text, named.length === 1 ? { row: named[0]!, text: slipped } : undefined);
-    }
-    return slips.get(text);
-  };
   const spans: Span[] = [];
   let label: { text: string; first: number; figureLines: number[] } | undefined;
   parsed.forEach((line, i) => {
@@ -158,8 +148,8 @@ function spansOf(parsed: readonly Line[], labels: readonly string[], rows: reado
       // Text that starts no label ends the one being put together.
       label = starts(text) ? { text, first: i, figureLines: [] } : undefined;
       // A whole label on a line of its own, with a slip in its words (2.其他法律行政止公开).
-      const slip = label || line.figures.length > 0 ? undefined : slipOfLine(line.text);
-      if (slip) spans.push({ row: slip.row, first: i, last: i, figureLines: [], slip: slip.text });
+      const named = label || line.figures.length > 0 ? undefined : nameRow(line.text, []);
+      if (named?.row && named.slip !== undefined) spans.push({ row: named.row, first: i, last: i, figureLines: [], slip: named.slip });
     }
     if (!label) return;
     if (line.figures.length > 0) label.figureLines.push(i);

@@ -8,7 +8,7 @@ import type { ColumnMeta, TableKey, TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import { readCellText, type CellTextKind } from './cell-text.js';
 import type { SourceCell, SourceTable } from './html.js';
-import { labelFrom, namesLabel, normalizeLabel, slipOf } from './normalize.js';
+import { labelFrom, namesLabel, normalizeLabel, slipOf, withoutNumber } from './normalize.js';
 
 /**
  * Where a figure came from.
@@ -160,6 +160,9 @@ export interface Named {
   group?: { pointer: string };
 }
 
+/** What names rows: a line's innermost label and its labels in, what they name out (see {@link rowNamer}). */
+export type RowNamer = (innermost: string, labels: readonly string[]) => Named;
+
 /**
  * Names the rows of one table by their labels. A line's innermost label
  * names a leaf row, a group's label among the line's labels telling apart
@@ -169,7 +172,7 @@ export interface Named {
  * item number (`度4.保护…`) are passed over. What a text names is worked out
  * once: a table may print a label thousands of times.
  */
-export function rowNamer(layout: Layout, table: TableMeta): (innermost: string, labels: readonly string[]) => Named {
+export function rowNamer(layout: Layout, table: TableMeta): RowNamer {
   const rows = leafRows(layout, table);
   const groups = [...subtotalGroups(layout, table)];
   const named = new Map<string, { rows: LeafRow[]; slip?: string }>();
@@ -178,7 +181,10 @@ export function rowNamer(layout: Layout, table: TableMeta): (innermost: string, 
     if (!found) {
       // The rows named from the first place in the text a label starts; failing any, those named with a slip.
       let exact: LeafRow[] = [];
-      labelFrom(text, (t) => (exact = rows.filter((row) => namesLabel(t, row.label))).length > 0);
+      labelFrom(text, (t) => {
+        const words = withoutNumber(t);
+        return (exact = rows.filter((row) => namesLabel(t, row.label, words))).length > 0;
+      });
       let slips: LeafRow[] = [];
       const slipped = exact.length > 0 ? text : labelFrom(text, (t) => (slips = rows.filter((row) => slipOf(t, row.label))).length > 0);
       named.set(text, (found = slips.length > 0 ? { rows: slips, slip: slipped } : { rows: exact }));
