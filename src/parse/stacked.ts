@@ -89,8 +89,7 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
   const give = (span: Span, figures: SourceCell[]) => {
     const own = figuresOf(figures, span.row.cells.length);
     if (own) {
-      if (span.slip !== undefined && !span.row.cells.some((c) => into.provenance.has(c.pointer))) out.add('parse.labelVariant', span.row.pointer, { actual: span.slip });
-      recordRow(into, span.row.cells, withUnits(span.row.cells, own, units), span.row.pointer, out);
+      recordRow(into, span.row.cells, withUnits(span.row.cells, own, units), span.row.pointer, out, span.slip);
     } else out.add('parse.unreadableCell', span.row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(span.row.cells.length) });
   };
   // Figures between the pieces of a label are the row's own (a row on one line is the one-line reader's).

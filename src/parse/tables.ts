@@ -313,9 +313,15 @@ function cellsIn(slots: readonly (Slot | undefined)[]): SourceCell[] {
   return cells;
 }
 
-/** Records a row's figures once: a second printing of the row with other figures makes it unsure, and blank. */
-export function recordRow(into: Mapped, cells: readonly CellInfo[], sources: readonly (SourceCell | undefined)[], pointer: string, out: FindingList): void {
+/**
+ * Records a row's figures once: a second printing of the row with other
+ * figures makes it unsure, and blank. `slip` is the printed label when the
+ * row was named by its number with a slip in its words: said once, with
+ * parse.labelVariant.
+ */
+export function recordRow(into: Mapped, cells: readonly CellInfo[], sources: readonly (SourceCell | undefined)[], pointer: string, out: FindingList, slip?: string): void {
   const seen = cells.filter((cell) => into.provenance.has(cell.pointer));
+  if (slip !== undefined && seen.length === 0) out.add('parse.labelVariant', pointer, { actual: slip });
   if (seen.length > 0) {
     const same = cells.every((cell, k) => (into.provenance.get(cell.pointer)?.raw ?? '') === (sources[k]?.text.trim() ?? ''));
     if (!same) {
@@ -375,20 +381,18 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
         if (values.some((v) => v !== '')) into.extras.push({ table: 'applications', label, cells: values, offset: row.find(Boolean)!.cell.offset });
         continue;
       }
-      const rowPointer = leaf.pointer;
       const cells: CellInfo[] = [];
       const sources: (SourceCell | undefined)[] = [];
       valueColumns.forEach((column, c) => {
-        const cell = column && layout.cellAt.get(`${rowPointer}/${column.key}`);
+        const cell = column && layout.cellAt.get(`${leaf.pointer}/${column.key}`);
         if (!cell) return;
         cells.push(cell);
         sources.push(row[c]?.start ? row[c]!.cell : undefined);
       });
-      recordRow(into, cells, sources, rowPointer, out);
-      if (slip !== undefined) out.add('parse.labelVariant', rowPointer, { actual: slip });
+      recordRow(into, cells, sources, leaf.pointer, out, slip);
       if (subtotalColumn >= 0) {
         const organisations = cells.filter((cell) => cell.column.group !== undefined);
-        checkSubtotal(into, organisations, row[subtotalColumn]?.cell, `${rowPointer}`, out);
+        checkSubtotal(into, organisations, row[subtotalColumn]?.cell, leaf.pointer, out);
       }
     }
   }

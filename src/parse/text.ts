@@ -127,8 +127,7 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
       const own = figuresOf(figures, row.cells.length);
       // A row printed again with the same figures is the same reading; with others, it is unsure (recordRow).
       if (own) {
-        recordRow(into, row.cells, withUnits(row.cells, own, units), row.pointer, out);
-        if (slip !== undefined && !seen) out.add('parse.labelVariant', row.pointer, { actual: slip });
+        recordRow(into, row.cells, withUnits(row.cells, own, units), row.pointer, out, slip);
       } else if (!figures.every(isBlank) && !seen) {
         out.add('parse.unreadableCell', row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(row.cells.length) });
       }
@@ -223,8 +222,7 @@ export function mapColumnRows(lines: readonly SourceCell[][], layout: Layout, ta
     }
     const seen = row.cells.some((c) => into.provenance.has(c.pointer));
     if (figures.length === row.cells.length) {
-      recordRow(into, row.cells, withUnits(row.cells, figures, units), row.pointer, out);
-      if (slip !== undefined && !seen) out.add('parse.labelVariant', row.pointer, { actual: slip });
+      recordRow(into, row.cells, withUnits(row.cells, figures, units), row.pointer, out, slip);
     } else if (figures.length > 0 && !seen) out.add('parse.unreadableCell', row.pointer, { actual: figures.map((f) => f.text).join(' '), detail: String(row.cells.length) });
   }
 }
