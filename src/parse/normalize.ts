@@ -116,7 +116,12 @@ const NUMBERING = /(?<!\d)\d{1,3}\.|\([一二三四五六七八九十]+\)|[一�
  * is (or begins) a row label; with no fitting start the cell is as it is.
  */
 export function labelFrom(label: string, fits: (text: string) => boolean): string {
-  if (fits(label)) return label;
-  for (const match of label.matchAll(NUMBERING)) if (match.index > 0 && fits(label.slice(match.index))) return label.slice(match.index);
-  return label;
+  return labelStarts(label).find(fits) ?? label;
+}
+
+/** The places a row's label may start in a label cell: the whole cell, then from each item number after its start. */
+export function labelStarts(label: string): string[] {
+  const starts = [label];
+  for (const match of label.matchAll(NUMBERING)) if (match.index > 0) starts.push(label.slice(match.index));
+  return starts;
 }

@@ -8,7 +8,7 @@ import type { ColumnMeta, TableKey, TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import { readCellText, type CellTextKind } from './cell-text.js';
 import type { SourceCell, SourceTable } from './html.js';
-import { labelFrom, namesLabel, normalizeLabel, slipOf, withoutNumber } from './normalize.js';
+import { labelFrom, labelStarts, namesLabel, normalizeLabel, slipOf, withoutNumber } from './normalize.js';
 
 /**
  * Where a figure came from.
@@ -180,13 +180,14 @@ export function rowNamer(layout: Layout, table: TableMeta): RowNamer {
     let found = named.get(text);
     if (!found) {
       // The rows named from the first place in the text a label starts; failing any, those named with a slip.
+      const starts = labelStarts(text);
       let exact: LeafRow[] = [];
-      labelFrom(text, (t) => {
+      starts.find((t) => {
         const words = withoutNumber(t);
         return (exact = rows.filter((row) => namesLabel(t, row.label, words))).length > 0;
       });
       let slips: LeafRow[] = [];
-      const slipped = exact.length > 0 ? text : labelFrom(text, (t) => (slips = rows.filter((row) => slipOf(t, row.label))).length > 0);
+      const slipped = exact.length > 0 ? text : (starts.find((t) => (slips = rows.filter((row) => slipOf(t, row.label))).length > 0) ?? text);
       named.set(text, (found = slips.length > 0 ? { rows: slips, slip: slipped } : { rows: exact }));
     }
     return found;
