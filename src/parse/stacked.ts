@@ -17,7 +17,7 @@ import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import type { SourceCell } from './html.js';
 import { labelFrom, normalizeLabel } from './normalize.js';
-import { figuresOf } from './text.js';
+import { figuresOf, isBlank } from './text.js';
 import { headerUnits, leafRows, recordRow, rowNamer, subtotalGroups, withUnits, type LeafRow, type Mapped, type RowNamer } from './tables.js';
 
 // A page number printed inside a table, its cells joined by spaces: `- 3 -`, `第 3 页`, `3/12`.
@@ -117,7 +117,7 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
   for (let i = parsed.length - 1, last = parsed.length; i >= 0; i--) [next[i], last] = [last, passed[i] ? last : i];
   // A lone figure may be a page number: only lines of two figures or more are given to a row.
   const lone = parsed.flatMap((line, i) =>
-    line.footer || line.text !== '' || line.figures.filter((f) => f.text.trim() !== '').length < 2 || spanAt[i] ? [] : [{ figures: line.figures, before: neighbour(previous[i]!, 'last'), after: neighbour(next[i]!, 'first') }],
+    line.footer || line.text !== '' || line.figures.filter((f) => !isBlank(f)).length < 2 || spanAt[i] ? [] : [{ figures: line.figures, before: neighbour(previous[i]!, 'last'), after: neighbour(next[i]!, 'first') }],
   );
   const fits = (side: Neighbour, figures: SourceCell[]): side is Span => typeof side === 'object' && figuresOf(figures, side.row.cells.length) !== undefined;
   const linesShowingFiguresFirst = lone.filter((f) => f.before === 'closed' && fits(f.after, f.figures)).length;

@@ -8,7 +8,7 @@ import type { ColumnMeta, TableKey, TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import { readCellText, type CellTextKind } from './cell-text.js';
 import type { SourceCell, SourceTable } from './html.js';
-import { labelFrom, labelStarts, namesLabel, normalizeLabel, slipOf, withoutNumber } from './normalize.js';
+import { labelStarts, namesLabel, normalizeLabel, slipOf, withoutNumber } from './normalize.js';
 
 /**
  * Where a figure came from.
@@ -175,11 +175,12 @@ export type RowNamer = (innermost: string, labels: readonly string[]) => Named;
 export function rowNamer(layout: Layout, table: TableMeta): RowNamer {
   const rows = leafRows(layout, table);
   const groups = [...subtotalGroups(layout, table)];
-  const named = new Map<string, { rows: LeafRow[]; slip?: string }>();
-  const rowsNamed = (text: string) => {
+  // What each text names, worked out once: the rows named from the first place in it a label starts;
+  // failing any, those named with a slip; failing those, the group whose own row it is.
+  const named = new Map<string, { rows: LeafRow[]; slip?: string; group?: string }>();
+  const lookup = (text: string) => {
     let found = named.get(text);
     if (!found) {
-      // The rows named from the first place in the text a label starts; failing any, those named with a slip.
       const starts = labelStarts(text);
       let exact: LeafRow[] = [];
       starts.find((t) => {
@@ -187,26 +188,19 @@ export function rowNamer(layout: Layout, table: TableMeta): RowNamer {
         return (exact = rows.filter((row) => namesLabel(t, row.label, words))).length > 0;
       });
       let slips: LeafRow[] = [];
-      const slipped = exact.length > 0 ? text : (starts.find((t) => (slips = rows.filter((row) => slipOf(t, row.label))).length > 0) ?? text);
-      named.set(text, (found = slips.length > 0 ? { rows: slips, slip: slipped } : { rows: exact }));
+      const slipped = exact.length > 0 ? undefined : starts.find((t) => (slips = rows.filter((row) => slipOf(t, row.label))).length > 0);
+      let group: (typeof groups)[number] | undefined;
+      if (exact.length === 0 && slipped === undefined) starts.find((t) => (group = groups.find(([label]) => namesLabel(t, label))) !== undefined);
+      found = slipped !== undefined ? { rows: slips, slip: slipped } : group ? { rows: exact, group: group[1] } : { rows: exact };
+      named.set(text, found);
     }
     return found;
   };
-  const groupOf = new Map<string, string | undefined>();
-  const groupNamed = (text: string) => {
-    if (!groupOf.has(text)) {
-      let group: (typeof groups)[number] | undefined;
-      labelFrom(text, (t) => (group = groups.find(([label]) => namesLabel(t, label))) !== undefined);
-      groupOf.set(text, group?.[1]);
-    }
-    return groupOf.get(text);
-  };
   return (innermost, labels) => {
-    const { rows: candidates, slip } = rowsNamed(innermost);
+    const { rows: candidates, slip } = lookup(innermost);
     const row = candidates.length === 1 ? candidates[0] : candidates.find((r) => r.groups.some((g) => labels.some((t) => namesLabel(t, g))));
     if (row) return slip === undefined ? { row } : { row, slip };
-    let pointer = groupNamed(innermost);
-    for (const label of labels) pointer ??= groupNamed(label);
+    const pointer = [innermost, ...labels].map((label) => lookup(label).group).find((group) => group !== undefined);
     return pointer ? { group: { pointer } } : {};
   };
 }

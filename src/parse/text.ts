@@ -76,7 +76,8 @@ function spacedCells(line: SourceLine): SourceCell[] {
   return cells;
 }
 
-const isBlank = (cell: SourceCell) => cell.text.trim() === '';
+/** Whether a cell is blank: a `|` table's empty cell. */
+export const isBlank = (cell: SourceCell) => cell.text.trim() === '';
 
 /**
  * A row's figures among the cells after its label: all of them when they
