@@ -1,5 +1,5 @@
 /**
- * npm run corpus: runs the parser over the shared corpus of real published
+ * npm run corpus: runs the parser over the corpus of real published
  * reports and prints, per report, how many figures of its truth file match,
  * differ or are missing, its findings and the time taken; then totals, the
  * median parse time, and the time for large adversarial inputs.
@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { compare, corpusEditions, keyFigures, type Json } from './corpus-compare.js';
 import { parseReport, type ParseResult } from '../src/parse.js';
 
-const CORPUS = new URL('../../shared/corpus/', import.meta.url);
+const CORPUS = new URL('../test/corpus/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, CORPUS));
 
 function summary(result: ParseResult): string {

@@ -12,7 +12,7 @@ import { renderReport } from '../src/render.js';
 import { getPath, reportArbitrary } from './fixtures/arbitrary.js';
 import { normalizeLabel } from '../src/parse/normalize.js';
 
-const CORPUS = `${ROOT}../shared/corpus/`;
+const CORPUS = `${ROOT}test/corpus/`;
 const page = (id: string) => readFileSync(`${CORPUS}html/${id}.html`, 'utf8');
 const truth = (id: string) => JSON.parse(readFileSync(`${CORPUS}html/truth/${id}.json`, 'utf8')) as Json;
 const PAGES = readdirSync(`${CORPUS}html`).filter((f) => f.endsWith('.html')).map((f) => f.replace('.html', ''));
@@ -155,7 +155,7 @@ describe('plain text as other tools extract it', async () => {
   const text = (path: string) => readFileSync(`${CORPUS}${path}`, 'utf8');
 
   it('the seed report parses into exactly the bundled example', async () => {
-    const result = await parseReport(readFileSync(`${CORPUS}../fixtures/biandong-2021.txt`, 'utf8'));
+    const result = await parseReport(readFileSync(`${CORPUS}fixtures/biandong-2021.txt`, 'utf8'));
     expect(result.report).toEqual(JSON.parse(readFileSync(`${ROOT}examples/biandong-2021.json`, 'utf8')));
     expect(result.findings).toEqual([]);
     // Its junk (a stray 471 before a label, a label printed twice) is not read as a figure.
