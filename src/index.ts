@@ -58,7 +58,7 @@ export {
   type Draft,
   type ReportDraft2019,
   type ReportDraft2021,
-} from './build/builders.js';
+} from './builders/builders.js';
 
 // Validation
 export {
