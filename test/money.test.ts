@@ -67,6 +67,44 @@ describe('parseFee', () => {
     expect(() => parseFee(input)).toThrow(new RegExp(`^parseFee: ${reason}: "`));
   });
 
+  it.each([
+    ['1 000', 'a space between digits'],
+    ['1\u2009000', 'a thin space between digits'],
+    ['1\u00a0000', 'a no-break space between digits'],
+    ['1\u3000000', 'an ideographic space between digits'],
+    ['1\n000', 'a line break between digits'],
+    ['12. 5', 'a space after the point'],
+    ['12 .5', 'a space before the point'],
+    ['1 2.5 元', 'a space between digits, and one before the unit'],
+    ['1 000万元', 'a space between digits, then the unit'],
+    ['１ ０００', 'a space between full-width digits'],
+  ])('refuses %j (%s) rather than joining its parts', (input) => {
+    expect(() => parseFee(input)).toThrow(RangeError);
+    expect(() => parseFee(input)).toThrow(/^parseFee: white space inside a number is not read: ".*"$/);
+  });
+
+  it('refuses a full-width thousands separator as it does a comma', () => {
+    expect(() => parseFee('1，000')).toThrow(/^parseFee: thousands separators are not read: "1，000"$/);
+  });
+
+  it.each([
+    [' 3万元 ', '3'],
+    ['3 万元', '3'],
+    ['\u30003\u2009万元\u00a0', '3'],
+    ['\t12.5\n', '12.5'],
+  ])('allows white space around the number and before its unit: %j', (input, expected) => {
+    expect(parseFee(input)).toBe(expected);
+  });
+
+  it.each([
+    ['00012.5', '12.5'],
+    ['000', '0'],
+    ['0001.5万元', '1.5'],
+    ['０００１２.５', '12.5'],
+  ])('reads leading zeros, as tables pad figures, and drops them: %j → %j', (input, expected) => {
+    expect(parseFee(input)).toBe(expected);
+  });
+
   it('reads as long an amount as the validator does', () => {
     expect(parseFee(`0.${'3'.repeat(398)}`)).toBe(`0.${'3'.repeat(398)}`);
   });
