@@ -46,7 +46,7 @@ export { EDITION_2019, PROACTIVE_TABLE_2019 } from './format/edition-2019.js';
 export { NARRATIVE_SECTIONS } from './format/narrative.js';
 export { PROACTIVE_HEADING, article20Block } from './format/proactive.js';
 export { PUBLISHERS, REPORT_FIELDS, YEAR_RANGE, reportTitle, type Publisher } from './format/report-fields.js';
-export { EDITIONS, layoutOf, pointerSegment, type CellInfo, type CellNode, type Equation, type Layout, type ObjectNode } from './format/layout.js';
+export { EDITION_KEYS, EDITIONS, isEdition, layoutOf, pointerSegment, type CellInfo, type CellNode, type Equation, type Layout, type ObjectNode } from './format/layout.js';
 
 // The report model
 export type * from './model/types.js';
@@ -61,17 +61,12 @@ export {
 } from './builders/builders.js';
 
 // Validation
-export {
-  RULES,
-  renderMessage,
-  type Locale,
-  type MessageParams,
-  type MessageTemplate,
-  type RuleCode,
-  type RuleEntry,
-  type Severity,
-} from './rules/catalogue.js';
-export type { Finding } from './validate/finding.js';
+export { RULES, type Locale, type RuleCode, type RuleEntry, type RuleParams, type Severity } from './rules/catalogue.js';
+export { MESSAGES, renderMessage } from './rules/messages/index.js';
+export { MESSAGES_EN } from './rules/messages/en.js';
+export { MESSAGES_ZH_CN } from './rules/messages/zh-CN.js';
+export type { MessageCatalogue, MessageContext } from './rules/messages/context.js';
+export type { Finding, FindingOf } from './validate/finding.js';
 export { checkReport, validateReport, type ValidateOptions, type ValidationResult } from './validate/validate.js';
 
 // Money and dates

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, RULES, validateReport, type Finding, type Report } from '../src/index.js';
+import { buildReport, MESSAGES, RULES, validateReport, type Finding, type Locale, type Report, type RuleCode } from '../src/index.js';
+import { exampleFinding } from '../scripts/rules-doc.js';
 import { busyReport2019, busyReport2021, previousOfBusy2021, readExample } from './fixtures/reports.js';
 
 const codes = (findings: Finding[]) => findings.map((f) => f.code);
@@ -219,14 +220,40 @@ describe('continuity (options.previous)', () => {
 });
 
 describe('the rule catalogue', () => {
-  it('every code has a severity, a rule in both languages and two message templates', () => {
-    for (const [code, entry] of Object.entries(RULES)) {
+  const codes = Object.keys(RULES) as RuleCode[];
+
+  it('every code has a severity, a rule in both languages, and a message in every language', () => {
+    for (const code of codes) {
+      const entry = RULES[code];
       expect(['error', 'warning', 'info'], code).toContain(entry.severity);
       expect(entry.rule.zh.length * entry.rule.en.length, code).toBeGreaterThan(0);
-      const params = { where: '某单元格', whereEn: 'a cell', expected: 1, actual: 2, detail: 'x' };
-      expect(entry.message['zh-CN'](params)).toContain('某单元格');
-      expect(entry.message.en(params)).not.toMatch(/undefined|\[object/);
+      for (const locale of Object.keys(MESSAGES) as Locale[]) {
+        expect(typeof MESSAGES[locale][code], `${locale} ${code}`).toBe('function');
+        const { message, ...values } = exampleFinding(code, locale);
+        expect(message, `${locale} ${code}`).not.toMatch(/undefined|\[object|NaN/);
+        // The finding carries its example values as fields: what the message was built from.
+        expect(values, code).toMatchObject(entry.example);
+      }
     }
+  });
+
+  it('a zh-CN message is Chinese throughout: JSON types are named in Chinese', () => {
+    const typed = validateReport({ edition: '2021', year: 2021, proactive: [], applications: null, reviewAndLitigation: 'x', narrative: 5 }).findings;
+    const messages = typed.filter((f) => f.code === 'shape.type').map((f) => f.message);
+    expect(messages).toEqual([
+      '文字部分：类型不符，应为对象，实为数字',
+      '二、主动公开政府信息情况：类型不符，应为对象，实为数组',
+      '三、收到和处理政府信息公开申请情况：类型不符，应为对象，实为空值',
+      '四、政府信息公开行政复议、行政诉讼情况：类型不符，应为对象，实为字符串',
+    ]);
+    for (const message of messages) expect(message).not.toMatch(/[a-z]{3,}/);
+  });
+
+  it('a finding carries the values its message names: days late, candidates', () => {
+    const report = buildReport({ edition: '2021', year: 2021, publisher: 'department', publishedOn: '2022-02-03' });
+    const [late] = validateReport(report).findings;
+    expect(late).toMatchObject({ code: 'publication.late', expected: '2022-01-31', actual: '2022-02-03', daysLate: 3 });
+    if (late?.code === 'publication.late') expect(late.message).toContain(String(late.daysLate));
   });
 });
 

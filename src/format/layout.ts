@@ -118,6 +118,8 @@ export interface Layout {
   /** Every table and row object by its pointer. */
   readonly objectAt: ReadonlyMap<string, ObjectNode>;
   readonly equations: readonly Equation[];
+  /** For each derived cell (by index), the sum of its parts that derives it. */
+  readonly derivedBy: readonly (Equation | undefined)[];
 }
 
 /**
@@ -278,10 +280,16 @@ function compile(meta: EditionMeta): Layout {
     into.objectAt.set(pointer, node);
     return node;
   });
-  return { meta, tables, ...into };
+  // A total is derived by the sum of its parts; the balance of table 三 also sets 结转 总计, but as a difference.
+  const derivedBy: (Equation | undefined)[] = [];
+  for (const eq of into.equations) {
+    if (eq.previous.length === 0 && eq.minus.length === 0 && into.cells[eq.target]!.derived) derivedBy[eq.target] ??= eq;
+  }
+  return { meta, tables, ...into, derivedBy };
 }
 
-const LAYOUTS: Readonly<Record<Edition, Layout>> = { '2021': /* @__PURE__ */ compile(EDITION_2021), '2019': /* @__PURE__ */ compile(EDITION_2019) };
+/** Layouts compiled so far: each edition is compiled the first time it is asked for. */
+const compiled: Partial<Record<Edition, Layout>> = {};
 
 /**
  * The compiled layout of an edition: every cell with its pointer and labels,
@@ -295,7 +303,7 @@ const LAYOUTS: Readonly<Record<Edition, Layout>> = { '2021': /* @__PURE__ */ com
  * ```
  */
 export function layoutOf(edition: Edition): Layout {
-  return LAYOUTS[edition];
+  return (compiled[edition] ??= compile(EDITIONS[edition]));
 }
 
 /**
@@ -308,3 +316,28 @@ export function layoutOf(edition: Edition): Layout {
  * ```
  */
 export const EDITIONS: Readonly<Record<Edition, EditionMeta>> = { '2021': EDITION_2021, '2019': EDITION_2019 };
+
+/**
+ * The editions, oldest first: the keys of {@link EDITIONS}.
+ *
+ * @example
+ * ```ts
+ * import { EDITION_KEYS } from 'gov-disclosure-report';
+ * EDITION_KEYS; // ['2019', '2021']
+ * ```
+ */
+export const EDITION_KEYS: readonly Edition[] = Object.keys(EDITIONS) as Edition[];
+
+/**
+ * Whether a value names an edition.
+ *
+ * @example
+ * ```ts
+ * import { isEdition } from 'gov-disclosure-report';
+ * isEdition('2019'); // true
+ * isEdition(2019);   // false
+ * ```
+ */
+export function isEdition(value: unknown): value is Edition {
+  return typeof value === 'string' && Object.hasOwn(EDITIONS, value);
+}

@@ -101,12 +101,8 @@ function recordSplit(stream: Stream, run: Run, cells: readonly CellInfo[], figur
 }
 
 /** The candidates of an ambiguous split: all of them (up to 50) as `expected`, the first few in the message. */
-function candidatesOf(candidates: readonly (readonly (number | string)[])[]): { expected: string; detail: string } {
-  const all = candidates.map((c) => c.join('|'));
-  return {
-    expected: all.slice(0, 50).join('; ') + (all.length > 50 ? '; …' : ''),
-    detail: `${all.length}: ${all.slice(0, 3).join('; ')}${all.length > 3 ? '; …' : ''}`,
-  };
+function candidatesOf(candidates: readonly (readonly (number | string)[])[]): { candidates: string[] } {
+  return { candidates: candidates.map((c) => c.join('|')) };
 }
 
 /** Where the section after `table` begins: the next table's heading, else section 五's. */

@@ -90,13 +90,13 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
     const own = figuresOf(figures, span.row.cells.length);
     if (own) {
       recordRow(into, span.row.cells, withUnits(span.row.cells, own, units), span.row.pointer, out, span.slip);
-    } else out.add('parse.unreadableCell', span.row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(span.row.cells.length) });
+    } else out.add('parse.unreadableCell', span.row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200) });
   };
   // Figures between the pieces of a label are the row's own (a row on one line is the one-line reader's).
   for (const span of spans) {
     if (span.first === span.last || span.figureLines.length === 0) continue;
     if (span.figureLines.length === 1) give(span, parsed[span.figureLines[0]!]!.figures);
-    else out.add('parse.unreadableCell', span.row.pointer, { detail: String(span.row.cells.length) });
+    else out.add('parse.unreadableCell', span.row.pointer);
   }
 
   // Lone lines of figures outside every label, and what stands on each side of them: the nearest line

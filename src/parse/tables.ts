@@ -275,7 +275,7 @@ export function mapProactive(tables: readonly SourceTable[], layout: Layout, int
       // Headers that do not name the block's columns: its rows are not read by position.
       columns = named.every(Boolean) && named.length === block.columns.length ? named : [];
       units = rest.map((c) => unitOf(c.label));
-      if (columns.length === 0) out.add('parse.unreadableCell', `/proactive`, { detail: 'headers', actual: rest.map((c) => c.text.trim()).join(' | ').slice(0, 200) });
+      if (columns.length === 0) out.add('parse.unreadableCell', `/proactive`, { actual: rest.map((c) => c.text.trim()).join(' | ').slice(0, 200) });
       continue;
     }
     const metaRow = block.rows.find((r) => namesLabel(first.label, r.label));
@@ -308,6 +308,11 @@ function cellsIn(slots: readonly (Slot | undefined)[]): SourceCell[] {
   return cells;
 }
 
+/** A row's figures as printed, for a finding: `8|0|—`. */
+function printed(texts: readonly (string | undefined)[]): string {
+  return texts.map((t) => t ?? '').join('|');
+}
+
 /**
  * Records a row's figures once: a second printing of the row with other
  * figures makes it unsure, and blank. `slip` is the printed label when the
@@ -321,7 +326,7 @@ export function recordRow(into: Mapped, cells: readonly CellInfo[], sources: rea
     const same = cells.every((cell, k) => (into.provenance.get(cell.pointer)?.raw ?? '') === (sources[k]?.text.trim() ?? ''));
     if (!same) {
       for (const cell of cells) into.values.set(cell.index, null);
-      out.add('parse.ambiguous', pointer, { detail: 'the row is printed twice with different figures' });
+      out.add('parse.ambiguous', pointer, { candidates: [printed(cells.map((cell) => into.provenance.get(cell.pointer)?.raw)), printed(sources.map((source) => source?.text.trim()))] });
     }
     return;
   }
@@ -353,7 +358,7 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
     if (named.filter(Boolean).length === applicant.length && new Set(named.filter(Boolean)).size === applicant.length) valueColumns = named;
     else if (headerRows === 0) valueColumns = Array.from({ length: width }, (_, c) => applicant[c - (width - applicant.length)]);
     else {
-      out.add('parse.unreadableCell', '/applications', { detail: 'headers', actual: headers.filter(Boolean).join(' | ').slice(0, 200) });
+      out.add('parse.unreadableCell', '/applications', { actual: headers.filter(Boolean).join(' | ').slice(0, 200) });
       continue;
     }
     const firstValue = valueColumns.findIndex(Boolean);
@@ -427,7 +432,7 @@ export function mapReviewAndLitigation(tables: readonly SourceTable[], layout: L
   const cells = layout.cells.filter((c) => c.table.key === 'reviewAndLitigation');
   const usable = readable.filter(({ named, lines }) => lines.length > 0 && cells.every((cell) => named.includes(cell)));
   if (usable.length !== 1 || usable[0]!.lines.length !== 1) {
-    if (readable.some((t) => t.lines.length > 0)) out.add('parse.unreadableCell', '/reviewAndLitigation', { detail: 'headers' });
+    if (readable.some((t) => t.lines.length > 0)) out.add('parse.unreadableCell', '/reviewAndLitigation');
     return;
   }
   const { named, lines } = usable[0]!;

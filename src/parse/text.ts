@@ -130,7 +130,7 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
       if (own) {
         recordRow(into, row.cells, withUnits(row.cells, own, units), row.pointer, out, slip);
       } else if (!figures.every(isBlank) && !seen) {
-        out.add('parse.unreadableCell', row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200), detail: String(row.cells.length) });
+        out.add('parse.unreadableCell', row.pointer, { actual: figures.map((f) => f.text).join(' ').slice(0, 200) });
       }
       break;
     }
@@ -148,7 +148,7 @@ export function mapTextAcross(lines: readonly SourceCell[][], layout: Layout, ta
   const full = lines.flatMap((line) => (line.every((c) => c.label === '') ? [figuresOf(line, cells.length)] : [])).filter((line) => line !== undefined);
   if (full.length === 1) cells.forEach((cell, k) => record(into, cell, full[0]![k]!, out));
   else if (!mapTextGroups(lines, layout, table, into, out) && lines.some((line) => line.some((c) => c.label === ''))) {
-    out.add('parse.unreadableCell', `/${table.key}`, { detail: String(cells.length) });
+    out.add('parse.unreadableCell', `/${table.key}`);
   }
 }
 
@@ -224,7 +224,7 @@ export function mapColumnRows(lines: readonly SourceCell[][], layout: Layout, ta
     const seen = row.cells.some((c) => into.provenance.has(c.pointer));
     if (figures.length === row.cells.length) {
       recordRow(into, row.cells, withUnits(row.cells, figures, units), row.pointer, out, slip);
-    } else if (figures.length > 0 && !seen) out.add('parse.unreadableCell', row.pointer, { actual: figures.map((f) => f.text).join(' '), detail: String(row.cells.length) });
+    } else if (figures.length > 0 && !seen) out.add('parse.unreadableCell', row.pointer, { actual: figures.map((f) => f.text).join(' ') });
   }
 }
 
@@ -239,5 +239,5 @@ export function mapColumnAcross(lines: readonly SourceCell[][], layout: Layout, 
   }
   const full = runs.filter((run) => run.length === cells.length);
   if (full.length === 1 && runs.filter((run) => run.length > 0).length === 1) cells.forEach((cell, k) => record(into, cell, full[0]![k]!, out));
-  else if (runs.some((run) => run.length > 0)) out.add('parse.unreadableCell', `/${table.key}`, { detail: String(cells.length) });
+  else if (runs.some((run) => run.length > 0)) out.add('parse.unreadableCell', `/${table.key}`);
 }

@@ -1,66 +1,93 @@
 import { NARRATIVE_SECTIONS } from '../format/narrative.js';
 import { REPORT_FIELDS } from '../format/report-fields.js';
 import type { Layout } from '../format/layout.js';
-import { renderMessage, RULES, type Locale, type RuleCode, type Severity } from '../rules/catalogue.js';
+import { RULES, type Locale, type RuleCode, type RuleParams, type Severity } from '../rules/catalogue.js';
+import type { MessageContext } from '../rules/messages/context.js';
+import { renderMessage } from '../rules/messages/index.js';
 
 /**
- * One problem found in a report (model.md §2): plain data.
+ * A finding of one rule code: the fields of model.md §2 and the values its
+ * rule carries ({@link RuleParams}), typed by its code.
+ *
+ * @example
+ * ```ts
+ * import type { FindingOf } from 'gov-disclosure-report';
+ * const late: FindingOf<'publication.late'> = {
+ *   code: 'publication.late', severity: 'warning', path: '/publishedOn',
+ *   expected: '2022-01-31', actual: '2022-02-03', daysLate: 3, message: '…',
+ * };
+ * ```
+ */
+export type FindingOf<C extends RuleCode> = {
+  /** The stable rule code, from {@link RULES}. */
+  code: C;
+  severity: Severity;
+  /** RFC 6901 JSON Pointer of the cell or field at fault (`""` for the whole report). */
+  path: string;
+  /** The message in the requested locale, naming the cell by its official labels. */
+  message: string;
+} & RuleParams<C>;
+
+/**
+ * One problem found in a report (model.md §2): plain data. Narrow it by
+ * `code` to reach the values of its rule.
  *
  * @example
  * ```ts
  * import { validateReport, buildReport } from 'gov-disclosure-report';
- * const report = buildReport({ edition: '2021', year: 2021 });
- * report.applications.outcomes.total.naturalPerson = 4;
+ * const report = buildReport({ edition: '2021', year: 2021, publisher: 'department', publishedOn: '2022-02-03' });
  * const [finding] = validateReport(report).findings;
- * finding.code; // 'applications.balance'
+ * if (finding?.code === 'publication.late') finding.daysLate; // 3
  * ```
  */
-export interface Finding {
-  /** The stable rule code, from {@link RULES}. */
-  code: RuleCode;
-  severity: Severity;
-  /** RFC 6901 JSON Pointer of the cell or field at fault (`""` for the whole report). */
-  path: string;
+export type Finding = { [C in RuleCode]: FindingOf<C> & ModelFields }[RuleCode];
+
+/** The optional fields model.md §2 gives every finding, so they can be read without narrowing. */
+interface ModelFields {
   /** What the rule expected, e.g. the computed sum. */
-  expected?: number | string;
+  readonly expected?: number | string | undefined;
   /** The value reported. */
-  actual?: number | string;
+  readonly actual?: number | string | undefined;
   /** Pointers of every cell of this report the rule read. */
-  cells?: string[];
-  /** Pointers of the cells of last year's report a `continuity.*` rule read. */
-  previousCells?: string[];
-  /** The message in the requested locale, naming the cell by its official labels. */
-  message: string;
+  readonly cells?: readonly string[] | undefined;
 }
 
-/** What a finding may carry besides its code and path. */
-interface FindingDetails {
-  expected?: number | string | undefined;
-  actual?: number | string | undefined;
+/** What a message needs besides the finding's values. */
+interface Extra {
   /** How the message shows `actual`, where that differs (a string value in quotes). */
-  shown?: string | undefined;
-  cells?: string[] | undefined;
-  previousCells?: string[] | undefined;
-  /** Rule-specific detail (an edition, a year, the relation in words), one text or one per language. */
-  detail?: string | { readonly zh: string; readonly en: string } | undefined;
+  readonly shown?: string | undefined;
+  /** For a relation: the relation in words. */
+  readonly relation?: { readonly zh: string; readonly en: string } | undefined;
 }
 
-const TOP_FIELDS: Readonly<Record<string, { label: string; en: string }>> = {
-  ...Object.fromEntries(Object.entries(REPORT_FIELDS).map(([key, field]) => [key && `/${key}`, field])),
-  ...Object.fromEntries(NARRATIVE_SECTIONS.map((s) => [`/narrative/${s.key}`, { label: s.label, en: s.en }])),
-};
+/** The arguments after the path: a rule's values, optional when it has no required ones. */
+type ParamsArgs<C extends RuleCode> = Record<never, never> extends RuleParams<C> ? [params?: RuleParams<C>, extra?: Extra] : [params: RuleParams<C>, extra?: Extra];
 
-/** The labels that name a pointer in messages: official labels for cells and rows, the pointer itself otherwise. */
-function describe(pointer: string, layout: Layout | undefined): { where: string; whereEn: string } {
-  const named = layout?.cellAt.get(pointer) ?? layout?.objectAt.get(pointer) ?? TOP_FIELDS[pointer];
-  return named ? { where: named.label, whereEn: named.en } : { where: pointer, whereEn: pointer };
+const TOP_FIELDS: ReadonlyMap<string, { readonly label: string; readonly en: string }> = new Map<string, { readonly label: string; readonly en: string }>([
+  ...Object.entries(REPORT_FIELDS).map(([key, field]) => [key && `/${key}`, field] as const),
+  ...NARRATIVE_SECTIONS.map((s) => [`/narrative/${s.key}`, { label: s.label, en: s.en }] as const),
+]);
+
+/** Findings of one code past this many are counted, not listed: a hostile input must not make the output grow with it. */
+export const FINDINGS_PER_CODE = 500;
+
+/** A pointer or key longer than this is cut where a finding echoes it. */
+const MAX_ECHOED = 200;
+
+/** A path as a finding gives it: cut short when an input key made it absurdly long. */
+function echoed(path: string): string {
+  return path.length > MAX_ECHOED ? `${path.slice(0, MAX_ECHOED)}…` : path;
 }
+
+/** Rendered messages that depend only on their code and cell, per locale and layout. */
+const FIXED_MESSAGES: Readonly<Record<Locale, WeakMap<Layout, Map<string, Map<RuleCode, string>>>>> = { 'zh-CN': new WeakMap(), en: new WeakMap() };
 
 /**
  * Collects findings and renders their messages in one locale.
  */
 export class FindingList {
-  readonly items: Finding[] = [];
+  private readonly found: Finding[] = [];
+  private readonly perCode = new Map<RuleCode, number>();
   errors = 0;
 
   constructor(
@@ -68,19 +95,52 @@ export class FindingList {
     public layout?: Layout,
   ) {}
 
-  add(code: RuleCode, path: string, details: FindingDetails = {}): void {
+  /** The words for a pointer: official labels for cells and rows, the field's name, or the pointer itself. */
+  private context(path: string, extra: Extra | undefined): MessageContext {
+    const layout = this.layout;
+    const named = layout?.cellAt.get(path) ?? layout?.objectAt.get(path) ?? TOP_FIELDS.get(path);
+    const where = named ? named.label : path;
+    const relation = extra?.relation && (this.locale === 'en' ? extra.relation.en : extra.relation.zh);
+    return { where, whereEn: named ? named.en : path, shown: extra?.shown, relation };
+  }
+
+  /** The memo of fixed messages at a pointer of the layout (a bounded set, unlike the paths of unknown keys). */
+  private memo(path: string): Map<RuleCode, string> | undefined {
+    const layout = this.layout;
+    if (!layout || !(layout.cellAt.has(path) || layout.objectAt.has(path))) return undefined;
+    let byPath = FIXED_MESSAGES[this.locale].get(layout);
+    if (!byPath) FIXED_MESSAGES[this.locale].set(layout, (byPath = new Map()));
+    let byCode = byPath.get(path);
+    if (!byCode) byPath.set(path, (byCode = new Map()));
+    return byCode;
+  }
+
+  add<C extends RuleCode>(code: C, path: string, ...[params, extra]: ParamsArgs<C>): void {
     const { severity } = RULES[code];
-    const { expected, actual, shown, cells, previousCells, detail } = details;
-    const text = typeof detail === 'object' ? (this.locale === 'en' ? detail.en : detail.zh) : detail;
-    const message = renderMessage(code, this.locale, { ...describe(path, this.layout), expected, actual: shown ?? actual, detail: text });
-    // Built key by key so the JSON reads code, severity, path, values, message.
-    const finding = { code, severity, path } as Finding;
-    if (expected !== undefined) finding.expected = expected;
-    if (actual !== undefined) finding.actual = actual;
-    if (cells) finding.cells = cells;
-    if (previousCells) finding.previousCells = previousCells;
-    finding.message = message;
-    this.items.push(finding);
     if (severity === 'error') this.errors++;
+    const count = (this.perCode.get(code) ?? 0) + 1;
+    this.perCode.set(code, count);
+    if (count > FINDINGS_PER_CODE) return;
+    path = echoed(path);
+    const values = (params ?? {}) as RuleParams<C>;
+    // A message with no values of its own, on a cell of the form, is the same in every report: rendered once.
+    const memo = params === undefined || Object.keys(values).length === 0 ? this.memo(path) : undefined;
+    let message = memo?.get(code);
+    if (message === undefined) {
+      message = renderMessage(code, this.locale, values, this.context(path, extra));
+      memo?.set(code, message);
+    }
+    this.found.push({ code, severity, path, ...values, message } as Finding);
+  }
+
+  /** Every finding, in the order added, then one `findings.omitted` per code that passed {@link FINDINGS_PER_CODE}. */
+  get items(): Finding[] {
+    const items = this.found.slice();
+    for (const [rule, count] of this.perCode) {
+      if (count <= FINDINGS_PER_CODE) continue;
+      const omitted = count - FINDINGS_PER_CODE;
+      items.push({ code: 'findings.omitted', severity: 'info', path: '', rule, omitted, message: renderMessage('findings.omitted', this.locale, { rule, omitted }, this.context('', undefined)) });
+    }
+    return items;
   }
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { layoutOf, pointerSegment, type CellInfo, type Layout, type ObjectNode } from '../format/layout.js';
+import { isEdition, layoutOf, pointerSegment, type CellInfo, type Layout, type ObjectNode } from '../format/layout.js';
 import { NARRATIVE_SECTIONS } from '../format/narrative.js';
 import { PUBLISHERS, REPORT_FIELDS, YEAR_RANGE, type Publisher } from '../format/report-fields.js';
 import type { Edition } from '../format/types.js';
@@ -50,13 +50,14 @@ const MAX_SHOWN = 60;
 /**
  * A value as a finding gives it: `actual` is the value itself (a number, or
  * a string, cut short past 200 characters), or its JSON type for anything
- * else; the message shows a string in quotes so "5" and 5 read apart.
+ * else; `shown.shown`, for the message, puts a string in quotes so "5" and 5
+ * read apart.
  */
-function valueDetails(value: unknown): { actual: number | string; shown?: string } {
-  if (typeof value === 'number') return { actual: Number.isFinite(value) ? value : String(value) };
-  if (typeof value !== 'string') return { actual: typeOf(value) };
+function given(value: unknown): { actual: number | string; shown: { shown?: string } } {
+  if (typeof value === 'number') return { actual: Number.isFinite(value) ? value : String(value), shown: {} };
+  if (typeof value !== 'string') return { actual: typeOf(value), shown: {} };
   const cut = (limit: number) => (value.length > limit ? `${value.slice(0, limit)}… (${value.length} characters)` : value);
-  return { actual: cut(MAX_KEPT), shown: JSON.stringify(cut(MAX_SHOWN)) };
+  return { actual: cut(MAX_KEPT), shown: { shown: JSON.stringify(cut(MAX_SHOWN)) } };
 }
 
 const NARRATIVE_KEYS = new Set<string>(NARRATIVE_SECTIONS.map((s) => s.key));
@@ -65,7 +66,7 @@ const PUBLISHER_LIST = Object.keys(PUBLISHERS).join(', ');
 /** Reports every own key of `value` that `known` does not list. */
 function unknownKeys(value: JsonObject, known: (key: string) => boolean, pointer: string, edition: Edition, out: FindingList): void {
   for (const key of Object.keys(value)) {
-    if (!known(key)) out.add('shape.unknownKey', `${pointer}/${pointerSegment(key)}`, { detail: edition });
+    if (!known(key)) out.add('shape.unknownKey', `${pointer}/${pointerSegment(key)}`, { edition });
   }
 }
 
@@ -79,7 +80,7 @@ export function readCell(cell: CellInfo, value: unknown, values: CellValues, out
   }
   if (value === null) {
     values[cell.index] = null;
-    if (!cell.derived) out.add('cell.blank', pointer, { cells: [pointer] });
+    if (!cell.derived) out.add('cell.blank', pointer);
     return null;
   }
   if (cell.kind === 'money') return readMoney(pointer, value, out);
@@ -92,7 +93,9 @@ export function readCell(cell: CellInfo, value: unknown, values: CellValues, out
           ? 'cell.negative'
           : undefined;
   if (code) {
-    out.add(code, pointer, { ...valueDetails(value), cells: [pointer], detail: cell.kind });
+    const { actual, shown } = given(value);
+    if (code === 'cell.notInteger') out.add(code, pointer, { actual, kind: cell.kind as 'count' | 'signedCount' }, shown);
+    else out.add(code, pointer, { actual: value as number });
     return undefined;
   }
   // -0 is read as 0: JSON cannot tell them apart.
@@ -103,18 +106,19 @@ function readMoney(pointer: string, value: unknown, out: FindingList): string | 
   // A JSON number past 2^53 no longer says exactly which amount was meant.
   const inexact = typeof value === 'number' && Math.abs(value) > Number.MAX_SAFE_INTEGER;
   const amount = inexact ? undefined : toDecimal(value);
+  const { actual, shown } = given(value);
   if (amount === undefined) {
-    out.add('money.invalid', pointer, { ...valueDetails(value), cells: [pointer] });
+    out.add('money.invalid', pointer, { actual }, shown);
     return undefined;
   }
   // "-0" written as text is read as negative; the number -0 is JSON's 0.
   if (amount.isNegative() && (typeof value === 'string' || !amount.isZero())) {
-    out.add('money.negative', pointer, { ...valueDetails(value), cells: [pointer] });
+    out.add('money.negative', pointer, { actual }, shown);
     return undefined;
   }
   const canonical = fixed(amount);
   if (amount.decimalPlaces() > FEE_DECIMALS) {
-    out.add('money.precision', pointer, { expected: canonical, ...valueDetails(value), cells: [pointer] });
+    out.add('money.precision', pointer, { expected: canonical, actual }, shown);
   }
   return canonical;
 }
@@ -152,10 +156,10 @@ function readText(input: JsonObject, key: 'agency', out: FindingList): string | 
 
 function readYear(value: unknown, out: FindingList): number | undefined {
   if (value === undefined) out.add('shape.required', '/year');
-  else if (typeof value !== 'number') out.add('shape.type', '/year', { expected: 'integer', ...valueDetails(value) });
-  else if (!Number.isInteger(value) || value < YEAR_RANGE.min || value > YEAR_RANGE.max) {
-    out.add('shape.year', '/year', { ...valueDetails(value), detail: `${YEAR_RANGE.min}–${YEAR_RANGE.max}` });
-  }
+  else if (typeof value !== 'number') {
+    const { actual, shown } = given(value);
+    out.add('shape.type', '/year', { expected: 'integer', actual }, shown);
+  } else if (!Number.isInteger(value) || value < YEAR_RANGE.min || value > YEAR_RANGE.max) out.add('shape.year', '/year', { actual: given(value).actual });
   else return value;
   return undefined;
 }
@@ -187,9 +191,12 @@ export interface ReportHead {
 const TOP_KEYS = new Set(Object.keys(REPORT_FIELDS).filter(Boolean));
 
 function readEdition(value: unknown, out: FindingList): Edition | undefined {
-  if (value === '2021' || value === '2019') return value;
+  if (isEdition(value)) return value;
   if (value === undefined) out.add('shape.required', '/edition');
-  else out.add('shape.edition', '/edition', valueDetails(value));
+  else {
+    const { actual, shown } = given(value);
+    out.add('shape.edition', '/edition', { actual }, shown);
+  }
   return undefined;
 }
 
@@ -211,11 +218,17 @@ export function readReport(input: unknown, out: FindingList): ReadResult {
   if (agency !== undefined) report.agency = agency;
   if (input.publisher !== undefined) {
     if (typeof input.publisher === 'string' && Object.hasOwn(PUBLISHERS, input.publisher)) report.publisher = input.publisher;
-    else out.add('shape.enum', '/publisher', { expected: PUBLISHER_LIST, ...valueDetails(input.publisher) });
+    else {
+      const { actual, shown } = given(input.publisher);
+      out.add('shape.enum', '/publisher', { expected: PUBLISHER_LIST, actual }, shown);
+    }
   }
   if (input.publishedOn !== undefined) {
     if (typeof input.publishedOn === 'string' && isCalendarDate(input.publishedOn)) report.publishedOn = input.publishedOn;
-    else out.add('shape.date', '/publishedOn', valueDetails(input.publishedOn));
+    else {
+      const { actual, shown } = given(input.publishedOn);
+      out.add('shape.date', '/publishedOn', { actual }, shown);
+    }
   }
   const head = report as ReportHead;
   // Without an edition the tables cannot be read: the fields above are all there is to check.
