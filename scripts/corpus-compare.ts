@@ -22,7 +22,8 @@ function same(truth: unknown, parsed: unknown, key: string): boolean {
 /**
  * Every leaf of a truth file against the parsed report, by path. With the
  * parser's provenance, a figure the source prints as a blank cell (read as
- * `null`, where the truth file says 0) is counted apart from one not read.
+ * `null` where the truth file says 0, or a total derived from its parts where
+ * it says `null`) is counted apart from one not read.
  */
 export function compare(
   truth: Json,
@@ -40,7 +41,10 @@ export function compare(
       tally.differ.push(...sub.differ);
       tally.missing.push(...sub.missing);
       tally.blank.push(...sub.blank);
-    } else if (got === null && value !== null && provenance[here]?.kind === 'blank') tally.blank.push(here);
+    } else if ((got === null) !== (value === null) && provenance[here]?.kind === 'blank') {
+      // Printed blank: read as null where the truth file says 0, or (a total) derived where it says null.
+      tally.blank.push(here);
+    }
     else if (got === undefined || (got === null && value !== null)) tally.missing.push(here);
     else if (same(value, got, key)) tally.match++;
     else tally.differ.push(`${here}: truth ${JSON.stringify(value)}, parsed ${JSON.stringify(got)}`);

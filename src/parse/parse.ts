@@ -234,31 +234,31 @@ function linesOf(text: string): SourceLine[] {
 export async function parseReport(input: string | Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
   const locale = options.locale === 'en' ? 'en' : 'zh-CN';
   const out = new FindingList(locale);
-  const empty = { ok: false, provenance: {}, extras: [], findings: out.items };
+  const empty = (): ParseResult => ({ ok: false, provenance: {}, extras: [], findings: out.items });
   const bytes = typeof input === 'string' ? undefined : input;
   let pdf: PdfText | undefined;
   if (bytes && new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '%PDF-') {
     try {
       pdf = await readPdf(bytes);
     } catch (error) {
-      out.add('parse.unsupportedInput', '', { detail: `PDF that cannot be read: ${String((error as Error)?.message ?? error).split('\n')[0]}` });
-      return empty;
+      out.add('parse.unsupportedInput', '', { reason: `PDF that cannot be read: ${String((error as Error)?.message ?? error).split('\n')[0]}` });
+      return empty();
     }
     if (pdf.lines.length === 0) {
-      out.add('parse.imagesInsteadOfTables', '', { detail: `no text on any of its ${pdf.pages} pages` });
-      return empty;
+      out.add('parse.imagesInsteadOfTables', '', { reason: `no text on any of its ${pdf.pages} pages` });
+      return empty();
     }
   }
   const text = pdf ? pdf.lines.map((l) => l.text).join('\n') : bytes ? new TextDecoder('utf-8').decode(bytes) : (input as string);
   if (text.trim() === '') {
-    out.add('parse.unsupportedInput', '', { detail: 'empty' });
-    return empty;
+    out.add('parse.unsupportedInput', '', { reason: 'empty' });
+    return empty();
   }
   // Binary data decodes to replacement characters and control codes, not to a report: its start tells.
   const head = text.slice(0, 65_536);
   if ((head.match(/[\ufffd\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0) > head.length / 20) {
-    out.add('parse.unsupportedInput', '', { detail: 'binary data' });
-    return empty;
+    out.add('parse.unsupportedInput', '', { reason: 'binary data' });
+    return empty();
   }
   const isHtml = !pdf && /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(text);
   // A page kept inside a JavaScript string has its quotes escaped: rowspan=\"20\".
@@ -318,7 +318,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     const empty = regions.every(({ t, lines }) =>
       lines!.every((line) => cellsOf(line).every((cell) => cell.label !== '' && namers.get(t.key)!(cell.label, []).row === undefined)),
     );
-    if (regions.length > 0 && empty) out.add('parse.imagesInsteadOfTables', '', { detail: regions.map((r) => r.t.label).join('、') });
+    if (regions.length > 0 && empty) out.add('parse.imagesInsteadOfTables', '', { reason: regions.map((r) => r.t.label).join('、') });
   }
   for (const table of layout.meta.tables) {
     if (!found.has(table.key)) {
@@ -331,7 +331,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     }
   }
   for (const extra of [...mapped.extras, ...extraTables(byTable.get(undefined) ?? [])]) {
-    out.add('parse.extraRow', extra.table === 'other' ? '' : `/${extra.table}`, { detail: extra.label });
+    out.add('parse.extraRow', extra.table === 'other' ? '' : `/${extra.table}`, { label: extra.label });
   }
 
   const title = titleOf(doc);
@@ -343,20 +343,24 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
   }
   const narrative = narrativeOf(outline);
   if (Object.keys(narrative).length > 0) draft.narrative = narrative;
-  for (const cell of layout.cells) {
-    let node = draft;
-    for (const key of cell.path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-    node[cell.path.at(-1)!] = mapped.values.get(cell.index) ?? null;
-  }
+  for (const cell of layout.cells) setCell(draft, cell.path, mapped.values.get(cell.index) ?? null);
 
   const validated = validateReport(draft, { locale });
   // A cell the parser could not read is null in the report, but it is not a blank in the source: the
   // sums that read it cannot be judged, and its blank is already said (parse.rowMissing, parse.unreadableCell).
-  const unread = new Set<string>();
-  for (const cell of layout.cells.filter((c) => !mapped.provenance.has(c.pointer) || mapped.provenance.get(c.pointer)!.kind === 'text')) {
-    if (cell.derived && mapped.provenance.get(cell.pointer)?.kind !== 'text') continue;
-    // With a cell of its row unread, a blank total of that row, derived from it, is unread too.
-    unread.add(cell.pointer).add(`${cell.pointer.slice(0, cell.pointer.lastIndexOf('/'))}/total`);
+  // A total not read from the page is unknown too when any of its parts is: the validator's derived figure
+  // would leave that part out, so it is kept blank.
+  const unreadAt = (i: number) => {
+    const source = mapped.provenance.get(layout.cells[i]!.pointer);
+    return !source || source.kind === 'text';
+  };
+  const unknown = (i: number): boolean => {
+    const eq = layout.derivedBy[i];
+    return unreadAt(i) && (!eq || eq.plus.some(unknown) || eq.minus.some(unknown));
+  };
+  const unread = new Set(layout.cells.filter((cell) => unknown(cell.index)).map((cell) => cell.pointer));
+  if (validated.report) {
+    for (const cell of layout.cells) if (cell.derived && unread.has(cell.pointer)) setCell(validated.report, cell.path, null);
   }
   const judged = validated.findings.filter((f) => !(f.cells ?? []).some((pointer) => unread.has(pointer)));
   const findings = [...out.items, ...judged];
@@ -376,6 +380,13 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     extras: [...mapped.extras, ...extraTables(byTable.get(undefined) ?? [])],
     findings,
   };
+}
+
+/** Sets a cell at its path of keys, making the objects on the way. */
+function setCell(root: object, path: readonly string[], value: number | string | null): void {
+  let node = root as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[path.at(-1)!] = value;
 }
 
 /** Tables outside the format (a local 信息处理费 table, say), row by row. */

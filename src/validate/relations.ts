@@ -46,25 +46,34 @@ export function effectiveValues(layout: Layout, values: CellValues): CellValues 
 }
 
 /**
- * `Σ plus − Σ minus (+ extra)`, or `undefined` when a term is unknown. Sums
- * beyond 2^53 are redone in BigInt so they stay exact; one that stays that
- * large is returned as a decimal string (no cell can hold it).
+ * `Σ plus − Σ minus (+ Σ extra)`, or `undefined` when a term is unknown.
+ * Exact for every safe integer: a sum that leaves the safe range on the way
+ * (even if it comes back) is redone in BigInt; one that ends beyond it is
+ * returned as a decimal string, since no cell can hold it.
  */
-export function evaluate(eq: Equation, values: CellValues, extra = 0): number | string | undefined {
-  let total = extra;
+export function evaluate(eq: Equation, values: CellValues, extra: readonly number[] = []): number | string | undefined {
+  let total = 0;
+  let exact = true;
+  for (const v of extra) {
+    total += v;
+    exact &&= Math.abs(total) <= Number.MAX_SAFE_INTEGER;
+  }
   for (const i of eq.plus) {
     const v = values[i];
     if (v == null) return undefined;
     total += v;
+    exact &&= Math.abs(total) <= Number.MAX_SAFE_INTEGER;
   }
   for (const i of eq.minus) {
     const v = values[i];
     if (v == null) return undefined;
     total -= v;
+    exact &&= Math.abs(total) <= Number.MAX_SAFE_INTEGER;
   }
-  if (Number.isSafeInteger(total) || ![...eq.plus, ...eq.minus].every((i) => Number.isInteger(values[i]))) return total;
-  const exact = [...eq.plus.map((i) => BigInt(values[i]!))].reduce((a, b) => a + b, BigInt(extra)) - eq.minus.reduce((a, i) => a + BigInt(values[i]!), 0n);
-  return exact >= -BigInt(Number.MAX_SAFE_INTEGER) && exact <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(exact) : String(exact);
+  if (exact) return total;
+  const sum = (indices: readonly number[]) => indices.reduce((a, i) => a + BigInt(values[i]!), 0n);
+  const big = extra.reduce((a, v) => a + BigInt(v), 0n) + sum(eq.plus) - sum(eq.minus);
+  return big >= -BigInt(Number.MAX_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : String(big);
 }
 
 /** The pointers of the cells an equation reads. */
@@ -90,7 +99,7 @@ export function checkRelations(layout: Layout, values: CellValues, effective: Ce
     if (eq.previous.length > 0 || actual === undefined) continue;
     const expected = evaluate(eq, effective);
     if (expected !== undefined && expected !== actual) {
-      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsOf(layout, eq), detail: eq.wording });
+      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsOf(layout, eq) }, { relation: eq.wording });
     }
   }
 }

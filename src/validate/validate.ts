@@ -6,11 +6,12 @@
  */
 import { daysLate, publicationDeadline } from '../dates/deadline.js';
 import { EDITIONS } from '../format/layout.js';
+import type { Layout } from '../format/layout.js';
 import type { EditionMeta } from '../format/types.js';
 import type { Report } from '../model/types.js';
 import type { Locale } from '../rules/catalogue.js';
 import { FindingList, type Finding } from './finding.js';
-import { readReport, type ReportHead } from './read.js';
+import { readReport, type CellValues, type ReportHead } from './read.js';
 import { cellsOf, checkRelations, comparable, effectiveValues, evaluate } from './relations.js';
 
 /**
@@ -42,7 +43,12 @@ export interface ValidateOptions {
 export interface ValidationResult {
   /** False exactly when a finding is an error. */
   ok: boolean;
-  /** The report, typed and with amounts in canonical form, when its shape is sound (even if rules fail). */
+  /**
+   * The report in canonical form, when its shape is sound (even if rules
+   * fail): amounts with four decimals, every total that was omitted or `null`
+   * derived from its parts (blank parts count as 0; a total all of whose
+   * parts are blank stays `null`); blank leaf cells stay `null`.
+   */
   report?: Report;
   /** Every finding: those of the shape in the order of the form, then each rule's in catalogue order. */
   findings: Finding[];
@@ -52,7 +58,8 @@ export interface ValidationResult {
  * Validates any input as a report: its shape against the declared edition,
  * then every rule of the catalogue. It collects every finding and never
  * throws. A blank cell (`null`) gives `cell.blank` and counts as 0 in the
- * sums; a blank total is derived from its parts, not reported.
+ * sums; a blank total is derived from its parts, not reported, and comes
+ * back filled in `report`.
  *
  * @example
  * ```ts
@@ -67,14 +74,18 @@ export function validateReport(input: unknown, options?: ValidateOptions): Valid
     const { previous, locale } = options ?? {};
     out = new FindingList(locale === 'en' ? 'en' : 'zh-CN');
     const read = readReport(input, out);
-    if (read.layout) checkRelations(read.layout, read.values, effectiveValues(read.layout, read.values), out);
+    const effective = read.layout && effectiveValues(read.layout, read.values);
+    if (read.layout && effective) {
+      checkRelations(read.layout, read.values, effective, out);
+      completeTotals(read.layout, read.values, effective, read.report, out);
+    }
     checkEdition(read.head, out);
     checkPublication(read.head, out);
-    if (previous !== undefined) checkContinuity(read, previous, out);
+    if (previous !== undefined && effective) checkContinuity(read, effective, previous, out);
     return read.report ? { ok: out.errors === 0, report: read.report, findings: out.items } : { ok: false, findings: out.items };
   } catch (error) {
     // Only a hostile object (a throwing getter or Proxy) gets here; JSON input cannot.
-    out.add('shape.unreadable', '', { detail: errorText(error) });
+    out.add('shape.unreadable', '', { reason: errorText(error) });
     return { ok: false, findings: out.items };
   }
 }
@@ -102,12 +113,43 @@ export function checkReport(report: Report, options: ValidateOptions = {}): Find
   return validateReport(report, options).findings;
 }
 
+/**
+ * Writes each total the input left out or blank into the report, as derived
+ * from its parts, so the report that comes back is canonical. A total whose
+ * parts are all blank stays blank (a row the report left empty); one beyond
+ * 2^53 cannot be written: it is an error on that cell.
+ */
+function completeTotals(layout: Layout, values: CellValues, effective: CellValues, report: Report | undefined, out: FindingList): void {
+  const blank = (i: number): boolean => {
+    const eq = layout.derivedBy[i];
+    return values[i] === null && (!eq || (eq.plus.every(blank) && eq.minus.every(blank)));
+  };
+  for (const cell of layout.cells) {
+    const eq = layout.derivedBy[cell.index];
+    if (!eq || values[cell.index] !== null || blank(cell.index)) continue;
+    const total = effective[cell.index];
+    if (typeof total === 'number') {
+      if (report) setAt(report, cell.path, total);
+      continue;
+    }
+    const sum = evaluate(eq, effective);
+    if (typeof sum === 'string') out.add('cell.tooLarge', cell.pointer, { actual: sum });
+  }
+}
+
+/** Sets the value at a path of keys in an object tree the reader built. */
+function setAt(root: object, path: readonly string[], value: number): void {
+  let node = root as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[path.at(-1)!] = value;
+}
+
 function checkEdition({ edition, year }: ReportHead, out: FindingList): void {
   if (edition === undefined || year === undefined) return;
   const fits = (meta: EditionMeta) => year >= meta.years.from && (meta.years.to === undefined || year <= meta.years.to);
   if (fits(EDITIONS[edition])) return;
   const expected = Object.values(EDITIONS).find(fits)?.edition;
-  out.add('edition.year', '/edition', { expected, actual: edition, detail: String(year) });
+  out.add('edition.year', '/edition', { expected, actual: edition, year });
 }
 
 function checkPublication({ publishedOn, publisher, year }: ReportHead, out: FindingList): void {
@@ -118,11 +160,7 @@ function checkPublication({ publishedOn, publisher, year }: ReportHead, out: Fin
   if (publisher !== 'department' && publisher !== 'government') return;
   const late = daysLate(publishedOn, year, publisher);
   if (late > 0) {
-    out.add('publication.late', '/publishedOn', {
-      expected: publicationDeadline(year, publisher),
-      actual: publishedOn,
-      detail: String(late),
-    });
+    out.add('publication.late', '/publishedOn', { expected: publicationDeadline(year, publisher), actual: publishedOn, daysLate: late });
   }
 }
 
@@ -133,22 +171,23 @@ function readPrevious(input: unknown, out: FindingList): ReturnType<typeof readR
     const previous = readReport(input, previousOut);
     if (previous.report && previous.layout) return previous;
     const first = previousOut.items.find((f) => f.severity === 'error');
-    out.add('continuity.previousInvalid', '', { detail: first ? `${first.code} ${first.path || '/'}` : 'unreadable' });
+    out.add('continuity.previousInvalid', '', { reason: first ? `${first.code} ${first.path || '/'}` : 'unreadable' });
   } catch (error) {
-    out.add('continuity.previousInvalid', '', { detail: errorText(error) });
+    out.add('continuity.previousInvalid', '', { reason: errorText(error) });
   }
   return undefined;
 }
 
-function checkContinuity({ head, layout, values }: ReturnType<typeof readReport>, input: unknown, out: FindingList): void {
+function checkContinuity({ head, layout, values }: ReturnType<typeof readReport>, effective: CellValues, input: unknown, out: FindingList): void {
   if (!layout || head.year === undefined) return;
   const previous = readPrevious(input, out);
   if (!previous) return;
-  if (previous.head.year !== head.year - 1) {
-    out.add('continuity.year', '/year', { expected: head.year - 1, actual: previous.head.year });
+  // readPrevious returns only a sound report, which has its year.
+  const lastYear = previous.report!.year;
+  if (lastYear !== head.year - 1) {
+    out.add('continuity.year', '/year', { expected: head.year - 1, actual: lastYear });
     return;
   }
-  const effective = effectiveValues(layout, values);
   const previousLayout = previous.layout!;
   const previousValues = effectiveValues(previousLayout, previous.values);
   for (const eq of layout.equations) {
@@ -160,15 +199,9 @@ function checkContinuity({ head, layout, values }: ReturnType<typeof readReport>
       return cell && previousValues[cell.index];
     });
     if (carried.some((v) => v == null)) continue;
-    const expected = evaluate(eq, effective, (carried as number[]).reduce((a, b) => a + b, 0));
+    const expected = evaluate(eq, effective, carried as number[]);
     if (expected !== undefined && expected !== actual) {
-      out.add(eq.rule, layout.cells[eq.target]!.pointer, {
-        expected,
-        actual,
-        cells: cellsOf(layout, eq),
-        previousCells: [...eq.previous],
-        detail: eq.wording,
-      });
+      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsOf(layout, eq), previousCells: [...eq.previous] }, { relation: eq.wording });
     }
   }
 }
