@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { EDITION_KEYS } from './src/format/layout.js';
 import { reportJsonSchema } from './src/schema/json-schema.js';
 
 /** Writes the JSON Schema of each edition at the package root, where even node10 resolution finds them: gov-disclosure-report/schema/2021.json. */
 function writeSchemas(): void {
   mkdirSync('schema', { recursive: true });
-  for (const edition of ['2021', '2019', undefined] as const) {
+  for (const edition of [...EDITION_KEYS, undefined]) {
     writeFileSync(`schema/${edition ?? 'report'}.json`, `${JSON.stringify(reportJsonSchema(edition), null, 2)}\n`);
   }
 }

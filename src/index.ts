@@ -27,6 +27,7 @@ export type {
   RowMeta,
   TableKey,
   TableMeta,
+  Unit,
 } from './format/types.js';
 export { ARTICLE_20_ITEMS, article20Header } from './format/article20.js';
 export {
@@ -45,7 +46,8 @@ export { EDITION_2021, PROACTIVE_TABLE_2021 } from './format/edition-2021.js';
 export { EDITION_2019, PROACTIVE_TABLE_2019 } from './format/edition-2019.js';
 export { NARRATIVE_SECTIONS } from './format/narrative.js';
 export { PROACTIVE_HEADING, article20Block } from './format/proactive.js';
-export { PUBLISHERS, REPORT_FIELDS, YEAR_RANGE, reportTitle, type Publisher } from './format/report-fields.js';
+export { PUBLISHERS, REPORT_FIELDS, REPORT_TITLE_PHRASE, YEAR_RANGE, reportTitle, type Publisher } from './format/report-fields.js';
+export { CELL_UNITS, MONEY_UNITS } from './format/units.js';
 export { EDITION_KEYS, EDITIONS, isEdition, layoutOf, pointerSegment, type CellInfo, type CellNode, type Equation, type Layout, type ObjectNode } from './format/layout.js';
 
 // The report model

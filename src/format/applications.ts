@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ColumnMeta, RelationMeta, RowMeta, TableMeta } from './types.js';
+import type { ColumnMeta, Edition, RelationMeta, RowMeta, TableMeta } from './types.js';
 
 const LEGAL_PERSON = '法人或其他组织';
 const BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
@@ -118,7 +118,7 @@ export const OTHER_HANDLING_ROWS = [
  * outcomeRows('2019')[5]; // { key: 'otherHandling', code: '（六）', label: '（六）其他处理', … }
  * ```
  */
-export function outcomeRows(edition: '2021' | '2019'): readonly RowMeta[] {
+export function outcomeRows(edition: Edition): readonly RowMeta[] {
   const otherHandling = { key: 'otherHandling', code: '（六）', label: '（六）其他处理', en: 'other handling' };
   return [
     { key: 'granted', code: '（一）', label: '（一）予以公开', en: 'disclosed' },
@@ -170,7 +170,7 @@ export interface OutcomeCode {
  * outcomeCodes('2019').map((o) => o.code).at(-2); // '（六）'
  * ```
  */
-export function outcomeCodes(edition: '2021' | '2019'): OutcomeCode[] {
+export function outcomeCodes(edition: Edition): OutcomeCode[] {
   return outcomeRows(edition).flatMap((row) => {
     const own = { code: row.code!, label: row.label, en: row.en };
     if (!row.rows) return [{ ...own, id: row.key }];
@@ -200,7 +200,7 @@ function leafIds(rows: readonly RowMeta[], prefix: string): string[] {
  * // ['applications.balance', 'applications.outcomeTotal', 'applications.applicantTotal', 'continuity.carriedOver']
  * ```
  */
-export function applicationsTable(edition: '2021' | '2019'): TableMeta {
+export function applicationsTable(edition: Edition): TableMeta {
   const outcomes = outcomeRows(edition);
   const applicantColumns = APPLICANT_COLUMNS.filter((c) => !('isTotal' in c)).map((c) => c.key);
   const relations: RelationMeta[] = [

@@ -46,7 +46,7 @@ export const PROACTIVE_TABLE_2021: TableMeta = {
     ]),
     article20Block(
       '（八）',
-      [{ key: 'amount', label: '本年收费金额（单位：万元）', en: 'fees collected this year (10,000 yuan)', kind: 'money' }],
+      [{ key: 'amount', label: '本年收费金额（单位：万元）', en: 'fees collected this year (10,000 yuan)', kind: 'money', unit: '万元' }],
       [{ key: 'fees', label: '行政事业性收费', en: 'administrative fees' }],
     ),
   ],

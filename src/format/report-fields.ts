@@ -69,5 +69,16 @@ export type Publisher = keyof typeof PUBLISHERS;
  * ```
  */
 export function reportTitle(year: number, agency = ''): string {
-  return `${agency}${year}年政府信息公开工作年度报告`;
+  return `${agency}${year}年${REPORT_TITLE_PHRASE}`;
 }
+
+/**
+ * The phrase that names every report: 政府信息公开工作年度报告.
+ *
+ * @example
+ * ```ts
+ * import { REPORT_TITLE_PHRASE } from 'gov-disclosure-report';
+ * REPORT_TITLE_PHRASE; // '政府信息公开工作年度报告'
+ * ```
+ */
+export const REPORT_TITLE_PHRASE = '政府信息公开工作年度报告';

@@ -36,6 +36,17 @@ export type Edition = '2021' | '2019';
 export type CellKind = 'count' | 'signedCount' | 'money';
 
 /**
+ * A unit figures are given in: 件 for counts, 万元 (the form's) or 元 for amounts.
+ *
+ * @example
+ * ```ts
+ * import type { Unit } from 'gov-disclosure-report';
+ * const unit: Unit = '万元';
+ * ```
+ */
+export type Unit = '件' | '万元' | '元';
+
+/**
  * A column of a table block, as printed in its header.
  *
  * @example
@@ -52,6 +63,8 @@ export interface ColumnMeta {
   /** An English gloss, for messages and documentation (not official). */
   readonly en: string;
   readonly kind: CellKind;
+  /** The unit the header prints, where it prints one (本年收费金额（单位：万元）); else the cells' unit goes with each figure. */
+  readonly unit?: Unit;
   /** A 总计 column: derived from the other cells of its row. */
   readonly isTotal?: true;
   /** The spanning header printed above this column, if any (e.g. 法人或其他组织). */

@@ -5,6 +5,7 @@
  * @module
  */
 import { layoutOf, type CellInfo } from '../format/layout.js';
+import { CELL_UNITS } from '../format/units.js';
 import type { BlockMeta, RowMeta, TableMeta } from '../format/types.js';
 import type { Report } from '../model/types.js';
 import type { Finding } from '../validate/finding.js';
@@ -67,8 +68,8 @@ function figureOf(report: Report, findings: readonly Finding[]) {
   }
   return (cell: CellInfo, colspan = 1, rowspan = 1): GridCell => {
     const value = cell.path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], report);
-    // An amount whose column label names no unit (2019's 采购总金额) says it is in 万元, lest it be read as 元.
-    const unit = cell.kind === 'money' && value != null && !cell.column.label.includes('万元') ? '万元' : '';
+    // An amount whose header prints no unit (2019's 采购总金额) says it is in 万元, lest it be read as 元.
+    const unit = cell.kind === 'money' && value != null && cell.column.unit === undefined ? CELL_UNITS.money : '';
     const figure: GridCell = { text: figureText(value) + unit, header: false, colspan, rowspan, pointer: cell.pointer };
     const own = faults.get(cell.pointer);
     if (own) figure.faults = own;

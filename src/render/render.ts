@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { isEdition } from '../format/layout.js';
 import { reportTitle } from '../format/report-fields.js';
 import type { Report } from '../model/types.js';
 import type { Finding } from '../validate/finding.js';
@@ -90,8 +91,7 @@ const FORMATS = {
  */
 export function drawable(input: unknown): Report | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
-  const edition = (input as { edition?: unknown }).edition;
-  return edition === '2021' || edition === '2019' ? (input as Report) : undefined;
+  return isEdition((input as { edition?: unknown }).edition) ? (input as Report) : undefined;
 }
 
 /**

@@ -5,6 +5,8 @@
  * @module
  */
 import { z } from 'zod';
+import { EDITION_KEYS } from '../format/layout.js';
+import { REPORT_TITLE_PHRASE } from '../format/report-fields.js';
 import type { Edition } from '../format/types.js';
 import { report2019Schema, report2021Schema } from './zod.js';
 
@@ -17,7 +19,7 @@ function editionSchema(edition: Edition): Record<string, unknown> {
 /**
  * The JSON Schema of the report JSON of one edition, or of either edition
  * when none is named: then `edition` picks the edition's schema
- * (`if`/`then`/`else`), so a validator's errors are about that edition, not
+ * (`if`/`then`, one per edition), so a validator's errors are about that edition, not
  * about why the report is not the other one. Every property carries its
  * official label as `title` and where it sits on the form in `description`.
  *
@@ -33,14 +35,12 @@ export function reportJsonSchema(edition?: Edition): Record<string, unknown> {
   if (edition) return { ...head, ...editionSchema(edition) };
   return {
     ...head,
-    title: '政府信息公开工作年度报告',
+    title: REPORT_TITLE_PHRASE,
     description: 'An annual report of either edition of the format; its edition field picks the schema it follows.',
     type: 'object',
     required: ['edition'],
-    properties: { edition: { enum: ['2021', '2019'] } },
-    if: { properties: { edition: { const: '2019' } } },
-    then: { $ref: '#/$defs/edition2019' },
-    else: { $ref: '#/$defs/edition2021' },
-    $defs: { edition2021: editionSchema('2021'), edition2019: editionSchema('2019') },
+    properties: { edition: { enum: EDITION_KEYS } },
+    allOf: EDITION_KEYS.map((key) => ({ if: { properties: { edition: { const: key } } }, then: { $ref: `#/$defs/edition${key}` } })),
+    $defs: Object.fromEntries(EDITION_KEYS.map((key) => [`edition${key}`, editionSchema(key)])),
   };
 }
