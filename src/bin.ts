@@ -9,13 +9,15 @@
  *
  * @module
  */
-import { nodeIo } from './cli/io.js';
+import { failureReason, nodeIo } from './cli/io.js';
 import { main } from './cli/main.js';
 
-// A reader that stops early (| head) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+// Output that cannot be written (a full disk, a reader that stopped early as `| head` does) ends the run: one line, exit 2.
+process.stdout.on('error', (error) => {
+  process.stderr.write(`gov-disclosure-report: cannot write the output: ${failureReason(error)}\n`);
+  process.exit(2);
 });
+// With standard error gone too there is no one to tell.
+process.stderr.on('error', () => process.exit(2));
 // The build writes the JSON Schemas to schema/ at the package root, beside dist/ (and src/).
 process.exitCode = await main(process.argv.slice(2), nodeIo(new URL('../schema/', import.meta.url)));

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { Io } from '../src/cli/io.js';
-import { buildReport } from '../src/index.js';
-import { cli, folderWith, ROOT } from './fixtures/cli.js';
+import { buildReport, EDITION_KEYS } from '../src/index.js';
+import { cli, cliIntoClosedPipe, folderWith, ROOT, type CliOptions } from './fixtures/cli.js';
 import { busyReport2021 } from './fixtures/reports.js';
 
 const example = readFileSync(join(ROOT, 'examples/biandong-2021.json'), 'utf8');
@@ -17,7 +18,7 @@ const ESC = '\x1b[';
 
 /** A run ends in one line on stderr, never a stack trace. */
 function expectOneLineError(stderr: string, pattern: RegExp): void {
-  expect(stderr).toMatch(pattern);
+  expect(stderr.trimEnd()).toMatch(pattern);
   expect(stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(stderr).not.toMatch(/\n\s+at /);
 }
@@ -93,6 +94,7 @@ describe('validate', () => {
     [['validate'], /validate needs at least one FILE/],
     [['validate', 'x.json', '--locale', 'fr'], /--locale must be zh-CN or en, not "fr"/],
     [['validate', 'x.json', '--bogus'], /Unknown option '--bogus'/],
+    [['validate', 'x.json', '--max-bytes', '0'], /--max-bytes must be a whole number of bytes above 0, not "0"/],
     [['validate', 'examples/biandong-2021.json', '--previous', 'missing.json'], /missing\.json: cannot read: no such file/],
   ])('exits 2 with one line for a bad command line: %j', (args, pattern) => {
     const run = cli(args);
@@ -159,7 +161,7 @@ describe('schema and deadline', () => {
   it('schema without --edition covers both editions', () => {
     const schema = JSON.parse(cli(['schema']).stdout) as { $defs: Record<string, unknown>; $schema: string };
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(Object.keys(schema.$defs)).toEqual(['edition2021', 'edition2019']);
+    expect(Object.keys(schema.$defs)).toEqual(EDITION_KEYS.map((edition) => `edition${edition}`));
   });
 
   it('deadline prints the Article 49 date', () => {
@@ -170,7 +172,8 @@ describe('schema and deadline', () => {
   it.each([
     [['deadline', '--publisher', 'department'], /--year must be a year/],
     [['deadline', '--year', '2021', '--publisher', 'other'], /--publisher must be department or government, not "other"/],
-    [['schema', '--edition', '2020'], /--edition must be 2021 or 2019, not "2020"/],
+    // The editions are those of the format metadata.
+    [['schema', '--edition', '2020'], new RegExp(`--edition must be ${EDITION_KEYS.join(' or ')}, not "2020"`)],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('exits 2 with one line: %j', (args, pattern) => {
     const run = cli(args);
@@ -186,6 +189,13 @@ describe('--help and --version', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain(`Usage: gov-disclosure-report ${command[0] ?? '<command>'}`);
     expect(cli([...command, '--version'])).toMatchObject({ status: 0, stdout: `${version}\n` });
+  });
+
+  it('names every kind of input parse reads, and --max-bytes for every command that reads input', () => {
+    expect(cli(['--help']).stdout).toMatch(/parse FILE +read a published report \(HTML, PDF, plain text or Markdown\)/);
+    for (const command of ['validate', 'render', 'parse']) {
+      expect(cli([command, '--help']).stdout).toMatch(/--max-bytes N +read at most N bytes of an input \(default 67108864/);
+    }
   });
 
   it('with no command, prints the usage on stderr and exits 2', () => {
@@ -222,6 +232,124 @@ describe('--help and --version', () => {
   });
 });
 
+describe.skipIf(process.platform === 'win32')('on hostile input: one line and exit 2 for it, the other files still reported', () => {
+  /** A folder with a good and a broken report, and a FIFO named like a report. */
+  function folderWithFifo(): { dir: string; fifo: string } {
+    const dir = folderWith({ 'a.json': example, 'b.json': broken });
+    const fifo = join(dir, 'fifo.json');
+    execFileSync('mkfifo', [fifo]);
+    return { dir, fifo };
+  }
+
+  type Result = { file: string; ok: boolean; findings: unknown[]; error?: string };
+  /** The --json results, each as [file name, ok, error]. */
+  const summarise = (stdout: string) => (JSON.parse(stdout) as Result[]).map((r) => [r.file.split('/').pop(), r.ok, r.error]);
+
+  it.each(['validate', 'render', 'parse'])('%s refuses a FIFO at once rather than wait for a writer', (command) => {
+    const { fifo } = folderWithFifo();
+    const run = cli([command, fifo]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /fifo\.json: cannot read: not a regular file \(a FIFO\)$/);
+  });
+
+  it('refuses a FIFO in a folder and still validates the folder’s other files', () => {
+    const { dir } = folderWithFifo();
+    const run = cli(['validate', dir, '--json']);
+    expect(run.status).toBe(2);
+    expect(summarise(run.stdout)).toEqual([
+      ['a.json', true, undefined],
+      ['b.json', false, undefined],
+      ['fifo.json', false, `${join(dir, 'fifo.json')}: cannot read: not a regular file (a FIFO)`],
+    ]);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('refuses a device such as /dev/zero instead of reading it forever', () => {
+    const run = cli(['validate', '/dev/zero', 'examples/biandong-2021.json']);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /^✖ \/dev\/zero: cannot read: not a regular file \(a character device\)$/);
+    expect(run.stdout).toContain('✔ examples/biandong-2021.json: 0 errors, 0 warnings');
+  });
+
+  it.each(['validate', 'render', 'parse'])('%s stops reading standard input past --max-bytes', (command) => {
+    const run = cli([command, '-', '--max-bytes', '1000'], { input: ' '.repeat(5000) });
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /-: cannot read: larger than 1000 bytes \(see --max-bytes\)$/);
+  });
+
+  it('refuses a file past --max-bytes', () => {
+    const run = cli(['render', 'examples/biandong-2021.json', '--max-bytes', '1000']);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /examples\/biandong-2021\.json: cannot read: larger than 1000 bytes/);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('stops an endless standard input at 64 MiB by default', () => {
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const run = cli(['validate', '-'], { stdin: zero });
+      expect(run.status).toBe(2);
+      expectOneLineError(run.stderr, /^✖ -: cannot read: larger than 67108864 bytes/);
+    } finally {
+      closeSync(zero);
+    }
+  });
+
+  it('reports a symlink loop and a dangling link by name, and the other files all the same', () => {
+    const dir = folderWith({ 'a.json': example });
+    symlinkSync('loop.json', join(dir, 'loop.json'));
+    symlinkSync('nowhere.json', join(dir, 'dangling.json'));
+    const run = cli(['validate', dir, '--json']);
+    expect(run.status).toBe(2);
+    expect(summarise(run.stdout)).toEqual([
+      ['a.json', true, undefined],
+      ['dangling.json', false, `${join(dir, 'dangling.json')}: cannot read: no such file`],
+      ['loop.json', false, `${join(dir, 'loop.json')}: cannot read: too many levels of symbolic links (a loop?)`],
+    ]);
+    const plain = cli(['validate', join(dir, 'loop.json'), join(dir, 'a.json')]);
+    expect(plain.status).toBe(2);
+    expectOneLineError(plain.stderr, /^✖ .*loop\.json: cannot read: too many levels of symbolic links \(a loop\?\)$/);
+    expect(plain.stdout).toContain('a.json: 0 errors, 0 warnings');
+  });
+
+  it('reports a folder it may not list, and the other files all the same', (context) => {
+    // Root lists even a chmod 000 folder: as root, the command runs as nobody (when nobody can run it from this checkout).
+    const as: CliOptions = process.getuid?.() === 0 ? { user: { uid: 65534, gid: 65534 } } : {};
+    if (as.user && cli(['--version'], as).status !== 0) context.skip('nobody cannot run the command from this checkout');
+    const dir = folderWith({ 'a.json': example });
+    chmodSync(dir, 0o755);
+    const locked = join(dir, 'locked');
+    mkdirSync(locked, { mode: 0o000 });
+    const run = cli(['validate', locked, join(dir, 'a.json'), '--json'], as);
+    expect(run.status).toBe(2);
+    expect(summarise(run.stdout)).toEqual([
+      ['locked', false, `${locked}: cannot list: permission denied`],
+      ['a.json', true, undefined],
+    ]);
+  });
+
+  it.skipIf(!existsSync('/dev/full')).each([
+    ['schema'],
+    ['deadline', '--year', '2021', '--publisher', 'department'],
+    ['validate', 'examples/biandong-2021.json'],
+    ['render', 'examples/biandong-2021.json'],
+    ['parse', 'examples/biandong-2021.json', '--json'],
+  ])('%s on a full disk says so in one line, exit 2', (...args) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = cli(args, { stdout: full });
+      expect(run.status).toBe(2);
+      expectOneLineError(run.stderr, /^gov-disclosure-report: cannot write the output: no space left on device$/);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('says so in one line, exit 2, when the reader of the output has gone', async () => {
+    const run = await cliIntoClosedPipe(['schema']);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /^gov-disclosure-report: cannot write the output: broken pipe \(the reader has gone\)$/);
+  });
+});
+
 describe('on a terminal', () => {
   function fakeIo(files: Record<string, string>, tty: boolean) {
     const out: string[] = [];
@@ -231,11 +359,11 @@ describe('on a terminal', () => {
       stderr: (t) => void err.push(t),
       tty,
       ttyErr: tty,
-      readBytes: (path) => {
+      readBytes: async (path) => {
         if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
         return new TextEncoder().encode(files[path]!);
       },
-      readStdin: () => new Uint8Array(),
+      readStdin: async () => new Uint8Array(),
       isDirectory: (path) => path === 'dir',
       list: () => Object.keys(files),
       schemaText: () => '{}',

@@ -4,14 +4,14 @@
  */
 import { parseArgs } from 'node:util';
 import { publicationDeadline } from '../dates/deadline.js';
-import type { Edition } from '../format/types.js';
+import { EDITION_KEYS } from '../format/layout.js';
 import { parseReport } from '../parse/parse.js';
 import { drawable, renderReport, type RenderFormat } from '../render/render.js';
 import type { Locale } from '../rules/catalogue.js';
 import type { Finding } from '../validate/finding.js';
 import { validateReport } from '../validate/validate.js';
 import { findingLines } from './findings.js';
-import { InputError, paint, printable, readBytes, readJson, type Io } from './io.js';
+import { DEFAULT_MAX_BYTES, failureReason, InputError, paint, printable, readBytes, readJson, type Io } from './io.js';
 
 /** A bad option or argument: its one-line message, and exit code 2. */
 export class UsageError extends Error {}
@@ -24,6 +24,17 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 
 const LOCALES = ['zh-CN', 'en'] as const;
 
+/** The options of every command that reads input. */
+const INPUT_OPTIONS = { 'max-bytes': { type: 'string' } } as const;
+
+/** The value of --max-bytes: how many bytes of one input are read before it is refused. */
+function maxBytes(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_BYTES;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (n > 0 && Number.isSafeInteger(n)) return n;
+  throw new UsageError(`--max-bytes must be a whole number of bytes above 0, not "${value}"`);
+}
+
 interface FileResult {
   file: string;
   ok: boolean;
@@ -32,24 +43,37 @@ interface FileResult {
   error?: string;
 }
 
+/** A file to validate, or a directory named with why it gives none. */
+interface Input {
+  file: string;
+  error?: string;
+}
+
 /**
  * The files named by the arguments: a directory stands for the *.json files
  * directly in it (not in its sub-directories), `-` for stdin. A directory
- * with none is kept, to be reported as unreadable: a mistyped or empty
- * folder must not pass as "nothing wrong".
+ * that cannot be listed, or has none, is kept with its error, to be reported
+ * as unreadable: a mistyped or empty folder must not pass as "nothing wrong".
  */
-function expandFiles(io: Io, args: readonly string[]): { files: string[]; directories: number } {
+function expandFiles(io: Io, args: readonly string[]): { inputs: Input[]; directories: number } {
   let directories = 0;
-  const files = args.flatMap((arg) => {
-    if (arg === '-' || !io.isDirectory(arg)) return [arg];
+  const inputs = args.flatMap((arg): Input[] => {
+    if (arg === '-' || !io.isDirectory(arg)) return [{ file: arg }];
     directories++;
-    const found = io
-      .list(arg)
-      .filter((path) => path.toLowerCase().endsWith('.json') && !io.isDirectory(path))
-      .sort();
-    return found.length > 0 ? found : [arg];
+    return jsonFilesIn(io, arg);
   });
-  return { files, directories };
+  return { inputs, directories };
+}
+
+function jsonFilesIn(io: Io, directory: string): Input[] {
+  let names: string[];
+  try {
+    names = io.list(directory);
+  } catch (error) {
+    return [{ file: directory, error: `${directory}: cannot list: ${failureReason(error)}` }];
+  }
+  const found = names.filter((path) => path.toLowerCase().endsWith('.json') && !io.isDirectory(path)).sort();
+  return found.length > 0 ? found.map((file) => ({ file })) : [{ file: directory, error: `${directory}: no *.json file in this directory` }];
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -67,30 +91,25 @@ function summary(results: readonly FileResult[], color: boolean): string {
   ].join('\n');
 }
 
-/** validate FILE… [--previous FILE] [--locale zh-CN|en] [--json] */
-export function validate(args: string[], io: Io): number {
+/** validate FILE… [--previous FILE] [--locale zh-CN|en] [--json] [--max-bytes N] */
+export async function validate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { previous: { type: 'string' }, locale: { type: 'string' }, json: { type: 'boolean' } },
+    options: { previous: { type: 'string' }, locale: { type: 'string' }, json: { type: 'boolean' }, ...INPUT_OPTIONS },
   });
   if (positionals.length === 0) throw new UsageError('validate needs at least one FILE (or - for standard input)');
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
-  const previous = values.previous === undefined ? undefined : readJson(io, values.previous);
-  const { files, directories } = expandFiles(io, positionals);
+  const limit = maxBytes(values['max-bytes']);
+  const previous = values.previous === undefined ? undefined : await readJson(io, values.previous, limit);
+  const { inputs, directories } = expandFiles(io, positionals);
   const progress = io.ttyErr && directories > 0 && !values.json;
 
-  const results = files.map((file, i): FileResult => {
-    if (progress) io.stderr(`\r\x1b[K[${i + 1}/${files.length}] ${printable(file)}`);
-    try {
-      if (file !== '-' && io.isDirectory(file)) throw new InputError(`${file}: no *.json file in this directory`);
-      const { ok, findings } = validateReport(readJson(io, file), { previous, locale });
-      return { file, ok, findings };
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      return { file, ok: false, findings: [], error: error.message };
-    }
-  });
+  const results: FileResult[] = [];
+  for (const [i, { file, error }] of inputs.entries()) {
+    if (progress) io.stderr(`\r\x1b[K[${i + 1}/${inputs.length}] ${printable(file)}`);
+    results.push(error === undefined ? await validateFile(io, file, limit, { previous, locale }) : { file, ok: false, findings: [], error });
+  }
   if (progress) io.stderr('\r\x1b[K');
 
   if (values.json) {
@@ -112,20 +131,31 @@ export function validate(args: string[], io: Io): number {
   return results.every((r) => r.ok) ? 0 : 1;
 }
 
+/** One file validated; one that cannot be read is a result with its error, so the other files are still reported. */
+async function validateFile(io: Io, file: string, limit: number, options: { previous: unknown; locale: Locale }): Promise<FileResult> {
+  try {
+    const { ok, findings } = validateReport(await readJson(io, file, limit), options);
+    return { file, ok, findings };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { file, ok: false, findings: [], error: error.message };
+  }
+}
+
 const FORMATS = ['text', 'markdown', 'html'] as const;
 
-/** render FILE [--to markdown|html|text] [--locale zh-CN|en] */
-export function render(args: string[], io: Io): number {
+/** render FILE [--to markdown|html|text] [--locale zh-CN|en] [--max-bytes N] */
+export async function render(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { to: { type: 'string' }, locale: { type: 'string' } },
+    options: { to: { type: 'string' }, locale: { type: 'string' }, ...INPUT_OPTIONS },
   });
   if (positionals.length !== 1) throw new UsageError('render needs exactly one FILE (or - for standard input)');
   const to: RenderFormat = oneOf('to', values.to, FORMATS, 'text');
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
   const file = positionals[0]!;
-  const input = readJson(io, file);
+  const input = await readJson(io, file, maxBytes(values['max-bytes']));
   const { ok, report, findings } = validateReport(input, { locale });
   // A report with faults is drawn all the same, faults in place, as long as it has an edition to lay it out by.
   const toDraw = report ?? drawable(input);
@@ -138,16 +168,16 @@ export function render(args: string[], io: Io): number {
   return ok ? 0 : 1;
 }
 
-/** parse FILE [--json] [--locale zh-CN|en]: the kind of input is told by its content, not its name. */
+/** parse FILE [--json] [--locale zh-CN|en] [--max-bytes N]: the kind of input is told by its content, not its name. */
 export async function parse(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, locale: { type: 'string' } },
+    options: { json: { type: 'boolean' }, locale: { type: 'string' }, ...INPUT_OPTIONS },
   });
   if (positionals.length !== 1) throw new UsageError('parse needs exactly one FILE (or - for standard input)');
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
-  const result = await parseReport(readBytes(io, positionals[0]!), { locale });
+  const result = await parseReport(await readBytes(io, positionals[0]!, maxBytes(values['max-bytes'])), { locale });
   if (values.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   } else {
@@ -157,11 +187,11 @@ export async function parse(args: string[], io: Io): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
-/** schema [--edition 2021|2019] */
+/** schema [--edition EDITION]: the editions are those of the format metadata. */
 export function schema(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { edition: { type: 'string' } } });
   if (positionals.length > 0) throw new UsageError(`schema takes no argument, got "${positionals[0]}"`);
-  const edition = values.edition === undefined ? undefined : oneOf<Edition>('edition', values.edition, ['2021', '2019']);
+  const edition = values.edition === undefined ? undefined : oneOf('edition', values.edition, EDITION_KEYS);
   io.stdout(io.schemaText(edition ?? 'report'));
   return 0;
 }

@@ -2,7 +2,8 @@
  * What the command line touches of the outside world, behind one interface
  * so the commands stay testable; `nodeIo` is the real one.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { constants, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { styleText } from 'node:util';
 
@@ -13,18 +14,30 @@ export interface Io {
   readonly tty: boolean;
   /** Whether stderr is a terminal (and NO_COLOR unset): colours and the progress line there. */
   readonly ttyErr: boolean;
-  readonly readBytes: (path: string) => Uint8Array;
-  readonly readStdin: () => Uint8Array;
+  /** The bytes of a regular file, at most `maxBytes` of them; rejects anything else (a FIFO, a device, a larger file). */
+  readonly readBytes: (path: string, maxBytes: number) => Promise<Uint8Array>;
+  /** Standard input, at most `maxBytes` of it; rejects as soon as there is more. */
+  readonly readStdin: (maxBytes: number) => Promise<Uint8Array>;
+  /** Whether the path is a directory; `false` when it cannot be told (reading the path then says why). */
   readonly isDirectory: (path: string) => boolean;
   readonly list: (directory: string) => string[];
   /** The text of a shipped JSON Schema file: `2021`, `2019` or `report` (either edition). */
   readonly schemaText: (name: string) => string;
 }
 
+/** How much of one input is read unless `--max-bytes` says otherwise: 64 MiB, far above any report. */
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
 /**
  * The process's own standard streams and file system. `schemas` is the
  * folder of the JSON Schema files the build writes, so the command line
  * prints them without loading zod.
+ *
+ * @example
+ * ```ts
+ * const io = nodeIo(new URL('../schema/', import.meta.url));
+ * io.stdout(io.schemaText('2021'));
+ * ```
  */
 export function nodeIo(schemas: URL): Io {
   const color = !process.env.NO_COLOR;
@@ -35,12 +48,65 @@ export function nodeIo(schemas: URL): Io {
     stderr: (text) => void process.stderr.write(text),
     tty,
     ttyErr,
-    readBytes: (path) => readFileSync(path),
-    readStdin: () => readFileSync(0),
-    isDirectory: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
+    readBytes: readRegularFile,
+    readStdin: (maxBytes) => readAtMost(process.stdin, maxBytes),
+    isDirectory: (path) => {
+      try {
+        return statSync(path).isDirectory();
+      } catch {
+        return false;
+      }
+    },
     list: (directory) => readdirSync(directory).map((name) => join(directory, name)),
     schemaText: (name) => readFileSync(new URL(`${name}.json`, schemas), 'utf8'),
   };
+}
+
+/** Throws unless `stats` are those of a regular file: a FIFO would block, a device like /dev/zero never end. */
+function requireRegular(stats: Stats): void {
+  if (stats.isFile()) return;
+  throw new Error(stats.isDirectory() ? 'is a directory' : `not a regular file (${kindOf(stats)})`);
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  return stats.isSocket() ? 'a socket' : 'of an unknown kind';
+}
+
+async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  requireRegular(await stat(path));
+  // Checked again on the open file, in case the path changed in between; O_NONBLOCK so that even then a FIFO cannot block the open.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    requireRegular(await handle.stat());
+    return await readAtMost(chunksOf(handle), maxBytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+const CHUNK = 64 * 1024;
+
+async function* chunksOf(handle: FileHandle): AsyncGenerator<Uint8Array> {
+  for (;;) {
+    const { bytesRead, buffer } = await handle.read({ buffer: Buffer.allocUnsafe(CHUNK) });
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+/** The chunks joined, or a rejection as soon as they pass `maxBytes`: leaving the loop closes the source, so the rest is never read. */
+async function readAtMost(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > maxBytes) throw new Error(`larger than ${maxBytes} bytes (see --max-bytes)`);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts, size);
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -65,21 +131,55 @@ const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
   EISDIR: 'is a directory',
   EACCES: 'permission denied',
+  ELOOP: 'too many levels of symbolic links (a loop?)',
+  ENOTDIR: 'a part of the path is not a directory',
+  EPIPE: 'broken pipe (the reader has gone)',
+  ENOSPC: 'no space left on device',
 };
 
-/** Reads one input's bytes (`-` is standard input), or throws an {@link InputError}. */
-export function readBytes(io: Io, file: string): Uint8Array {
+/**
+ * Why a file operation failed, in a few words on one line: the known
+ * system errors by name, anything else by its own first line.
+ *
+ * @example
+ * ```ts
+ * failureReason(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })); // 'no space left on device'
+ * ```
+ */
+export function failureReason(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const known = typeof code === 'string' ? SYSTEM_ERRORS[code] : undefined;
+  return known ?? String((error as Error | undefined)?.message ?? error).split('\n')[0]!;
+}
+
+/**
+ * Reads one input's bytes (`-` is standard input), at most `maxBytes` of
+ * them, or throws an {@link InputError} that names it.
+ *
+ * @example
+ * ```ts
+ * const bytes = await readBytes(nodeIo(schemas), 'report.html', DEFAULT_MAX_BYTES);
+ * ```
+ */
+export async function readBytes(io: Io, file: string, maxBytes: number): Promise<Uint8Array> {
   try {
-    return file === '-' ? io.readStdin() : io.readBytes(file);
+    return await (file === '-' ? io.readStdin(maxBytes) : io.readBytes(file, maxBytes));
   } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    throw new InputError(`${file}: cannot read: ${SYSTEM_ERRORS[code] ?? (error as Error).message}`);
+    throw new InputError(`${file}: cannot read: ${failureReason(error)}`);
   }
 }
 
-/** Reads and parses one JSON input (`-` is standard input), or throws an {@link InputError}. */
-export function readJson(io: Io, file: string): unknown {
-  const text = new TextDecoder('utf-8').decode(readBytes(io, file));
+/**
+ * Reads and parses one JSON input (`-` is standard input), at most
+ * `maxBytes` of it, or throws an {@link InputError} that names it.
+ *
+ * @example
+ * ```ts
+ * const report = await readJson(nodeIo(schemas), 'report.json', DEFAULT_MAX_BYTES);
+ * ```
+ */
+export async function readJson(io: Io, file: string, maxBytes: number): Promise<unknown> {
+  const text = new TextDecoder('utf-8').decode(await readBytes(io, file, maxBytes));
   try {
     return JSON.parse(text);
   } catch (error) {
