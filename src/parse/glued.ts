@@ -79,6 +79,22 @@ function runAt(stream: Stream, from: number, end: number, pattern: RegExp): stri
   return digits;
 }
 
+/**
+ * Whether the figure whose digits end at `to` goes on past them: a
+ * thousands separator or a point and more digits (`2,418`, `1.5` in a
+ * count). Such digits are no figure that can be read: taken as they are,
+ * `2,418` would be 2. (Spaces between digits are not: a glued page prints
+ * `200 000121` for one row.)
+ */
+function goesOn(stream: Stream, to: number, end: number): boolean {
+  return to < end && /^[.,]\d/.test(stream.text.slice(to, to + 2));
+}
+
+/** The figure as printed around digits that go on ({@link goesOn}), for a finding. */
+function printedFigure(stream: Stream, from: number, end: number): string {
+  return /^[\d.,]*/.exec(stream.text.slice(from, Math.min(end, from + 200)))![0];
+}
+
 /** The leaf rows of a table, their labels normalised as the stream is. */
 function rowsOf(layout: Layout, table: TableMeta): LeafRow[] {
   return leafRows(layout, table).map((row) => ({ ...row, label: normalizeLabel(row.label) }));
@@ -137,8 +153,11 @@ export function mapGlued(stream: Stream, layout: Layout, table: TableMeta, into:
   labels.forEach(({ row, at }, i) => {
     const from = at + row.label.length;
     const money = row.cells.length === 1 && row.cells[0]!.kind === 'money';
-    const digits = runAt(stream, from, labels[i + 1]?.at ?? end, money ? /^\d+(?:\.\d+)?/ : /^\d+/);
-    if (digits !== '') found.push({ row, run: { digits, at: from } });
+    const until = labels[i + 1]?.at ?? end;
+    const digits = runAt(stream, from, until, money ? /^\d+(?:\.\d+)?/ : /^\d+/);
+    if (digits === '') return;
+    if (goesOn(stream, from + digits.length, until)) out.add('parse.unreadableCell', row.pointer, { actual: printedFigure(stream, from, until) });
+    else found.push({ row, run: { digits, at: from } });
   });
   // Each row's splits: a lone figure is the run itself; a row with a 总计 column must add up.
   const choices = found.map(({ row, run }) => {
@@ -216,6 +235,7 @@ function mapGluedAcross(stream: Stream, layout: Layout, table: TableMeta, start:
   const perGroup = block.columns.length;
   const groups = block.rows.length;
   if (digits === '' || digits.length > cells.length * 16) return;
+  if (goesOn(stream, from + digits.length, end)) return out.add('parse.unreadableCell', `/${table.key}`, { actual: printedFigure(stream, from, end) });
   // Cut the run into one piece per group, each split so that it adds up.
   const splits: number[][] = [];
   const walk = (offset: number, group: number, figures: number[]): void => {

@@ -6,6 +6,7 @@
  */
 import { Tokenizer } from 'htmlparser2';
 import { normalizeLabel } from './normalize.js';
+import { isInvisible } from './visible-text.js';
 
 /** One cell as published. */
 export interface SourceCell {
@@ -152,7 +153,9 @@ export function readHtml(html: string): HtmlDocument {
         text(slice(start, end), start);
       },
       ontextentity(codepoint, end) {
-        text(String.fromCodePoint(codepoint), end);
+        // An entity for a character that shows nothing (&shy;, &#8203;) is left out, as the text's own are.
+        const ch = String.fromCodePoint(codepoint);
+        if (!isInvisible(ch)) text(ch, end);
       },
       oncdata() {},
       oncomment() {},

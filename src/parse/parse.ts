@@ -21,6 +21,7 @@ import { mapGlued, streamOf, type Stream } from './glued.js';
 import { cellLines, cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows } from './text.js';
 import { mapStackedRows } from './stacked.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
+import { visibleText } from './visible-text.js';
 import { classify, leafRows, rowNamer, settleGroupRows, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
 
 /**
@@ -107,9 +108,10 @@ const DISTINCT: Readonly<Record<Edition, string[]>> = (() => {
 const NUMBERED = /^[一二三四五六七八九十]+、/;
 
 // Lines numbered 一、 to 四、 that are rows of table 三, not section headings.
-const TABLE_ROWS = [...layoutOf('2021').objectAt.values()]
-  .filter((node) => node.pointer.startsWith('/applications/') && NUMBERED.test(node.label))
-  .map((node) => normalizeLabel(node.label));
+const TABLE_ROWS: string[] = [];
+layoutOf('2021').objectAt.forEach((node) => {
+  if (node.pointer.startsWith('/applications/') && NUMBERED.test(node.label)) TABLE_ROWS.push(normalizeLabel(node.label));
+});
 
 /**
  * A line as a section heading: its text without Markdown's `#` marks, when
@@ -260,11 +262,13 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     out.add('parse.unsupportedInput', '', { reason: 'binary data' });
     return empty();
   }
-  const isHtml = !pdf && /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(text);
+  // Readers see the text without the characters that show nothing (2\u200b418 is 2418); offsets are mapped back at the end.
+  const visible = visibleText(text);
+  const isHtml = !pdf && /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(visible.text);
   // A page kept inside a JavaScript string has its quotes escaped: rowspan=\"20\".
   const doc: HtmlDocument = isHtml
-    ? readHtml(/<t[dr][^>]*=\\"/i.test(text) ? text.replaceAll('\\"', '"') : text)
-    : { title: '', tables: [], lines: pdf?.lines ?? linesOf(text) };
+    ? readHtml(/<t[dr][^>]*=\\"/i.test(visible.text) ? visible.text.replaceAll('\\"', '"') : visible.text)
+    : { title: '', tables: [], lines: linesOf(visible.text) };
   // The labels that tell the edition sit in table 二.
   const labels = isHtml ? doc.tables.flatMap((t) => t.rows.flat().map((c) => c.label)) : doc.lines.map((l) => normalizeLabel(l.text));
   let edition = editionOf(labels.join(''));
@@ -308,7 +312,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
       if (!read()) mapColumnRows(region, layout, table, mapped, out, nameRow);
     }
     // A page flattened with no separators at all, only where reading line by line found nothing.
-    if (!isHtml && !read()) mapGlued((glued ??= streamOf(text)), layout, table, mapped, out);
+    if (!isHtml && !read()) mapGlued((glued ??= streamOf(visible.text)), layout, table, mapped, out);
     settleGroupRows(layout, table, mapped, out);
     if (read()) found.add(table.key);
   }
@@ -330,7 +334,8 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
       if (!cells.some((c) => mapped.values.has(c.index)) && !cells.every((c) => c.derived)) out.add('parse.rowMissing', pointer);
     }
   }
-  for (const extra of [...mapped.extras, ...extraTables(byTable.get(undefined) ?? [])]) {
+  const extras = [...mapped.extras, ...extraTables(byTable.get(undefined) ?? [])];
+  for (const extra of extras) {
     out.add('parse.extraRow', extra.table === 'other' ? '' : `/${extra.table}`, { label: extra.label });
   }
 
@@ -372,12 +377,17 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
       if (typeof amount === 'string') row[cell.column.key] = formatFee(amount);
     }
   }
+  // Offsets into the input as given, and for a PDF, where on its page each figure stands.
+  const sourced = (p: Provenance): Provenance => {
+    const offset = visible.originOf(p.offset);
+    return pdf ? { ...p, offset, ...positionOf(pdf, offset) } : { ...p, offset };
+  };
   return {
     ok: !findings.some((f) => f.severity === 'error'),
     report: validated.report ?? (draft as unknown as Report),
     edition,
-    provenance: Object.fromEntries(pdf ? [...mapped.provenance].map(([pointer, p]) => [pointer, { ...p, ...positionOf(pdf, p.offset) }]) : mapped.provenance),
-    extras: [...mapped.extras, ...extraTables(byTable.get(undefined) ?? [])],
+    provenance: Object.fromEntries([...mapped.provenance].map(([pointer, p]) => [pointer, sourced(p)])),
+    extras: extras.map((extra) => ({ ...extra, offset: visible.originOf(extra.offset) })),
     findings,
   };
 }

@@ -1,0 +1,68 @@
+/**
+ * Characters that show nothing: zero-width spaces and joiners, soft hyphens,
+ * byte-order marks, direction marks (Unicode's format characters) and
+ * control codes other than tab and line breaks. Editors and converters leave
+ * them inside figures (`2\u200b418`), where they would cut one figure into
+ * pieces; a reader sees `2418`, so they are taken out before any reader
+ * looks at the text, and offsets are mapped back to the input.
+ */
+
+// Format characters (\p{Cf}: U+00AD, U+200B–U+200F, U+2060, U+FEFF …) and C0/C1 controls but \t \n \v \f \r.
+const INVISIBLE = /[\p{Cf}\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
+
+/**
+ * Whether a character shows nothing.
+ *
+ * @example
+ * ```ts
+ * isInvisible('\u200b'); // true
+ * isInvisible(' '); // false: white space parts words, it is not taken out
+ * ```
+ */
+export function isInvisible(ch: string): boolean {
+  return ONE_INVISIBLE.test(ch);
+}
+const ONE_INVISIBLE = new RegExp(`^${INVISIBLE.source}$`, 'u');
+
+/** A text without its invisible characters, and where each of its offsets is in the text it came from. */
+export interface VisibleText {
+  text: string;
+  /** The offset in the original text of the character at `offset` (the original's length past the end). */
+  originOf: (offset: number) => number;
+}
+
+/**
+ * A text with its invisible characters taken out (see {@link isInvisible}).
+ *
+ * @example
+ * ```ts
+ * const { text, originOf } = visibleText('行政许可2\u200b418');
+ * text; // '行政许可2418'
+ * originOf(6); // 7: the 4 stood after the zero-width space
+ * ```
+ */
+export function visibleText(raw: string): VisibleText {
+  // Each unit cut, in the original (a character outside the BMP is two).
+  const cuts: number[] = [];
+  for (const match of raw.matchAll(INVISIBLE)) for (let k = 0; k < match[0].length; k++) cuts.push(match.index + k);
+  if (cuts.length === 0) return { text: raw, originOf: (offset) => offset };
+  const pieces: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    pieces.push(raw.slice(from, cut));
+    from = cut + 1;
+  }
+  pieces.push(raw.slice(from));
+  // The k-th cut sat before the unit at cuts[k] - k of the result: an offset moves on by every cut at or before it.
+  const at = cuts.map((cut, k) => cut - k);
+  const originOf = (offset: number) => {
+    let [low, high] = [0, at.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (at[mid]! <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return offset + low;
+  };
+  return { text: pieces.join(''), originOf };
+}
