@@ -48,7 +48,7 @@ export { NARRATIVE_SECTIONS } from './format/narrative.js';
 export { PROACTIVE_HEADING, article20Block } from './format/proactive.js';
 export { PUBLISHERS, REPORT_FIELDS, REPORT_TITLE_PHRASE, YEAR_RANGE, reportTitle, type Publisher } from './format/report-fields.js';
 export { CELL_UNITS, MONEY_UNITS } from './format/units.js';
-export { EDITION_KEYS, EDITIONS, isEdition, layoutOf, pointerSegment, type CellInfo, type CellNode, type Equation, type Layout, type ObjectNode } from './format/layout.js';
+export { EDITION_KEYS, EDITIONS, isEdition, layoutOf, pointerSegment, type CellInfo, type CellNode, type Equation, type Layout, type Lookup, type ObjectNode } from './format/layout.js';
 
 // The report model
 export type * from './model/types.js';

@@ -1,7 +1,8 @@
 /**
  * Builders: partial input in, a complete report out. An omitted count is 0,
  * an omitted amount is 0.0000, a `null` is kept as a blank cell, and every
- * total left out or `null` is derived from its parts. Totals that are given
+ * total left out or `null` is derived from its parts, as `validateReport`
+ * gives it back (a total all of whose parts are `null` stays `null`). Totals that are given
  * are kept as given: {@link validateReport} checks them, and the report
  * fields (year, agency, publisher, publishedOn, narrative) too.
  *
@@ -16,7 +17,7 @@
  *
  * @module
  */
-import { EDITIONS, layoutOf, pointerSegment, type CellInfo, type Layout, type ObjectNode } from '../format/layout.js';
+import { EDITION_KEYS, isEdition, layoutOf, pointerSegment, type CellInfo, type Layout, type ObjectNode } from '../format/layout.js';
 import { REPORT_FIELDS } from '../format/report-fields.js';
 import type { Edition, TableKey } from '../format/types.js';
 import { fixed, toDecimal } from '../money/decimal.js';
@@ -32,7 +33,7 @@ import type {
   ReviewAndLitigation,
 } from '../model/types.js';
 import type { CellValues } from '../validate/read.js';
-import { effectiveValues } from '../validate/relations.js';
+import { blankTotals, effectiveValues } from '../validate/relations.js';
 
 /**
  * Partial input for a table: every key optional, amounts as decimal strings
@@ -162,10 +163,8 @@ function amountOf(cell: CellInfo, given: unknown): string | null {
 
 /** The layout of an edition, or a TypeError for a value that is not one. */
 function layoutFor(edition: unknown): Layout {
-  if (typeof edition !== 'string' || !Object.hasOwn(EDITIONS, edition)) {
-    refuse(TypeError, '/edition', `not an edition (${Object.keys(EDITIONS).join(', ')}): ${shown(edition)}`);
-  }
-  return layoutOf(edition as Edition);
+  if (!isEdition(edition)) refuse(TypeError, '/edition', `not an edition (${EDITION_KEYS.join(', ')}): ${shown(edition)}`);
+  return layoutOf(edition);
 }
 
 /**
@@ -195,13 +194,10 @@ function buildTables(layout: Layout, drafts: Partial<Record<TableKey, unknown>>,
   for (const table of layout.tables) {
     if (table.key in drafts) into[table.key] = fill(table, drafts[table.key as TableKey]);
   }
-  const effective = effectiveValues(layout, values);
-  for (const cell of layout.cells) {
-    const slot = slots[cell.index];
-    if (!slot || !cell.derived || values[cell.index] !== null) continue;
-    const total = effective[cell.index];
-    if (typeof total !== 'number') throw new RangeError(`build: ${cell.pointer}: the total is beyond 2^53`);
-    slot[0][slot[1]] = total;
+  for (const { cell, total } of blankTotals(layout, values, effectiveValues(layout, values))) {
+    if (typeof total !== 'number') refuse(RangeError, cell.pointer, `the total is beyond 2^53: ${total}`);
+    const [row, key] = slots[cell.index]!;
+    row[key] = total;
   }
 }
 

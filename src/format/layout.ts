@@ -100,6 +100,25 @@ export interface Equation {
 }
 
 /**
+ * A read-only lookup by JSON Pointer (a `Map` at run time). Declared here
+ * rather than as `ReadonlyMap` so the package's types compile in a project
+ * with the default `lib`, which has no ES2015 collections.
+ *
+ * @example
+ * ```ts
+ * import { layoutOf, type Lookup, type CellInfo } from 'gov-disclosure-report';
+ * const cells: Lookup<CellInfo> = layoutOf('2021').cellAt;
+ * cells.has('/proactive/fees/amount'); // true
+ * ```
+ */
+export interface Lookup<V> {
+  get(pointer: string): V | undefined;
+  has(pointer: string): boolean;
+  forEach(each: (value: V, pointer: string) => void): void;
+  readonly size: number;
+}
+
+/**
  * An edition's compiled layout.
  *
  * @example
@@ -114,9 +133,9 @@ export interface Layout {
   readonly tables: readonly ObjectNode[];
   /** Every cell, in the order the form prints them. */
   readonly cells: readonly CellInfo[];
-  readonly cellAt: ReadonlyMap<string, CellInfo>;
+  readonly cellAt: Lookup<CellInfo>;
   /** Every table and row object by its pointer. */
-  readonly objectAt: ReadonlyMap<string, ObjectNode>;
+  readonly objectAt: Lookup<ObjectNode>;
   readonly equations: readonly Equation[];
   /** For each derived cell (by index), the sum of its parts that derives it. */
   readonly derivedBy: readonly (Equation | undefined)[];

@@ -39,6 +39,20 @@ export interface ParseOptions {
 }
 
 /**
+ * What {@link parseReport} reads: the text of a page or an extraction, or
+ * the bytes of a file (a PDF, or UTF-8 text), as a `Uint8Array` (a Node
+ * `Buffer` is one) or an `ArrayBuffer`. Anything else is answered with a
+ * `parse.unsupportedInput` finding, not an exception.
+ *
+ * @example
+ * ```ts
+ * import type { ParseInput } from 'gov-disclosure-report/parse';
+ * const input: ParseInput = await (await fetch(url)).arrayBuffer();
+ * ```
+ */
+export type ParseInput = string | Uint8Array | ArrayBuffer;
+
+/**
  * What {@link parseReport} gives.
  *
  * @example
@@ -224,7 +238,10 @@ function linesOf(text: string): SourceLine[] {
  * coordinates of its items), and plain text as tools extract it (a row on
  * one line, over several lines, one cell per line, or glued into one digit
  * run). What cannot be read for certain is `null`, with a finding; never
- * guessed.
+ * guessed. The input is text or a file's bytes ({@link ParseInput}); the
+ * promise never rejects: an input or options that cannot be read are
+ * answered with a `parse.unsupportedInput` finding (with options that cannot
+ * be read, the defaults are used and the report is still read).
  *
  * @example
  * ```ts
@@ -233,17 +250,24 @@ function linesOf(text: string): SourceLine[] {
  * const { report, findings, provenance } = await parseReport(readFileSync('report.pdf'));
  * ```
  */
-export async function parseReport(input: string | Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
-  const locale = options.locale === 'en' ? 'en' : 'zh-CN';
+export async function parseReport(input: ParseInput, options?: ParseOptions): Promise<ParseResult> {
+  const settings = settingsOf(options);
+  const locale = settings.locale;
   const out = new FindingList(locale);
+  if (settings.unreadable !== undefined) out.add('parse.unsupportedInput', '', { reason: `options that cannot be read (${settings.unreadable}); the defaults were used` });
   const empty = (): ParseResult => ({ ok: false, provenance: {}, extras: [], findings: out.items });
-  const bytes = typeof input === 'string' ? undefined : input;
+  const given = textOrBytes(input);
+  if (typeof given === 'object' && 'reason' in given) {
+    out.add('parse.unsupportedInput', '', { reason: given.reason });
+    return empty();
+  }
+  const bytes = typeof given === 'string' ? undefined : given;
   let pdf: PdfText | undefined;
   if (bytes && new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '%PDF-') {
     try {
       pdf = await readPdf(bytes);
     } catch (error) {
-      out.add('parse.unsupportedInput', '', { reason: `PDF that cannot be read: ${String((error as Error)?.message ?? error).split('\n')[0]}` });
+      out.add('parse.unsupportedInput', '', { reason: `PDF that cannot be read: ${thrown(error)}` });
       return empty();
     }
     if (pdf.lines.length === 0) {
@@ -251,7 +275,7 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
       return empty();
     }
   }
-  const text = pdf ? pdf.lines.map((l) => l.text).join('\n') : bytes ? new TextDecoder('utf-8').decode(bytes) : (input as string);
+  const text = pdf ? pdf.lines.map((l) => l.text).join('\n') : bytes ? new TextDecoder('utf-8').decode(bytes) : (given as string);
   if (text.trim() === '') {
     out.add('parse.unsupportedInput', '', { reason: 'empty' });
     return empty();
@@ -390,6 +414,43 @@ export async function parseReport(input: string | Uint8Array, options: ParseOpti
     extras: extras.map((extra) => ({ ...extra, offset: visible.originOf(extra.offset) })),
     findings,
   };
+}
+
+/** The first line of what was thrown, for a finding. */
+function thrown(error: unknown): string {
+  try {
+    return String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 200);
+  } catch {
+    return 'an error that cannot be shown';
+  }
+}
+
+/**
+ * The options as used: each read once, behind a guard, since a caller may
+ * pass anything (a getter that throws, a revoked proxy). When they cannot
+ * be read, the defaults, and why.
+ */
+function settingsOf(options: unknown): { locale: Locale; unreadable?: string } {
+  if (options === undefined || options === null) return { locale: 'zh-CN' };
+  if (typeof options !== 'object') return { locale: 'zh-CN', unreadable: `a ${typeof options}, not an object` };
+  try {
+    return { locale: (options as ParseOptions).locale === 'en' ? 'en' : 'zh-CN' };
+  } catch (error) {
+    return { locale: 'zh-CN', unreadable: thrown(error) };
+  }
+}
+
+/** The input as text or bytes, or why it is neither. */
+function textOrBytes(input: unknown): string | Uint8Array | { reason: string } {
+  if (typeof input === 'string') return input;
+  try {
+    if (input instanceof Uint8Array) return input;
+    if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  } catch (error) {
+    // A detached buffer, or a proxy whose traps throw.
+    return { reason: `input that cannot be read: ${thrown(error)}` };
+  }
+  return { reason: `${input == null ? String(input) : typeof input === 'object' ? 'an object' : `a ${typeof input}`}, not text or bytes (a string, Uint8Array or ArrayBuffer)` };
 }
 
 /** Sets a cell at its path of keys, making the objects on the way. */

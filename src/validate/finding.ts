@@ -80,7 +80,7 @@ function echoed(path: string): string {
 }
 
 /** Rendered messages that depend only on their code and cell, per locale and layout. */
-const FIXED_MESSAGES: Readonly<Record<Locale, WeakMap<Layout, Map<string, Map<RuleCode, string>>>>> = { 'zh-CN': new WeakMap(), en: new WeakMap() };
+const FIXED_MESSAGES: Readonly<Record<Locale, WeakMap<Layout, Map<string, string>>>> = { 'zh-CN': new WeakMap(), en: new WeakMap() };
 
 /**
  * Collects findings and renders their messages in one locale.
@@ -88,12 +88,21 @@ const FIXED_MESSAGES: Readonly<Record<Locale, WeakMap<Layout, Map<string, Map<Ru
 export class FindingList {
   private readonly found: Finding[] = [];
   private readonly perCode = new Map<RuleCode, number>();
+  /** How many findings of one code are listed; the rest are counted. */
+  private readonly limit: number;
   errors = 0;
 
+  /**
+   * @param options.perCode - Findings of one code listed before the rest are only counted:
+   *   {@link FINDINGS_PER_CODE} by default; `Infinity` lists every one (a register of a million cases has more).
+   */
   constructor(
     readonly locale: Locale,
     public layout?: Layout,
-  ) {}
+    options: { readonly perCode?: number } = {},
+  ) {
+    this.limit = options.perCode ?? FINDINGS_PER_CODE;
+  }
 
   /** The words for a pointer: official labels for cells and rows, the field's name, or the pointer itself. */
   private context(path: string, extra: Extra | undefined): MessageContext {
@@ -104,15 +113,13 @@ export class FindingList {
     return { where, whereEn: named ? named.en : path, shown: extra?.shown, relation };
   }
 
-  /** The memo of fixed messages at a pointer of the layout (a bounded set, unlike the paths of unknown keys). */
-  private memo(path: string): Map<RuleCode, string> | undefined {
+  /** The memo of fixed messages, by `code pointer`, for this locale and layout. */
+  private memo(): Map<string, string> | undefined {
     const layout = this.layout;
-    if (!layout || !(layout.cellAt.has(path) || layout.objectAt.has(path))) return undefined;
-    let byPath = FIXED_MESSAGES[this.locale].get(layout);
-    if (!byPath) FIXED_MESSAGES[this.locale].set(layout, (byPath = new Map()));
-    let byCode = byPath.get(path);
-    if (!byCode) byPath.set(path, (byCode = new Map()));
-    return byCode;
+    if (!layout) return undefined;
+    let memo = FIXED_MESSAGES[this.locale].get(layout);
+    if (!memo) FIXED_MESSAGES[this.locale].set(layout, (memo = new Map()));
+    return memo;
   }
 
   add<C extends RuleCode>(code: C, path: string, ...[params, extra]: ParamsArgs<C>): void {
@@ -120,25 +127,28 @@ export class FindingList {
     if (severity === 'error') this.errors++;
     const count = (this.perCode.get(code) ?? 0) + 1;
     this.perCode.set(code, count);
-    if (count > FINDINGS_PER_CODE) return;
+    if (count > this.limit) return;
     path = echoed(path);
     const values = (params ?? {}) as RuleParams<C>;
-    // A message with no values of its own, on a cell of the form, is the same in every report: rendered once.
-    const memo = params === undefined || Object.keys(values).length === 0 ? this.memo(path) : undefined;
-    let message = memo?.get(code);
+    // A message with no values of its own, on a cell or row of the form, is the same in every report: rendered
+    // once. (Only those: the paths of unknown keys are the input's own, and unbounded.)
+    const fixed = (params === undefined || Object.keys(values).length === 0) && this.layout && (this.layout.cellAt.has(path) || this.layout.objectAt.has(path));
+    const memo = fixed ? this.memo() : undefined;
+    const key = `${code} ${path}`;
+    let message = memo?.get(key);
     if (message === undefined) {
       message = renderMessage(code, this.locale, values, this.context(path, extra));
-      memo?.set(code, message);
+      memo?.set(key, message);
     }
     this.found.push({ code, severity, path, ...values, message } as Finding);
   }
 
-  /** Every finding, in the order added, then one `findings.omitted` per code that passed {@link FINDINGS_PER_CODE}. */
+  /** Every finding, in the order added, then one `findings.omitted` per code that passed the limit. */
   get items(): Finding[] {
     const items = this.found.slice();
     for (const [rule, count] of this.perCode) {
-      if (count <= FINDINGS_PER_CODE) continue;
-      const omitted = count - FINDINGS_PER_CODE;
+      if (count <= this.limit) continue;
+      const omitted = count - this.limit;
       items.push({ code: 'findings.omitted', severity: 'info', path: '', rule, omitted, message: renderMessage('findings.omitted', this.locale, { rule, omitted }, this.context('', undefined)) });
     }
     return items;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Equation, Layout } from '../format/layout.js';
+import type { CellInfo, Equation, Layout } from '../format/layout.js';
 import type { CellValues } from './read.js';
 import type { FindingList } from './finding.js';
 
@@ -102,4 +102,25 @@ export function checkRelations(layout: Layout, values: CellValues, effective: Ce
       out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsOf(layout, eq) }, { relation: eq.wording });
     }
   }
+}
+
+/**
+ * The totals left blank (`null`) that their parts give, for a canonical
+ * report: every derived cell left blank, unless all its parts are blank too
+ * (a row left empty stays empty). A sum beyond 2^53 comes as a decimal string,
+ * which no cell can hold.
+ */
+export function blankTotals(layout: Layout, values: CellValues, effective: CellValues): { cell: CellInfo; total: number | string }[] {
+  const blank = (i: number): boolean => {
+    const eq = layout.derivedBy[i];
+    return values[i] === null && (!eq || (eq.plus.every(blank) && eq.minus.every(blank)));
+  };
+  const totals: { cell: CellInfo; total: number | string }[] = [];
+  for (const cell of layout.cells) {
+    const eq = layout.derivedBy[cell.index];
+    if (!eq || values[cell.index] !== null || blank(cell.index)) continue;
+    const total = effective[cell.index] ?? evaluate(eq, effective);
+    if (total !== undefined) totals.push({ cell, total });
+  }
+  return totals;
 }

@@ -12,7 +12,7 @@ import type { Report } from '../model/types.js';
 import type { Locale } from '../rules/catalogue.js';
 import { FindingList, type Finding } from './finding.js';
 import { readReport, type CellValues, type ReportHead } from './read.js';
-import { cellsOf, checkRelations, comparable, effectiveValues, evaluate } from './relations.js';
+import { blankTotals, cellsOf, checkRelations, comparable, effectiveValues, evaluate } from './relations.js';
 
 /**
  * Options of {@link validateReport} and {@link checkReport}.
@@ -120,20 +120,9 @@ export function checkReport(report: Report, options: ValidateOptions = {}): Find
  * 2^53 cannot be written: it is an error on that cell.
  */
 function completeTotals(layout: Layout, values: CellValues, effective: CellValues, report: Report | undefined, out: FindingList): void {
-  const blank = (i: number): boolean => {
-    const eq = layout.derivedBy[i];
-    return values[i] === null && (!eq || (eq.plus.every(blank) && eq.minus.every(blank)));
-  };
-  for (const cell of layout.cells) {
-    const eq = layout.derivedBy[cell.index];
-    if (!eq || values[cell.index] !== null || blank(cell.index)) continue;
-    const total = effective[cell.index];
-    if (typeof total === 'number') {
-      if (report) setAt(report, cell.path, total);
-      continue;
-    }
-    const sum = evaluate(eq, effective);
-    if (typeof sum === 'string') out.add('cell.tooLarge', cell.pointer, { actual: sum });
+  for (const { cell, total } of blankTotals(layout, values, effective)) {
+    if (typeof total === 'string') out.add('cell.tooLarge', cell.pointer, { actual: total });
+    else if (report) setAt(report, cell.path, total);
   }
 }
 
