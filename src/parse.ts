@@ -10,6 +10,6 @@
  *
  * @module
  */
-export { parseReport, type ParseOptions, type ParseResult } from './parse/parse.js';
+export { parseReport, type ParseInput, type ParseOptions, type ParseResult } from './parse/parse.js';
 export type { ExtraRow, Provenance } from './parse/tables.js';
 export type { CellTextKind } from './parse/cell-text.js';
