@@ -10,6 +10,7 @@
 import { EDITION_KEYS, layoutOf } from '../format/layout.js';
 import { PUBLISHERS, YEAR_RANGE } from '../format/report-fields.js';
 import type { CellKind, Edition, RelationRuleCode } from '../format/types.js';
+import type { CaseField } from '../cases/fields.js';
 
 /**
  * How serious a finding is. `ok` is false exactly when a finding is an error.
@@ -56,6 +57,9 @@ export interface RuleEntry<P extends object = object> {
 
 /** A value as the input gave it: a number, a string (cut short when long), or the JSON type of anything else. */
 type Given = number | string;
+
+/** What a case.shape finding says the field should have been. */
+type CaseShapeExpected = 'object' | 'string' | 'date' | 'dateOrNull' | 'boolean' | 'array' | 'workingDays' | 'applicant' | 'outcome' | 'channel' | 'consultedParty';
 
 /** What a relation's finding carries: the sum it expected, the figure it found, and every cell it read. */
 interface RelationParams {
@@ -217,6 +221,63 @@ export const RULES = {
   ),
   'parse.extraRow': entry<{ readonly label: string }>(
     'info', '格式以外的行保留为附加行', 'Rows outside the format are kept as extras', '/proactive', { label: '其他主动公开文件' },
+  ),
+  'case.shape': entry<{ readonly caseId?: string; readonly expected: CaseShapeExpected; readonly actual?: Given }>(
+    'error',
+    '申请记录须为对象，必填项齐全且类型正确，日期为有效日历日期，申请人类型和办理结果为规定的选项',
+    'A case record is an object with its required fields of the right type, real calendar dates, and a known applicant and outcome',
+    '/cases/41/receivedOn', { caseId: '2024-042', expected: 'date', actual: '"2024-02-30"' },
+  ),
+  'case.duplicateId': entry<{ readonly caseId: string }>(
+    'error', '申请编号在台账中唯一', 'An application number is unique in the register', '/cases/41/id', { caseId: '2024-042' },
+  ),
+  'case.dateOrder': entry<{ readonly caseId?: string; readonly expected: string; readonly actual: string; readonly earlier: CaseField }>(
+    'error',
+    '办结不早于收到申请，补正告知不早于收到申请，补正收到不早于补正告知，征求意见答复不早于发出',
+    'A case closes on or after receipt; a correction is requested on or after receipt and received on or after the request; a consultation is answered on or after it was sent',
+    '/cases/41/closedOn', { caseId: '2024-042', expected: '2024-03-05', actual: '2024-03-01', earlier: 'receivedOn' },
+  ),
+  'case.outcomeWithoutClose': entry<{ readonly caseId?: string; readonly actual: string }>(
+    'error', '有办理结果的申请须有办结日期', 'A case with an outcome has the date it closed', '/cases/41/closedOn',
+    { caseId: '2024-042', actual: 'granted' },
+  ),
+  'case.closeWithoutOutcome': entry<{ readonly caseId?: string; readonly actual: string }>(
+    'error', '有办结日期的申请须有办理结果', 'A case with a closing date has its outcome', '/cases/41/outcome',
+    { caseId: '2024-042', actual: '2024-03-20' },
+  ),
+  'case.late': entry<{ readonly caseId?: string; readonly expected: string; readonly actual: string; readonly workingDaysLate: number }>(
+    'warning',
+    '《条例》第三十三条：不能当场答复的，自收到申请之日起20个工作日内答复（延期最长20个工作日，征求意见时间不计算在内）',
+    'Article 33: a reply within 20 working days of receipt (extended by at most 20; consultation time not counted)',
+    '/cases/41/closedOn', { caseId: '2024-042', expected: '2024-10-23', actual: '2024-10-25', workingDaysLate: 2 },
+  ),
+  'case.overdue': entry<{ readonly caseId?: string; readonly expected: string; readonly asOf: string; readonly workingDaysOverdue: number }>(
+    'warning', '在办申请不得超过答复期限', 'An open case is within its reply period', '/cases/41',
+    { caseId: '2024-042', expected: '2024-12-20', asOf: '2024-12-31', workingDaysOverdue: 7 },
+  ),
+  'case.extensionTooLong': entry<{ readonly caseId?: string; readonly expected: number; readonly actual: number }>(
+    'warning',
+    '《条例》第三十三条第二款：延长的期限最长不得超过20个工作日（2019年5月15日前收到的申请为15个工作日）',
+    'Article 33(2): an extension is at most 20 working days (15 for an application received before 2019-05-15)',
+    '/cases/41/extension/workingDays', { caseId: '2024-042', expected: 20, actual: 25 },
+  ),
+  'case.extensionLate': entry<{ readonly caseId?: string; readonly expected: string; readonly actual: string }>(
+    'warning',
+    '延期须在原答复期限届满前告知申请人，逾期告知的延期不计入答复期限',
+    'An extension is notified by the unextended due date; one notified later does not extend the period',
+    '/cases/41/extension/notifiedOn', { caseId: '2024-042', expected: '2024-10-23', actual: '2024-10-24' },
+  ),
+  'case.correctionLate': entry<{ readonly caseId?: string; readonly expected: string; readonly actual: string; readonly workingDaysLate: number }>(
+    'warning',
+    '《条例》第三十条：需要补正的，自收到申请之日起7个工作日内一次性告知申请人',
+    'Article 30: a correction is requested, once, within 7 working days of receipt',
+    '/cases/41/correction/requestedOn', { caseId: '2024-042', expected: '2024-09-29', actual: '2024-10-08', workingDaysLate: 1 },
+  ),
+  'calendar.outOfRange': entry<{ readonly caseId?: string; readonly year: number }>(
+    'error',
+    '答复期限所需的工作日须在工作日历（国务院节假日安排通知）覆盖的年份内，不作推测',
+    'Every working day a deadline needs lies in a year the working-day calendar (the State Council holiday notices) covers; nothing is guessed',
+    '/cases/41', { caseId: '2026-318', year: 2027 },
   ),
 } as const satisfies Record<string, RuleEntry>;
 

@@ -6,6 +6,8 @@
  */
 import { EDITION_KEYS } from '../../format/layout.js';
 import { YEAR_RANGE } from '../../format/report-fields.js';
+import { APPLICANT_KEYS, CASE_FIELDS, CHANNELS, CONSULTED, caseFieldAt } from '../../cases/fields.js';
+import type { RuleParams } from '../catalogue.js';
 import type { MessageCatalogue, MessageContext } from './context.js';
 
 /** `, got …`: the value found. */
@@ -66,7 +68,41 @@ export const MESSAGES_EN: MessageCatalogue = {
   'parse.subtotal': (p, at) => `${place(at)}: the report's subtotal should be ${p.expected}, found ${p.actual}`,
   'parse.labelVariant': (p, at) => `${place(at)}: printed as “${p.actual}”, read as this row by its number`,
   'parse.extraRow': (p, at) => `${place(at)}: a row outside the format, “${p.label}”, kept as an extra`,
+  'case.shape': (p, at) => `${caseWhere(p, at)}: ${p.actual === undefined ? `required, missing; expected ${SHAPE_EN[p.expected]}` : `expected ${SHAPE_EN[p.expected]}, got ${p.actual}`}`,
+  'case.duplicateId': (p, at) => `${caseWhere(p, at)}: already in the register; this record is not counted`,
+  'case.dateOrder': (p, at) => `${caseWhere(p, at)}: ${p.actual} is before the ${CASE_FIELDS[p.earlier].en} (${CASE_FIELDS[p.earlier].label}) ${p.expected}`,
+  'case.outcomeWithoutClose': (p, at) => `${caseWhere(p, at)}: an outcome (${p.actual}) but no closing date`,
+  'case.closeWithoutOutcome': (p, at) => `${caseWhere(p, at)}: a closing date (${p.actual}) but no outcome`,
+  'case.late': (p, at) => `${caseWhere(p, at)}: closed ${p.actual}, after the reply deadline ${p.expected} (${p.workingDaysLate} working days late)`,
+  'case.overdue': (p, at) => `${caseWhere(p, at)}: still open on ${p.asOf}, past the reply deadline ${p.expected} (${p.workingDaysOverdue} working days overdue)`,
+  'case.extensionTooLong': (p, at) => `${caseWhere(p, at)}: an extension of ${p.actual} working days, more than the ${p.expected} allowed; counted as ${p.expected}`,
+  'case.extensionLate': (p, at) => `${caseWhere(p, at)}: extension notified ${p.actual}, after the unextended deadline ${p.expected}; it does not extend the period`,
+  'case.correctionLate': (p, at) => `${caseWhere(p, at)}: correction requested ${p.actual}, after the 7th working day from receipt, ${p.expected} (${p.workingDaysLate} working days late)`,
+  'calendar.outOfRange': (p, at) => `${caseWhere(p, at)}: the working-day calendar has no data for ${p.year} (State Council holiday notice); no deadline computed`,
 };
+
+/** What case.shape expected, in words. */
+const SHAPE_EN: Readonly<Record<RuleParams<'case.shape'>['expected'], string>> = {
+  object: 'an object',
+  string: 'a non-empty string',
+  date: 'a YYYY-MM-DD calendar date',
+  dateOrNull: 'a YYYY-MM-DD calendar date or null',
+  boolean: 'true or false',
+  array: 'an array',
+  workingDays: 'a whole number of working days above 0',
+  applicant: `an applicant category (${APPLICANT_KEYS.join(', ')})`,
+  outcome: 'an outcome row of table 三 (e.g. granted, （三）1 or its label)',
+  channel: `a channel (${Object.keys(CHANNELS).join(', ')})`,
+  consultedParty: `who was consulted (${Object.keys(CONSULTED).join(', ')})`,
+};
+
+/** The case and the field a finding is about: case 2024-042 · date closed (办结日期). */
+function caseWhere(p: { readonly caseId?: string }, at: MessageContext): string {
+  const { record, field, item } = caseFieldAt(at.where);
+  const who = p.caseId !== undefined ? `case ${p.caseId}` : record !== undefined ? `record ${record + 1}` : at.where || 'case record';
+  if (!field) return who;
+  return `${who} · ${field.en}${item !== undefined ? ` ${item + 1}` : ''} (${field.label})`;
+}
 
 function relation(p: { readonly expected: number | string; readonly actual: number }, at: MessageContext): string {
   return `${place(at)}: expected ${p.expected} (${at.relation}), found ${p.actual}`;

@@ -5,6 +5,9 @@
  */
 import { EDITION_KEYS } from '../../format/layout.js';
 import { YEAR_RANGE } from '../../format/report-fields.js';
+import { APPLICANT_COLUMNS } from '../../format/applications.js';
+import { CASE_FIELDS, CHANNELS, CONSULTED, caseFieldAt } from '../../cases/fields.js';
+import type { RuleParams } from '../catalogue.js';
 import type { MessageCatalogue, MessageContext } from './context.js';
 
 /** The JSON types as a Chinese message names them. */
@@ -77,7 +80,41 @@ export const MESSAGES_ZH_CN: MessageCatalogue = {
   'parse.subtotal': (p, at) => `${at.where}：报告中的小计应为 ${p.expected}，实为 ${p.actual}`,
   'parse.labelVariant': (p, at) => `${at.where}：报告印作“${p.actual}”，按编号读作此行`,
   'parse.extraRow': (p, at) => `${at.where}：格式以外的行“${p.label}”，已保留为附加行`,
+  'case.shape': (p, at) => `${caseWhere(p, at)}：${p.actual === undefined ? `缺少必填项，应为${SHAPE_ZH[p.expected]}` : `应为${SHAPE_ZH[p.expected]}，实为 ${p.actual}`}`,
+  'case.duplicateId': (p, at) => `${caseWhere(p, at)}：在台账中重复，本条不计入`,
+  'case.dateOrder': (p, at) => `${caseWhere(p, at)}：${p.actual} 早于${CASE_FIELDS[p.earlier].label} ${p.expected}`,
+  'case.outcomeWithoutClose': (p, at) => `${caseWhere(p, at)}：有办理结果（${p.actual}）而无办结日期`,
+  'case.closeWithoutOutcome': (p, at) => `${caseWhere(p, at)}：有办结日期（${p.actual}）而无办理结果`,
+  'case.late': (p, at) => `${caseWhere(p, at)}：${p.actual} 办结，晚于答复期限 ${p.expected}（逾期 ${p.workingDaysLate} 个工作日）`,
+  'case.overdue': (p, at) => `${caseWhere(p, at)}：截至 ${p.asOf} 仍在办，已超过答复期限 ${p.expected}（逾期 ${p.workingDaysOverdue} 个工作日）`,
+  'case.extensionTooLong': (p, at) => `${caseWhere(p, at)}：延期 ${p.actual} 个工作日，超过最长 ${p.expected} 个工作日，按 ${p.expected} 个工作日计`,
+  'case.extensionLate': (p, at) => `${caseWhere(p, at)}：${p.actual} 告知延期，晚于原答复期限 ${p.expected}，延期不计入答复期限`,
+  'case.correctionLate': (p, at) => `${caseWhere(p, at)}：${p.actual} 告知补正，晚于收到申请后第 7 个工作日 ${p.expected}（晚 ${p.workingDaysLate} 个工作日）`,
+  'calendar.outOfRange': (p, at) => `${caseWhere(p, at)}：工作日历没有 ${p.year} 年的数据（国务院节假日安排通知），答复期限未计算`,
 };
+
+/** What case.shape expected, in words. */
+const SHAPE_ZH: Readonly<Record<RuleParams<'case.shape'>['expected'], string>> = {
+  object: '对象',
+  string: '非空字符串',
+  date: '有效的 YYYY-MM-DD 日期',
+  dateOrNull: '有效的 YYYY-MM-DD 日期或 null',
+  boolean: '布尔值（true 或 false）',
+  array: '数组',
+  workingDays: '正整数（工作日数）',
+  applicant: `申请人类型之一（${APPLICANT_COLUMNS.slice(0, -1).map((c) => c.label).join('、')}）`,
+  outcome: '表三办理结果之一（如 granted、（三）1 或其标签）',
+  channel: `提交方式之一（${Object.values(CHANNELS).map((c) => c.label).join('、')}）`,
+  consultedParty: `征求意见对象之一（${Object.values(CONSULTED).map((c) => c.label).join('、')}）`,
+};
+
+/** The case and the field a finding is about: 申请 2024-042 · 办结日期. */
+function caseWhere(p: { readonly caseId?: string }, at: MessageContext): string {
+  const { record, field, item } = caseFieldAt(at.where);
+  const who = p.caseId !== undefined ? `申请 ${p.caseId}` : record !== undefined ? `第 ${record + 1} 条记录` : at.where || '申请记录';
+  if (!field) return who;
+  return `${who} · ${item !== undefined ? `第 ${item + 1} 次` : ''}${field.label}`;
+}
 
 function relation(p: { readonly expected: number | string; readonly actual: number }, at: MessageContext): string {
   return `${at.where}：应为 ${p.expected}，实为 ${p.actual}（${at.relation}）`;
