@@ -11,5 +11,5 @@
  * @module
  */
 export { parseReport, type ParseInput, type ParseOptions, type ParseResult } from './parse/parse.js';
-export type { ExtraRow, Provenance } from './parse/tables.js';
+export type { ExtraRow, Provenance } from './parse/rows.js';
 export type { CellTextKind } from './parse/cell-text.js';

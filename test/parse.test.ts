@@ -6,7 +6,7 @@ import { compare, corpusEditions, keyFigures, type Json } from '../scripts/corpu
 import { cli, folderWith, ROOT } from './fixtures/cli.js';
 import { busyReport2021 } from './fixtures/reports.js';
 import { layoutOf, type OtherHandlingCounts } from '../src/index.js';
-import { leafRows } from '../src/parse/tables.js';
+import { leafRows } from '../src/parse/rows.js';
 import fc from 'fast-check';
 import { renderReport } from '../src/render.js';
 import { getPath, reportArbitrary } from './fixtures/arbitrary.js';
@@ -370,13 +370,13 @@ describe('PDF files, their lines rebuilt from the text positions', () => {
 });
 
 describe('reports the library renders, generated (fast-check)', () => {
-  const cellsOf = (report: unknown, edition: '2021' | '2019') => layoutOf(edition).cells.map((cell) => ({ pointer: cell.pointer, value: getPath(report, cell.path) }));
+  const cellValues = (report: unknown, edition: '2021' | '2019') => layoutOf(edition).cells.map((cell) => ({ pointer: cell.pointer, value: getPath(report, cell.path) }));
 
   it.each(['2021', '2019'] as const)('edition %s: its HTML parses back into exactly its tables', async (edition) => {
     await fc.assert(
       fc.asyncProperty(reportArbitrary(edition), async (report) => {
         const parsed = (await parseReport(renderReport(report, { to: 'html' }))).report;
-        expect(cellsOf(parsed, edition)).toEqual(cellsOf(report, edition));
+        expect(cellValues(parsed, edition)).toEqual(cellValues(report, edition));
       }),
       { numRuns: 25 },
     );
@@ -385,8 +385,8 @@ describe('reports the library renders, generated (fast-check)', () => {
   it.each(['2021', '2019'] as const)('edition %s: its Markdown and text give no wrong figure (a blank the layout hides leaves a cell unread)', async (edition) => {
     await fc.assert(
       fc.asyncProperty(reportArbitrary(edition), fc.constantFrom('markdown' as const, 'text' as const), async (report, to) => {
-        const source = cellsOf(report, edition);
-        const parsed = cellsOf((await parseReport(renderReport(report, { to }))).report, edition);
+        const source = cellValues(report, edition);
+        const parsed = cellValues((await parseReport(renderReport(report, { to }))).report, edition);
         expect(parsed.filter((cell, i) => cell.value !== null && cell.value !== source[i]!.value)).toEqual([]);
       }),
       { numRuns: 25 },

@@ -4,6 +4,7 @@
  */
 import type { CellKind } from '../format/types.js';
 import { parseFee } from '../money/fee.js';
+import type { MoneyUnit } from './header-units.js';
 
 /**
  * How a cell was read, for provenance: a figure, a blank, a placeholder
@@ -34,7 +35,7 @@ const FULL_WIDTH = /[０-９．]/g;
  * cell) makes it text, not a figure. `unit` is the unit the column's header
  * gives a bare amount.
  */
-export function readCellText(raw: string, kind: CellKind, unit?: '元'): CellReading {
+export function readCellText(raw: string, kind: CellKind, unit?: MoneyUnit): CellReading {
   const text = raw.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
   if (text === '') return { kind: 'blank', value: null };
   if (/[\s\u00a0\u3000]/.test(text)) return { kind: 'text', value: null };

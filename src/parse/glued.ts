@@ -14,7 +14,7 @@ import type { FindingList } from '../validate/finding.js';
 import { evaluate } from '../validate/relations.js';
 import { keptAsIs, normalizeLabel } from './normalize.js';
 import { splitRun } from './split.js';
-import { leafRows, record, type LeafRow, type Mapped } from './tables.js';
+import { leafRows, recordCell, type LeafRow, type Mapped } from './rows.js';
 
 /** A text normalised for searching as labels are, with the offset in the original of each character. */
 export interface Stream {
@@ -111,7 +111,7 @@ function recordSplit(stream: Stream, run: Run, cells: readonly CellInfo[], figur
   let at = run.at;
   figures.forEach((figure, k) => {
     const text = String(figure);
-    record(into, cells[k]!, { text, label: '', offset: stream.origin[at] ?? 0, colspan: 1, rowspan: 1 }, out);
+    recordCell(into, cells[k]!, { text, label: '', offset: stream.origin[at] ?? 0, colspan: 1, rowspan: 1 }, out);
     at += text.length;
   });
 }
@@ -213,7 +213,7 @@ function resolve(layout: Layout, found: { row: LeafRow; run: Run }[], choices: (
     const split = candidates.length === 1 ? candidates[0] : agreed.get(i) ?? undefined;
     if (split) {
       if (row.cells.length === 1 && row.cells[0]!.kind === 'money') {
-        record(into, row.cells[0]!, { text: String(split[0]), label: '', offset: stream.origin[run.at] ?? 0, colspan: 1, rowspan: 1 }, out);
+        recordCell(into, row.cells[0]!, { text: String(split[0]), label: '', offset: stream.origin[run.at] ?? 0, colspan: 1, rowspan: 1 }, out);
       } else recordSplit(stream, run, row.cells, split as number[], into, out);
     } else if (candidates.length > 1) {
       out.add('parse.ambiguous', row.pointer, { actual: run.digits, ...candidatesOf(candidates) });

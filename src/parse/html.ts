@@ -6,31 +6,10 @@
  */
 import { Tokenizer } from 'htmlparser2';
 import { normalizeLabel } from './normalize.js';
+import type { SourceCell, SourceLine, SourceTable } from './source.js';
 import { isInvisible } from './visible-text.js';
 
-/** One cell as published. */
-export interface SourceCell {
-  text: string;
-  /** The text normalised for label matching, once. */
-  label: string;
-  /** Offset of the cell's start tag in the input. */
-  offset: number;
-  colspan: number;
-  rowspan: number;
-}
-
-/** One table: its rows of cells as published, and where it starts. */
-export interface SourceTable {
-  rows: SourceCell[][];
-  offset: number;
-}
-
-/** A line of text outside the tables, with its offset. */
-export interface SourceLine {
-  text: string;
-  offset: number;
-}
-
+/** What an HTML document holds: its title, its tables, and its text outside them as lines. */
 export interface HtmlDocument {
   title: string;
   tables: SourceTable[];
@@ -45,7 +24,7 @@ const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'col', 'wbr', 
 
 // No table of the form is wider or longer than this; a larger span is read as 1.
 const MAX_SPAN = 60;
-const span = (value: string | undefined) => {
+const spanOf = (value: string | undefined) => {
   const n = Number.parseInt(value ?? '1', 10);
   return Number.isInteger(n) && n > 0 && n <= MAX_SPAN ? n : 1;
 };
@@ -91,7 +70,7 @@ export function readHtml(html: string): HtmlDocument {
     if (name === 'td' || name === 'th') {
       finishCell();
       if (table.rows.length === 0) table.rows.push([]);
-      cell = { text: '', label: '', offset: at, colspan: span(attributes.colspan), rowspan: span(attributes.rowspan) };
+      cell = { text: '', label: '', offset: at, colspan: spanOf(attributes.colspan), rowspan: spanOf(attributes.rowspan) };
       table.rows.at(-1)!.push(cell);
     } else if (cell && (BLOCK.has(name) || name === 'sup' || name === 'sub')) cell.text += ' ';
   };

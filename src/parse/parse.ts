@@ -15,14 +15,17 @@ import type { Locale } from '../rules/catalogue.js';
 import { formatFee } from '../money/fee.js';
 import { FindingList, type Finding } from '../validate/finding.js';
 import { validateReport } from '../validate/validate.js';
-import { readHtml, type HtmlDocument, type SourceLine, type SourceTable } from './html.js';
+import { readHtml, type HtmlDocument } from './html.js';
+import type { SourceLine, SourceTable } from './source.js';
 import { readPdf, type PdfPosition, type PdfText } from './pdf.js';
 import { mapGlued, streamOf, type Stream } from './glued.js';
-import { cellLines, cellsOf, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows } from './text.js';
+import { cellsByLine, cellsOfTextLine, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows } from './text.js';
 import { mapStackedRows } from './stacked.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
 import { visibleText } from './visible-text.js';
-import { classify, leafRows, rowNamer, settleGroupRows, mapApplications, mapProactive, mapReviewAndLitigation, type ExtraRow, type Mapped, type Provenance } from './tables.js';
+import { classify, mapApplications, mapProactive, mapReviewAndLitigation } from './html-tables.js';
+import { headerUnits } from './header-units.js';
+import { leafRows, rowNamer, settleGroupRows, type ExtraRow, type Mapped, type Provenance, type RowNamer } from './rows.js';
 
 /**
  * Options of {@link parseReport}.
@@ -77,7 +80,7 @@ export interface ParseResult {
   findings: Finding[];
 }
 
-const MAPPERS: Record<TableKey, (tables: SourceTable[], layout: Layout, into: Mapped, out: FindingList) => void> = {
+const MAPPERS: Record<TableKey, (tables: SourceTable[], layout: Layout, into: Mapped, out: FindingList, nameRow: RowNamer) => void> = {
   proactive: mapProactive,
   applications: mapApplications,
   reviewAndLitigation: mapReviewAndLitigation,
@@ -163,7 +166,7 @@ const COMMON = /政府信息公开|工作|[一二三四五六七八九十]+,/g;
  * 四、因政府信息公开工作被申请行政复议提起行政诉讼情况 opens table 四 and
  * 五、政府信息公开工作存在的主要问题 does not.
  */
-function opens(heading: string, label: string): boolean {
+function headingOpens(heading: string, label: string): boolean {
   const words = normalizeLabel(label).replace(COMMON, '');
   return sharedRun(heading.replace(COMMON, ''), words) >= Math.min(4, words.length);
 }
@@ -189,7 +192,7 @@ function sectionLines({ lines, headings }: Outline, label: string): SourceLine[]
   const tried = new Map<string, boolean>();
   const start = headings.findIndex((heading) => {
     if (heading === undefined) return false;
-    if (!tried.has(heading)) tried.set(heading, opens(heading, label));
+    if (!tried.has(heading)) tried.set(heading, headingOpens(heading, label));
     return tried.get(heading);
   });
   if (start < 0) return undefined;
@@ -222,7 +225,7 @@ function positionOf(pdf: PdfText, offset: number): PdfPosition | undefined {
 }
 
 /** A text's non-blank lines with their offsets. */
-function linesOf(text: string): SourceLine[] {
+function nonBlankLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
   const pattern = /[^\r\n]+/g;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -267,7 +270,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     try {
       pdf = await readPdf(bytes);
     } catch (error) {
-      out.add('parse.unsupportedInput', '', { reason: `PDF that cannot be read: ${thrown(error)}` });
+      out.add('parse.unsupportedInput', '', { reason: `PDF that cannot be read: ${thrownMessage(error)}` });
       return empty();
     }
     if (pdf.lines.length === 0) {
@@ -292,7 +295,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
   // A page kept inside a JavaScript string has its quotes escaped: rowspan=\"20\".
   const doc: HtmlDocument = isHtml
     ? readHtml(/<t[dr][^>]*=\\"/i.test(visible.text) ? visible.text.replaceAll('\\"', '"') : visible.text)
-    : { title: '', tables: [], lines: linesOf(visible.text) };
+    : { title: '', tables: [], lines: nonBlankLines(visible.text) };
   // The labels that tell the edition sit in table 二.
   const labels = isHtml ? doc.tables.flatMap((t) => t.rows.flat().map((c) => c.label)) : doc.lines.map((l) => normalizeLabel(l.text));
   let edition = editionOf(labels.join(''));
@@ -323,17 +326,19 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     const read = () => layout.cells.some((c) => c.table.key === table.key && (mapped.values.has(c.index) || mapped.provenance.has(c.pointer)));
     const tables = byTable.get(table.key);
     const section = isHtml ? undefined : sectionLines(outline, table.label);
-    const region = section && cellLines(section);
-    if (tables) MAPPERS[table.key](tables, layout, mapped, out);
+    const region = section && cellsByLine(section);
+    const nameRow = namers.get(table.key)!;
+    if (tables) MAPPERS[table.key](tables, layout, mapped, out, nameRow);
     else if (region && table.rowsAcross) {
       mapTextAcross(region, layout, table, mapped, out);
       if (!read()) mapColumnAcross(region, layout, table, mapped, out);
     } else if (region) {
-      const nameRow = namers.get(table.key)!;
-      mapTextRows(region, layout, table, mapped, out, nameRow);
-      mapStackedRows(region, layout, table, mapped, out, nameRow);
+      // The namer and the header units, shared by the three readers of lines.
+      const reading = { nameRow, units: headerUnits(region, table) };
+      mapTextRows(region, layout, table, mapped, out, reading);
+      mapStackedRows(region, layout, table, mapped, out, reading);
       // A page flattened to one cell per line: only where no line held a row.
-      if (!read()) mapColumnRows(region, layout, table, mapped, out, nameRow);
+      if (!read()) mapColumnRows(region, mapped, out, reading);
     }
     // A page flattened with no separators at all, only where reading line by line found nothing.
     if (!isHtml && !read()) mapGlued((glued ??= streamOf(visible.text)), layout, table, mapped, out);
@@ -344,7 +349,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     // Headings of tables with not one row label or figure under them: the tables were images.
     const regions = layout.meta.tables.map((t) => ({ t, lines: sectionLines(outline, t.label) })).filter((r) => r.lines !== undefined);
     const empty = regions.every(({ t, lines }) =>
-      lines!.every((line) => cellsOf(line).every((cell) => cell.label !== '' && namers.get(t.key)!(cell.label, []).row === undefined)),
+      lines!.every((line) => cellsOfTextLine(line).every((cell) => cell.label !== '' && namers.get(t.key)!(cell.label, []).row === undefined)),
     );
     if (regions.length > 0 && empty) out.add('parse.imagesInsteadOfTables', '', { reason: regions.map((r) => r.t.label).join('、') });
   }
@@ -417,7 +422,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
 }
 
 /** The first line of what was thrown, for a finding. */
-function thrown(error: unknown): string {
+function thrownMessage(error: unknown): string {
   try {
     return String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 200);
   } catch {
@@ -436,7 +441,7 @@ function settingsOf(options: unknown): { locale: Locale; unreadable?: string } {
   try {
     return { locale: (options as ParseOptions).locale === 'en' ? 'en' : 'zh-CN' };
   } catch (error) {
-    return { locale: 'zh-CN', unreadable: thrown(error) };
+    return { locale: 'zh-CN', unreadable: thrownMessage(error) };
   }
 }
 
@@ -448,7 +453,7 @@ function textOrBytes(input: unknown): string | Uint8Array | { reason: string } {
     if (input instanceof ArrayBuffer) return new Uint8Array(input);
   } catch (error) {
     // A detached buffer, or a proxy whose traps throw.
-    return { reason: `input that cannot be read: ${thrown(error)}` };
+    return { reason: `input that cannot be read: ${thrownMessage(error)}` };
   }
   return { reason: `${input == null ? String(input) : typeof input === 'object' ? 'an object' : `a ${typeof input}`}, not text or bytes (a string, Uint8Array or ArrayBuffer)` };
 }

@@ -5,7 +5,7 @@
  * Mozilla PDF reader, `pdfjs-dist`) extracts the items; it is loaded only
  * when a PDF comes.
  */
-import type { SourceLine } from './html.js';
+import type { SourceLine } from './source.js';
 
 /** Where a line starts on its page, in PDF units from the bottom left. */
 export interface PdfPosition {

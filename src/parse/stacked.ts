@@ -15,10 +15,11 @@
 import type { Layout } from '../format/layout.js';
 import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
-import type { SourceCell } from './html.js';
+import type { SourceCell } from './source.js';
 import { labelFrom, normalizeLabel } from './normalize.js';
 import { figuresOf, isBlank } from './text.js';
-import { headerUnits, leafRows, recordRow, rowNamer, subtotalGroups, withUnits, type LeafRow, type Mapped, type RowNamer } from './tables.js';
+import { withUnits } from './header-units.js';
+import { leafRows, recordRow, subtotalGroups, type LeafRow, type Mapped, type RowNamer, type TableReading } from './rows.js';
 
 // A page number printed inside a table, its cells joined by spaces: `- 3 -`, `第 3 页`, `3/12`.
 const FOOTER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
@@ -59,7 +60,7 @@ function headerWords(table: TableMeta, rows: readonly LeafRow[]): string[] {
  * Tables 二 and 三 from rows printed over several lines. Runs after the
  * rows printed on one line were read, and leaves those as they are.
  */
-export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList, nameRow = rowNamer(layout, table)): void {
+export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList, { nameRow, units }: TableReading): void {
   const rows = leafRows(layout, table);
   const labels = rows.map((row) => normalizeLabel(row.label));
   const headers = headerWords(table, rows);
@@ -83,7 +84,6 @@ export function mapStackedRows(lines: readonly SourceCell[][], layout: Layout, t
   });
 
   const spans = spansOf(parsed, labels, rows, nameRow);
-  const units = headerUnits(lines, table);
   const spanAt: (Span | undefined)[] = [];
   for (const span of spans) for (let at = span.first; at <= span.last; at++) spanAt[at] = span;
   const give = (span: Span, figures: SourceCell[]) => {

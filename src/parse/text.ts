@@ -9,9 +9,10 @@
 import type { Layout } from '../format/layout.js';
 import type { TableMeta } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
-import type { SourceCell, SourceLine } from './html.js';
+import type { SourceCell, SourceLine } from './source.js';
 import { normalizeLabel } from './normalize.js';
-import { headerUnits, leafRows, record, recordRow, rowNamer, withUnits, type Mapped } from './tables.js';
+import { withUnits } from './header-units.js';
+import { leafRows, recordCell, recordRow, type Mapped, type TableReading } from './rows.js';
 
 /** A figure-like token: a number (with an optional unit), or a placeholder. */
 const VALUE = /^(?:[+-]?\d+(?:\.\d+)?(?:万元|元)?|\/|-+|—+|–|无)$/;
@@ -27,7 +28,7 @@ const isFigure = (word: string) => VALUE.test(word.replace(/[０-９．－]/g, (
  * into one label (a wrapped label keeps its pieces) and each figure stands
  * alone (`行政处罚 0` is a label and a figure).
  */
-export function cellsOf(line: SourceLine): SourceCell[] {
+export function cellsOfTextLine(line: SourceLine): SourceCell[] {
   return /[|｜]/.test(line.text) ? pipeCells(line) : spacedCells(line);
 }
 
@@ -102,8 +103,7 @@ export function figuresOf(cells: readonly SourceCell[], count: number): readonly
  * row gives that row the figures after the label, if they are exactly as
  * many as its columns.
  */
-export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList, nameRow = rowNamer(layout, table)): void {
-  const units = headerUnits(lines, table);
+export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList, { nameRow, units }: TableReading): void {
   const columns = leafRows(layout, table)[0]?.cells.map((cell) => cell.column.key) ?? [];
   for (const cells of lines) {
     const labels = cells.flatMap((c) => (c.label === '' ? [] : [c.label]));
@@ -146,7 +146,7 @@ export function mapTextRows(lines: readonly SourceCell[][], layout: Layout, tabl
 export function mapTextAcross(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList): void {
   const cells = layout.cells.filter((c) => c.table.key === table.key);
   const full = lines.flatMap((line) => (line.every((c) => c.label === '') ? [figuresOf(line, cells.length)] : [])).filter((line) => line !== undefined);
-  if (full.length === 1) cells.forEach((cell, k) => record(into, cell, full[0]![k]!, out));
+  if (full.length === 1) cells.forEach((cell, k) => recordCell(into, cell, full[0]![k]!, out));
   else if (!mapTextGroups(lines, layout, table, into, out) && lines.some((line) => line.some((c) => c.label === ''))) {
     out.add('parse.unreadableCell', `/${table.key}`);
   }
@@ -173,21 +173,21 @@ function mapTextGroups(lines: readonly SourceCell[][], layout: Layout, table: Ta
     const figures = cells.every((c) => c.label === '') ? figuresOf(cells, block.columns.length) : undefined;
     if (group === undefined || read.has(group) || !figures) continue;
     const row = block.rows[group]!;
-    block.columns.forEach((column, k) => record(into, layout.cellAt.get(`/${table.key}/${row.key}/${column.key}`)!, figures[k]!, out));
+    block.columns.forEach((column, k) => recordCell(into, layout.cellAt.get(`/${table.key}/${row.key}/${column.key}`)!, figures[k]!, out));
     read.add(group);
   }
   return read.size > 0;
 }
 
 /**
- * Each line's cells ({@link cellsOf}), a text printed on many lines split
+ * Each line's cells ({@link cellsOfTextLine}), a text printed on many lines split
  * once: a table may print the same line thousands of times.
  */
-export function cellLines(lines: readonly SourceLine[]): SourceCell[][] {
+export function cellsByLine(lines: readonly SourceLine[]): SourceCell[][] {
   const split = new Map<string, SourceCell[]>();
   return lines.map((line) => {
     let cells = split.get(line.text);
-    if (!cells) split.set(line.text, (cells = cellsOf({ text: line.text, offset: 0 })));
+    if (!cells) split.set(line.text, (cells = cellsOfTextLine({ text: line.text, offset: 0 })));
     return cells.map((cell) => ({ ...cell, offset: cell.offset + line.offset }));
   });
 }
@@ -203,8 +203,7 @@ function loneFigure(cells: readonly SourceCell[]): SourceCell | undefined {
  * per line, exactly as many as its columns. Anything else leaves the row
  * unread.
  */
-export function mapColumnRows(lines: readonly SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList, nameRow = rowNamer(layout, table)): void {
-  const units = headerUnits(lines, table);
+export function mapColumnRows(lines: readonly SourceCell[][], into: Mapped, out: FindingList, { nameRow, units }: TableReading): void {
   // The group labels on the lines before, which tell apart rows of one name.
   const groups: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -238,6 +237,6 @@ export function mapColumnAcross(lines: readonly SourceCell[][], layout: Layout, 
     else if (runs.at(-1)!.length > 0) runs.push([]);
   }
   const full = runs.filter((run) => run.length === cells.length);
-  if (full.length === 1 && runs.filter((run) => run.length > 0).length === 1) cells.forEach((cell, k) => record(into, cell, full[0]![k]!, out));
+  if (full.length === 1 && runs.filter((run) => run.length > 0).length === 1) cells.forEach((cell, k) => recordCell(into, cell, full[0]![k]!, out));
   else if (runs.some((run) => run.length > 0)) out.add('parse.unreadableCell', `/${table.key}`);
 }

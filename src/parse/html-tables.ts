@@ -1,0 +1,239 @@
+/**
+ * Published HTML tables onto the cells of the model: which of the form's
+ * tables each one is, laid out with its spans, its columns named by their
+ * headers. Rows and columns are found by their labels, matched against the
+ * format metadata after normalisation; where a header is missing, the form's
+ * own order stands in.
+ */
+import { EDITIONS, type CellInfo, type Layout } from '../format/layout.js';
+import type { ColumnMeta, TableKey } from '../format/types.js';
+import type { FindingList } from '../validate/finding.js';
+import { headerUnit, type MoneyUnit } from './header-units.js';
+import { namesLabel, normalizeLabel } from './normalize.js';
+import { checkSubtotal, leafRows, recordRow, type Mapped, type RowNamer } from './rows.js';
+import type { SourceCell, SourceTable } from './source.js';
+
+/** One slot of a table laid out with its spans: the cell covering it, and whether the cell starts there. */
+interface Slot {
+  cell: SourceCell;
+  start: boolean;
+}
+
+type SlotGrid = (Slot | undefined)[][];
+
+// Beyond this many slots a "table" is not one of the form's: it is not laid out.
+const MAX_SLOTS = 20_000;
+
+/** The table laid out with its spans, or `undefined` when it is far larger than any table of the form. */
+function slotGrid(table: SourceTable): SlotGrid | undefined {
+  const slots = table.rows.reduce((n, row) => n + row.reduce((m, cell) => m + cell.colspan * cell.rowspan, 0), 0);
+  if (slots > MAX_SLOTS) return undefined;
+  const grid: SlotGrid = table.rows.map(() => []);
+  table.rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row) {
+      while (grid[r]![c]) c++;
+      for (let dr = 0; dr < cell.rowspan && r + dr < grid.length; dr++) {
+        for (let dc = 0; dc < cell.colspan; dc++) grid[r + dr]![c + dc] = { cell, start: dr === 0 && dc === 0 };
+      }
+      c += cell.colspan;
+    }
+  });
+  return grid;
+}
+
+const widthOf = (grid: SlotGrid) => grid.reduce((width, row) => Math.max(width, row.length), 0);
+
+/**
+ * Which of the report's tables a published table is, from its labels.
+ *
+ * @example
+ * ```ts
+ * classify(readHtml(page).tables[0]!); // 'proactive'
+ * ```
+ */
+export function classify(table: SourceTable): TableKey | undefined {
+  const cells = table.rows.flat();
+  const names = (label: string) => cells.some((cell) => namesLabel(cell.label, label));
+  const { tables } = EDITIONS['2021'];
+  // Table 二 by an Article 20 block header; 三 by its first row or the 申请人情况 header; 四 by its groups.
+  if (tables[0].blocks.some((block) => block.label !== undefined && names(block.label))) return 'proactive';
+  if (names(tables[1].header!) || names(tables[1].blocks[0]!.rows[0]!.label)) return 'applications';
+  if (tables[2].blocks[0]!.rows.every((row) => names(row.label))) return 'reviewAndLitigation';
+  return undefined;
+}
+
+/**
+ * Table 二: block by block, under each Article 20 header; columns by the
+ * 信息内容 line, which must name every one, or, with no such line, in the
+ * form's order. A row is read once.
+ *
+ * @example
+ * ```ts
+ * mapProactive(tablesOf.get('proactive')!, layout, mapped, out);
+ * ```
+ */
+export function mapProactive(tables: readonly SourceTable[], layout: Layout, into: Mapped, out: FindingList): void {
+  const table = layout.meta.tables[0];
+  const rows = tables.flatMap((t) => t.rows);
+  let block: (typeof table.blocks)[number] | undefined;
+  let columns: readonly (ColumnMeta | undefined)[] = [];
+  let units: readonly (MoneyUnit | undefined)[] = [];
+  for (const row of rows) {
+    const [first, ...rest] = row;
+    if (!first) continue;
+    const header = table.blocks.find((b) => b.label !== undefined && namesLabel(first.label, b.label));
+    if (header) {
+      [block, columns, units] = [header, header.columns, []];
+      continue;
+    }
+    if (!block) continue;
+    if (block.rowHeader && namesLabel(first.label, block.rowHeader)) {
+      const named = rest.map((c) => block!.columns.find((col) => namesLabel(c.label, col.label)));
+      // Headers that do not name the block's columns: its rows are not read by position.
+      columns = named.every(Boolean) && named.length === block.columns.length ? named : [];
+      units = rest.map((c) => headerUnit(c.label));
+      if (columns.length === 0) out.add('parse.unreadableCell', `/proactive`, { actual: rest.map((c) => c.text.trim()).join(' | ').slice(0, 200) });
+      continue;
+    }
+    const metaRow = block.rows.find((r) => namesLabel(first.label, r.label));
+    if (!metaRow) {
+      into.extras.push({ table: 'proactive', label: first.text.trim(), cells: rest.map((c) => c.text.trim()), offset: first.offset });
+      continue;
+    }
+    if (columns.length !== block.columns.length) continue;
+    const cells = columns.map((column) => layout.cellAt.get(`/proactive/${metaRow.key}/${column!.key}`)!);
+    recordRow(into, cells, rest.slice(0, cells.length).map((c, i) => (units[i] ? { ...c, unit: units[i] } : c)), `/proactive/${metaRow.key}`, out);
+  }
+}
+
+/** The header over each column of a laid-out table: its header cells top to bottom, joined and normalised. */
+function columnHeaderTexts(grid: SlotGrid, headerRows: number, width: number): string[] {
+  return Array.from({ length: width }, (_, c) => {
+    const cells: SourceCell[] = [];
+    for (const row of grid.slice(0, headerRows)) {
+      const cell = row[c]?.cell;
+      if (cell && cells.at(-1) !== cell) cells.push(cell);
+    }
+    return cells.map((cell) => cell.label).join('');
+  });
+}
+
+/** The distinct cells of some slots, in order. */
+function cellsIn(slots: readonly (Slot | undefined)[]): SourceCell[] {
+  const cells: SourceCell[] = [];
+  for (const slot of slots) if (slot && cells.at(-1) !== slot.cell) cells.push(slot.cell);
+  return cells;
+}
+
+/**
+ * Table 三: the applicant columns named by their headers (a 小计 column is
+ * set aside); each line by its innermost row label, its group label telling
+ * apart sub-rows of the same name. Headers that do not name all seven
+ * columns leave the table unread rather than read by position.
+ *
+ * @example
+ * ```ts
+ * mapApplications(tablesOf.get('applications')!, layout, mapped, out, rowNamer(layout, layout.meta.tables[1]));
+ * ```
+ */
+export function mapApplications(tables: readonly SourceTable[], layout: Layout, into: Mapped, out: FindingList, nameRow: RowNamer): void {
+  const applicant = layout.meta.tables[1].blocks[0]!.columns;
+  const first = leafRows(layout, layout.meta.tables[1])[0]!.label;
+  for (const table of tables) {
+    const grid = slotGrid(table);
+    if (!grid) continue;
+    const width = widthOf(grid);
+    const start = grid.findIndex((row) => row.some((slot) => slot && namesLabel(slot.cell.label, first)));
+    const headerRows = Math.max(0, start);
+    const headers = columnHeaderTexts(grid, headerRows, width);
+    const named = headers.map((text) => (text.includes('小计') ? undefined : applicant.find((col) => text.endsWith(normalizeLabel(col.label)))));
+    let valueColumns: (ColumnMeta | undefined)[];
+    if (named.filter(Boolean).length === applicant.length && new Set(named.filter(Boolean)).size === applicant.length) valueColumns = named;
+    else if (headerRows === 0) valueColumns = Array.from({ length: width }, (_, c) => applicant[c - (width - applicant.length)]);
+    else {
+      out.add('parse.unreadableCell', '/applications', { actual: headers.filter(Boolean).join(' | ').slice(0, 200) });
+      continue;
+    }
+    const firstValue = valueColumns.findIndex(Boolean);
+    // A local 小计 column beside the five organisation columns, and subtotal rows of the groups: checked, then left out.
+    const subtotalColumn = headers.findIndex((text) => text.includes('小计'));
+    for (const row of grid.slice(headerRows)) {
+      const labels = cellsIn(row.slice(0, firstValue)).map((c) => c.label).filter((t) => t !== '');
+      const innermost = labels.at(-1);
+      if (innermost === undefined) continue;
+      const { row: leaf, slip, group } = nameRow(innermost, labels);
+      if (group) {
+        const figures = new Map(valueColumns.flatMap((column, c) => (column ? [[column.key, row[c]?.start ? row[c]!.cell : undefined] as const] : [])));
+        const label = cellsIn(row.slice(0, firstValue)).map((c) => c.text.trim()).filter(Boolean).join(' ');
+        into.groupRows.push({ ...group, table: 'applications', label, figures, offset: row.find(Boolean)!.cell.offset });
+        continue;
+      }
+      if (!leaf) {
+        const values = cellsIn(row.slice(firstValue)).map((c) => c.text.trim());
+        const label = cellsIn(row.slice(0, firstValue)).map((c) => c.text.trim()).filter(Boolean).join(' ');
+        if (values.some((v) => v !== '')) into.extras.push({ table: 'applications', label, cells: values, offset: row.find(Boolean)!.cell.offset });
+        continue;
+      }
+      const cells: CellInfo[] = [];
+      const sources: (SourceCell | undefined)[] = [];
+      valueColumns.forEach((column, c) => {
+        const cell = column && layout.cellAt.get(`${leaf.pointer}/${column.key}`);
+        if (!cell) return;
+        cells.push(cell);
+        sources.push(row[c]?.start ? row[c]!.cell : undefined);
+      });
+      recordRow(into, cells, sources, leaf.pointer, out, slip);
+      if (subtotalColumn >= 0) {
+        const organisations = cells.filter((cell) => cell.column.group !== undefined);
+        checkSubtotal(into, organisations, row[subtotalColumn]?.cell, leaf.pointer, out);
+      }
+    }
+  }
+}
+
+/**
+ * Table 四: the line of figures under the headers, each column named by its
+ * group and outcome headers. Columns the headers do not name, or more than
+ * one line of figures, leave the table unread rather than read by position.
+ *
+ * @example
+ * ```ts
+ * mapReviewAndLitigation(tablesOf.get('reviewAndLitigation')!, layout, mapped, out);
+ * ```
+ */
+export function mapReviewAndLitigation(tables: readonly SourceTable[], layout: Layout, into: Mapped, out: FindingList): void {
+  const block = layout.meta.tables[2].blocks[0]!;
+  const readable = tables.flatMap((table) => {
+    const grid = slotGrid(table);
+    if (!grid) return [];
+    const width = widthOf(grid);
+    const headerRows = grid.reduce((last, row, r) => (row.some((slot) => slot && namesLabel(slot.cell.label, block.columns[0]!.label)) ? r + 1 : last), 0);
+    const headers = columnHeaderTexts(grid, headerRows, width);
+    const named = headers.map((text) => {
+      const row = block.rows.find((r) => text.includes(normalizeLabel(r.label)));
+      const column = block.columns.find((col) => text.endsWith(normalizeLabel(col.label)));
+      return row && column ? layout.cellAt.get(`/reviewAndLitigation/${row.key}/${column.key}`) : undefined;
+    });
+    const lines = grid.slice(headerRows).filter((row) => row.some((slot) => slot?.start && slot.cell.text.trim() !== ''));
+    return [{ named, lines, headerRows }];
+  });
+  const cells = layout.cells.filter((c) => c.table.key === 'reviewAndLitigation');
+  const usable = readable.filter(({ named, lines }) => lines.length > 0 && cells.every((cell) => named.includes(cell)));
+  if (usable.length !== 1 || usable[0]!.lines.length !== 1) {
+    if (readable.some((t) => t.lines.length > 0)) out.add('parse.unreadableCell', '/reviewAndLitigation');
+    return;
+  }
+  const { named, lines } = usable[0]!;
+  const line = lines[0]!;
+  recordRow(
+    into,
+    cells,
+    cells.map((cell) => {
+      const c = named.indexOf(cell);
+      return line[c]?.start ? line[c]!.cell : undefined;
+    }),
+    '/reviewAndLitigation',
+    out,
+  );
+}
