@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { tallyApplications, type CaseRecord } from '../src/cases.js';
+import { buildReport, validateReport, type Applications2019 } from '../src/index.js';
+
+const rec = (id: string, receivedOn: string, closed?: [string, string], extra: Partial<CaseRecord> = {}): CaseRecord => ({
+  id,
+  applicant: 'naturalPerson',
+  receivedOn,
+  ...(closed && { outcome: closed[0] as CaseRecord['outcome'], closedOn: closed[1] }),
+  ...extra,
+});
+
+describe('cases.md §2: the four rows', () => {
+  const register = [
+    rec('received-in-Y', '2024-03-01', ['granted', '2024-03-20']),
+    rec('carried-over-open', '2023-12-28'),
+    rec('carried-over-closed-in-Y', '2023-12-20', ['partiallyGranted', '2024-01-02']),
+    rec('closed-before-Y', '2023-11-01', ['granted', '2023-11-20']),
+    rec('closed-on-last-day-before-Y', '2023-12-01', ['granted', '2023-12-31']),
+    rec('received-in-Y-closed-after', '2024-12-20', ['granted', '2025-01-10']),
+    rec('received-in-Y-open', '2024-12-30'),
+    rec('received-after-Y', '2025-01-02', ['granted', '2025-01-06']),
+  ];
+  const { applications: a, findings } = tallyApplications(register, { year: 2024 });
+
+  it('counts each record in 一 or 二 and in 三 or 四', () => {
+    expect(a.received.naturalPerson).toBe(3);
+    expect(a.carriedOver.naturalPerson).toBe(2);
+    expect(a.outcomes.granted.naturalPerson).toBe(1);
+    expect(a.outcomes.partiallyGranted.naturalPerson).toBe(1);
+    expect(a.outcomes.total.total).toBe(2);
+    expect(a.carriedForward.naturalPerson).toBe(3);
+    expect(a.received.total + a.carriedOver.total).toBe(a.outcomes.total.total + a.carriedForward.total);
+  });
+
+  it('fills every total and validates with no applications.* error', () => {
+    const report = buildReport({ edition: '2021', year: 2024, applications: a });
+    expect(validateReport(report).findings.filter((f) => f.code.startsWith('applications.'))).toEqual([]);
+    expect(a.received.total).toBe(3);
+  });
+
+  it('finds the overdue record carried over from last year', () => {
+    expect(findings.map((f) => [f.code, f.path])).toEqual([['case.overdue', '/cases/1']]);
+  });
+
+  it("Y's 结转下年度 is Y + 1's 上年结转", () => {
+    for (const year of [2022, 2023, 2024]) {
+      expect(tallyApplications(register, { year }).applications.carriedForward).toEqual(tallyApplications(register, { year: year + 1 }).applications.carriedOver);
+    }
+  });
+});
+
+describe('columns, outcomes and editions', () => {
+  it('puts each applicant in its column, by key or by label', () => {
+    const { applications } = tallyApplications(
+      [
+        rec('1', '2024-03-01', undefined, { applicant: 'legalServiceAgency' }),
+        { ...rec('2', '2024-03-01'), applicant: '社会公益组织' },
+        { ...rec('3', '2024-03-01'), applicant: '其他' },
+      ],
+      { year: 2024 },
+    );
+    expect(applications.received).toMatchObject({ legalServiceAgency: 1, publicInterestOrganization: 1, otherOrganization: 1, naturalPerson: 0, total: 3 });
+  });
+
+  it('reads an outcome by its id, its numbering or its label', () => {
+    const spellings = ['denied.stateSecret', '（三）1', '(三)1', '1.属于国家秘密', '属于国家秘密', '（三）不予公开 1.属于国家秘密'];
+    const register = spellings.map((outcome, i) => ({ ...rec(String(i), '2024-03-01'), outcome, closedOn: '2024-03-05' }));
+    const { applications, findings } = tallyApplications(register, { year: 2024 });
+    expect(findings).toEqual([]);
+    expect(applications.outcomes.denied.stateSecret.naturalPerson).toBe(spellings.length);
+  });
+
+  it('edition 2019 puts the three otherHandling rows into its one （六）其他处理', () => {
+    const register = ['otherHandling.noCorrectionInTime', 'otherHandling.feeNotPaidInTime', 'otherHandling.other', 'granted'].map((outcome, i) => ({
+      ...rec(String(i), '2020-03-02'),
+      outcome,
+      closedOn: '2020-03-10',
+    }));
+    const { applications } = tallyApplications(register, { year: 2020, edition: '2019' });
+    const a: Applications2019 = applications;
+    expect(a.outcomes.otherHandling.naturalPerson).toBe(3);
+    expect(a.outcomes.total.total).toBe(4);
+    expect(validateReport(buildReport({ edition: '2019', year: 2020, applications: a })).findings.filter((f) => f.code.startsWith('applications.'))).toEqual([]);
+  });
+
+  it('ignores unknown keys without a finding', () => {
+    const { findings, applications } = tallyApplications([{ ...rec('1', '2024-03-01', ['granted', '2024-03-05']), 申请人姓名: '张三', handler: { name: 'x' } }], { year: 2024 });
+    expect(findings).toEqual([]);
+    expect(applications.received.total).toBe(1);
+  });
+});
+
+describe('reading', () => {
+  it('reads any iterable once: a generator', () => {
+    let pulled = 0;
+    function* register() {
+      for (let i = 0; i < 1000; i++) {
+        pulled++;
+        yield rec(`g-${i}`, '2024-05-06', ['granted', '2024-05-20']);
+      }
+    }
+    const { applications } = tallyApplications(register(), { year: 2024 });
+    expect(pulled).toBe(1000);
+    expect(applications.outcomes.granted.total).toBe(1000);
+  });
+
+  it('lists every finding of a large register (no cap of 500 per code)', () => {
+    const register = Array.from({ length: 1200 }, (_, i) => rec(`late-${i}`, '2024-03-01', ['granted', '2024-06-28']));
+    expect(tallyApplications(register, { year: 2024 }).findings.filter((f) => f.code === 'case.late')).toHaveLength(1200);
+  });
+
+  it('late for records closed in Y; overdue at asOf', () => {
+    const register = [rec('late', '2024-09-20', ['granted', '2024-10-25']), rec('open', '2024-11-01')];
+    expect(tallyApplications(register, { year: 2024 }).findings.map((f) => [f.code, f.caseId])).toEqual([
+      ['case.late', 'late'],
+      ['case.overdue', 'open'],
+    ]);
+    expect(tallyApplications(register, { year: 2024, asOf: '2024-11-20' }).findings.map((f) => f.code)).toEqual(['case.late']);
+  });
+
+  it('a deadline the calendar cannot reach is calendar.outOfRange; the record is still counted', () => {
+    const { applications, findings } = tallyApplications([rec('old', '2018-10-08', ['granted', '2019-01-10'])], { year: 2019, edition: '2019' });
+    expect(applications.carriedOver.total).toBe(1);
+    expect(findings).toMatchObject([{ code: 'calendar.outOfRange', path: '/cases/0', caseId: 'old', year: 2018 }]);
+  });
+
+  it('refuses bad options', () => {
+    expect(() => tallyApplications([], { year: 2024.5 })).toThrow(RangeError);
+    expect(() => tallyApplications([], { year: 2024, edition: '2020' as '2021' })).toThrow(TypeError);
+    expect(() => tallyApplications([], { year: 2024, asOf: 'today' })).toThrow(TypeError);
+    expect(() => tallyApplications(5 as never, { year: 2024 })).toThrow(TypeError);
+  });
+});
+
+describe('malformed records: a finding with its code and path, left out of the counts, never a throw', () => {
+  const good = rec('good', '2024-03-01', ['granted', '2024-03-05']);
+  const r = (over: Record<string, unknown>, drop: string[] = []) => {
+    const record: Record<string, unknown> = { id: 'bad', applicant: 'naturalPerson', receivedOn: '2024-03-04', ...over };
+    for (const key of drop) delete record[key];
+    return record;
+  };
+  const closed = { outcome: 'granted', closedOn: '2024-03-20' };
+  const cases: [string, unknown, string, string][] = [
+    ['null', null, 'case.shape', ''],
+    ['a number', 42, 'case.shape', ''],
+    ['an array', [], 'case.shape', ''],
+    ['a string', 'A-1,自然人', 'case.shape', ''],
+    ['no id', r({}, ['id']), 'case.shape', '/id'],
+    ['a numeric id', r({ id: 7 }), 'case.shape', '/id'],
+    ['an empty id', r({ id: ' ' }), 'case.shape', '/id'],
+    ['no applicant', r({}, ['applicant']), 'case.shape', '/applicant'],
+    ['an unknown applicant', r({ applicant: 'person' }), 'case.shape', '/applicant'],
+    ['a numeric applicant', r({ applicant: 1 }), 'case.shape', '/applicant'],
+    ['no receivedOn', r({}, ['receivedOn']), 'case.shape', '/receivedOn'],
+    ['2024-02-30', r({ receivedOn: '2024-02-30' }), 'case.shape', '/receivedOn'],
+    ['a slashed date', r({ receivedOn: '2024/03/04' }), 'case.shape', '/receivedOn'],
+    ['a numeric date', r({ receivedOn: 20240304 }), 'case.shape', '/receivedOn'],
+    ['an unpadded date', r({ receivedOn: '2024-3-4' }), 'case.shape', '/receivedOn'],
+    ['a date with a time', r({ receivedOn: '2024-03-04T09:00' }), 'case.shape', '/receivedOn'],
+    ['an unknown channel', r({ channel: 'email' }), 'case.shape', '/channel'],
+    ['onTheSpot as text', r({ onTheSpot: 'yes' }), 'case.shape', '/onTheSpot'],
+    ['correction as text', r({ correction: '2024-03-05' }), 'case.shape', '/correction'],
+    ['correction without requestedOn', r({ correction: {} }), 'case.shape', '/correction/requestedOn'],
+    ['correction received "soon"', r({ correction: { requestedOn: '2024-03-05', receivedOn: 'soon' } }), 'case.shape', '/correction/receivedOn'],
+    ['extension of 0 days', r({ extension: { notifiedOn: '2024-03-20', workingDays: 0 } }), 'case.shape', '/extension/workingDays'],
+    ['extension of 2.5 days', r({ extension: { notifiedOn: '2024-03-20', workingDays: 2.5 } }), 'case.shape', '/extension/workingDays'],
+    ['extension of "20"', r({ extension: { notifiedOn: '2024-03-20', workingDays: '20' } }), 'case.shape', '/extension/workingDays'],
+    ['extension without notifiedOn', r({ extension: { workingDays: 5 } }), 'case.shape', '/extension/notifiedOn'],
+    ['consultations as an object', r({ consultations: {} }), 'case.shape', '/consultations'],
+    ['a consultation that is a number', r({ consultations: [5] }), 'case.shape', '/consultations/0'],
+    ['a consultation with a court', r({ consultations: [{ with: 'court', sentOn: '2024-03-05', answeredOn: null }] }), 'case.shape', '/consultations/0/with'],
+    ['a consultation sent "x"', r({ consultations: [{ with: 'agency', sentOn: 'x', answeredOn: null }] }), 'case.shape', '/consultations/0/sentOn'],
+    ['a bad delayedUntil', r({ delayedUntil: '2024-13-01' }), 'case.shape', '/delayedUntil'],
+    ['an unknown outcome', r({ ...closed, outcome: 'approved' }), 'case.shape', '/outcome'],
+    ['a numeric outcome', r({ ...closed, outcome: 5 }), 'case.shape', '/outcome'],
+    ['the 2019 edition id', r({ ...closed, outcome: 'otherHandling' }), 'case.shape', '/outcome'],
+    ['a bad closedOn', r({ ...closed, closedOn: '2024-02-30' }), 'case.shape', '/closedOn'],
+    ['an outcome without closedOn', r({ outcome: 'granted' }), 'case.outcomeWithoutClose', '/closedOn'],
+    ['a closedOn without outcome', r({ closedOn: '2024-03-20' }), 'case.closeWithoutOutcome', '/outcome'],
+    ['closed before received', r({ ...closed, closedOn: '2024-03-01' }), 'case.dateOrder', '/closedOn'],
+    ['correction requested before receipt', r({ correction: { requestedOn: '2024-03-01', receivedOn: null } }), 'case.dateOrder', '/correction/requestedOn'],
+    ['correction received before requested', r({ correction: { requestedOn: '2024-03-08', receivedOn: '2024-03-06' } }), 'case.dateOrder', '/correction/receivedOn'],
+    ['a consultation answered before sent', r({ consultations: [{ with: 'thirdParty', sentOn: '2024-03-08', answeredOn: '2024-03-06' }] }), 'case.dateOrder', '/consultations/0/answeredOn'],
+    ['delayedUntil before receipt', r({ delayedUntil: '2024-03-01' }), 'case.dateOrder', '/delayedUntil'],
+    ['a second record with the same id', { ...good }, 'case.duplicateId', '/id'],
+  ];
+
+  it(`has at least 30 (${cases.length})`, () => expect(cases.length).toBeGreaterThanOrEqual(30));
+
+  it.each(cases)('%s', (_, bad, code, path) => {
+    const { applications, findings } = tallyApplications([good, bad], { year: 2024 });
+    expect(findings.map((f) => [f.code, f.path])).toEqual([[code, `/cases/1${path}`]]);
+    expect(findings[0]!.severity).toBe('error');
+    const hasId = typeof bad === 'object' && bad !== null && typeof (bad as { id?: unknown }).id === 'string' && (bad as { id: string }).id.trim() !== '';
+    expect(findings[0]!.caseId).toBe(hasId ? (bad as { id: string }).id : undefined);
+    expect(applications.received.total).toBe(1);
+    expect(applications.outcomes.total.total).toBe(1);
+  });
+
+  it('says every problem of one record', () => {
+    const { findings } = tallyApplications([{ id: 'x', applicant: 'robot', receivedOn: 'soon', outcome: 'maybe', closedOn: 'later' }], { year: 2024 });
+    expect(findings.map((f) => f.path)).toEqual(['/cases/0/applicant', '/cases/0/receivedOn', '/cases/0/closedOn', '/cases/0/outcome']);
+  });
+});
