@@ -1,19 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import { EDITION_KEYS } from './src/format/layout.js';
+import { caseJsonSchema } from './src/schema/case.js';
 import { reportJsonSchema } from './src/schema/json-schema.js';
 
-/** Writes the JSON Schema of each edition at the package root, where even node10 resolution finds them: gov-disclosure-report/schema/2021.json. */
+/** Writes the JSON Schema of each edition, and of a case record, at the package root, where even node10 resolution finds them: gov-disclosure-report/schema/2021.json. */
 function writeSchemas(): void {
   mkdirSync('schema', { recursive: true });
   for (const edition of [...EDITION_KEYS, undefined]) {
     writeFileSync(`schema/${edition ?? 'report'}.json`, `${JSON.stringify(reportJsonSchema(edition), null, 2)}\n`);
   }
+  writeFileSync('schema/case.json', `${JSON.stringify(caseJsonSchema(), null, 2)}\n`);
 }
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', zod: 'src/zod.ts', render: 'src/render.ts', parse: 'src/parse.ts' },
+    entry: { index: 'src/index.ts', zod: 'src/zod.ts', render: 'src/render.ts', parse: 'src/parse.ts', cases: 'src/cases.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     treeshake: true,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { tallyApplications, type CaseRecord } from '../src/cases.js';
+import { tallyApplications, type CaseRecord, type OutcomeId } from '../src/cases.js';
 import { buildReport, validateReport, type Applications2019 } from '../src/index.js';
 
 const rec = (id: string, receivedOn: string, closed?: [string, string], extra: Partial<CaseRecord> = {}): CaseRecord => ({
   id,
   applicant: 'naturalPerson',
   receivedOn,
-  ...(closed && { outcome: closed[0] as CaseRecord['outcome'], closedOn: closed[1] }),
+  ...(closed && { outcome: closed[0] as OutcomeId, closedOn: closed[1] }),
   ...extra,
 });
 
@@ -30,7 +30,7 @@ describe('cases.md §2: the four rows', () => {
     expect(a.outcomes.partiallyGranted.naturalPerson).toBe(1);
     expect(a.outcomes.total.total).toBe(2);
     expect(a.carriedForward.naturalPerson).toBe(3);
-    expect(a.received.total + a.carriedOver.total).toBe(a.outcomes.total.total + a.carriedForward.total);
+    expect(a.received.total! + a.carriedOver.total!).toBe(a.outcomes.total.total! + a.carriedForward.total!);
   });
 
   it('fills every total and validates with no applications.* error', () => {
@@ -112,7 +112,7 @@ describe('reading', () => {
 
   it('late for records closed in Y; overdue at asOf', () => {
     const register = [rec('late', '2024-09-20', ['granted', '2024-10-25']), rec('open', '2024-11-01')];
-    expect(tallyApplications(register, { year: 2024 }).findings.map((f) => [f.code, f.caseId])).toEqual([
+    expect(tallyApplications(register, { year: 2024 }).findings.map((f) => [f.code, (f as { caseId?: string }).caseId])).toEqual([
       ['case.late', 'late'],
       ['case.overdue', 'open'],
     ]);
@@ -193,7 +193,7 @@ describe('malformed records: a finding with its code and path, left out of the c
     expect(findings.map((f) => [f.code, f.path])).toEqual([[code, `/cases/1${path}`]]);
     expect(findings[0]!.severity).toBe('error');
     const hasId = typeof bad === 'object' && bad !== null && typeof (bad as { id?: unknown }).id === 'string' && (bad as { id: string }).id.trim() !== '';
-    expect(findings[0]!.caseId).toBe(hasId ? (bad as { id: string }).id : undefined);
+    expect((findings[0] as { caseId?: string }).caseId).toBe(hasId ? (bad as { id: string }).id : undefined);
     expect(applications.received.total).toBe(1);
     expect(applications.outcomes.total.total).toBe(1);
   });
