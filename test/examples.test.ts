@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { validateReport, type Report2019 } from '../src/index.js';
+import { layoutOf, validateReport, type Report2019, type Report2021 } from '../src/index.js';
+import { parseReport } from '../src/parse.js';
+import { renderReport } from '../src/render.js';
 import { readExample } from './fixtures/reports.js';
 
 describe('the bundled examples', () => {
@@ -41,5 +43,43 @@ describe('the bundled examples', () => {
       ['applications.outcomeTotal', '/applications/outcomes/total/naturalPerson', 768, 767],
       ['applications.outcomeTotal', '/applications/outcomes/total/total', 806, 805],
     ]);
+  });
+});
+
+describe('the synthetic 2021 example: a distinct figure in every cell of table 三', () => {
+  const example = readExample<Report2021>('synthetic-2021.json');
+  const applicationCells = layoutOf('2021').cells.filter((cell) => cell.table.key === 'applications' && !cell.derived);
+  const valueAt = (report: unknown, path: readonly string[]) => path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], report);
+
+  it('validates with no finding', () => {
+    expect(validateReport(example)).toEqual({ ok: true, report: example, findings: [] });
+  });
+
+  it('has no zero and no repeated figure among the cells of table 三, so a swapped row or column shows', () => {
+    const figures = applicationCells.map((cell) => valueAt(example, cell.path));
+    expect(figures.every((v) => typeof v === 'number' && v > 0)).toBe(true);
+    expect(new Set(figures).size).toBe(applicationCells.length);
+  });
+
+  it('renders as HTML in the official layout and parses back exactly', async () => {
+    const parsed = await parseReport(renderReport(example, { to: 'html' }));
+    expect(parsed.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(parsed.report?.applications).toEqual(example.applications);
+    expect(parsed.report?.proactive).toEqual(example.proactive);
+    expect(parsed.report?.reviewAndLitigation).toEqual(example.reviewAndLitigation);
+  });
+
+  it('a swapped pair of columns in the published table is caught: by the arithmetic, or the figures differ', async () => {
+    const html = renderReport(example, { to: 'html' });
+    const { granted } = example.applications.outcomes;
+    // Swap 自然人 and 商业企业 in the 予以公开 row of the page, as a careless copy would.
+    const at = (key: string) => `data-pointer="/applications/outcomes/granted/${key}">`;
+    const swapped = html
+      .replace(`${at('naturalPerson')}${granted.naturalPerson}<`, `${at('naturalPerson')}${granted.commercialEnterprise}<`)
+      .replace(`${at('commercialEnterprise')}${granted.commercialEnterprise}<`, `${at('commercialEnterprise')}${granted.naturalPerson}<`);
+    expect(swapped).not.toBe(html);
+    const parsed = await parseReport(swapped);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.report?.applications).not.toEqual(example.applications);
   });
 });
