@@ -10,7 +10,8 @@ import type { ColumnMeta, TableKey } from '../format/types.js';
 import type { FindingList } from '../validate/finding.js';
 import { headerUnit, type MoneyUnit } from './header-units.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
-import { checkSubtotal, leafRows, recordRow, type Mapped, type RowNamer } from './rows.js';
+import { readCellText } from './cell-text.js';
+import { checkSubtotal, leafRows, printedRow, recordRow, type Mapped, type RowNamer } from './rows.js';
 import type { SourceCell, SourceTable } from './source.js';
 
 /** One slot of a table laid out with its spans: the cell covering it, and whether the cell starts there. */
@@ -103,7 +104,13 @@ export function mapProactive(tables: readonly SourceTable[], layout: Layout, int
     }
     if (columns.length !== block.columns.length) continue;
     const cells = columns.map((column) => layout.cellAt.get(`/proactive/${metaRow.key}/${column!.key}`)!);
-    recordRow(into, cells, rest.slice(0, cells.length).map((c, i) => (units[i] ? { ...c, unit: units[i] } : c)), `/proactive/${metaRow.key}`, out);
+    const pointer = `/proactive/${metaRow.key}`;
+    // A row that lost a cell is not read by position: table 二 has no 总计 to tell which.
+    if (rest.length > 0 && rest.length < cells.length) {
+      out.add('parse.unreadableCell', pointer, { actual: printedRow(rest.map((c) => c.text.trim())) });
+      continue;
+    }
+    recordRow(into, cells, rest.slice(0, cells.length).map((c, i) => (units[i] ? { ...c, unit: units[i] } : c)), pointer, out);
   }
 }
 
@@ -124,6 +131,47 @@ function cellsIn(slots: readonly (Slot | undefined)[]): SourceCell[] {
   const cells: SourceCell[] = [];
   for (const slot of slots) if (slot && cells.at(-1) !== slot.cell) cells.push(slot.cell);
   return cells;
+}
+
+/**
+ * The figures of a row that printed one cell fewer than its columns (a
+ * `<td>` lost), placed by the row's own arithmetic. Every place the lost
+ * cell may have stood is tried, its figure worked out from its group's 总计
+ * (the sum of the others where it was the 总计, else the 总计 less the
+ * others); places where that is negative or another group does not add up
+ * are dropped. When every place left gives every cell the same figure, the
+ * figures are read with a 总计 as the lost cell (left blank; the total is
+ * derived). Else, or in a row with no 总计 to check, `undefined`: the row
+ * is not read. Sources come back in the order of `cells`.
+ */
+function placeLostCell(cells: readonly CellInfo[], printed: readonly SourceCell[]): (SourceCell | undefined)[] | undefined {
+  if (printed.length !== cells.length - 1) return undefined;
+  const figures = printed.map((source) => readCellText(source.text, 'count').value);
+  if (!figures.every((f): f is number => typeof f === 'number')) return undefined;
+  // Each cell's group: the run of cells up to and including the next 总计.
+  const groups: number[][] = [];
+  let group: number[] = [];
+  cells.forEach((cell, j) => {
+    group.push(j);
+    if (cell.column.isTotal) [groups[groups.length], group] = [group, []];
+  });
+  if (group.length > 0 || groups.length === 0) return undefined;
+  const places: { lost: number; values: number[] }[] = [];
+  for (let lost = 0; lost < cells.length; lost++) {
+    const values = cells.map((_, j) => (j < lost ? figures[j]! : j > lost ? figures[j - 1]! : 0));
+    const holds = groups.every((members) => {
+      const total = members.at(-1)!;
+      const sum = (skip: number) => members.reduce((s, j) => (j === total || j === skip ? s : s + values[j]!), 0);
+      if (!members.includes(lost)) return values[total] === sum(-1);
+      values[lost] = lost === total ? sum(lost) : values[total]! - sum(lost);
+      return values[lost]! >= 0;
+    });
+    if (holds) places.push({ lost, values });
+  }
+  const agreed = places.every(({ values }) => values.join() === places[0]!.values.join());
+  const lost = places.find((place) => cells[place.lost]!.column.isTotal)?.lost;
+  if (!agreed || lost === undefined) return undefined;
+  return cells.map((_, j) => (j < lost ? printed[j] : j > lost ? printed[j - 1] : undefined));
 }
 
 /**
@@ -176,13 +224,24 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
         continue;
       }
       const cells: CellInfo[] = [];
-      const sources: (SourceCell | undefined)[] = [];
+      let sources: (SourceCell | undefined)[] | undefined = [];
+      let lost = 0;
       valueColumns.forEach((column, c) => {
         const cell = column && layout.cellAt.get(`${leaf.pointer}/${column.key}`);
         if (!cell) return;
         cells.push(cell);
-        sources.push(row[c]?.start ? row[c]!.cell : undefined);
+        sources!.push(row[c]?.start ? row[c]!.cell : undefined);
+        if (!row[c]) lost++;
       });
+      // A row shorter than its table lost a cell: its figures stand left of their columns.
+      if (lost > 0) {
+        const printed = cellsIn(row.slice(firstValue));
+        sources = lost === 1 && subtotalColumn < 0 ? placeLostCell(cells, printed) : undefined;
+        if (!sources) {
+          out.add('parse.unreadableCell', leaf.pointer, { actual: printedRow(printed.map((c) => c.text.trim())) });
+          continue;
+        }
+      }
       recordRow(into, cells, sources, leaf.pointer, out, slip);
       if (subtotalColumn >= 0) {
         const organisations = cells.filter((cell) => cell.column.group !== undefined);
@@ -226,14 +285,17 @@ export function mapReviewAndLitigation(tables: readonly SourceTable[], layout: L
   }
   const { named, lines } = usable[0]!;
   const line = lines[0]!;
-  recordRow(
-    into,
-    cells,
-    cells.map((cell) => {
-      const c = named.indexOf(cell);
-      return line[c]?.start ? line[c]!.cell : undefined;
-    }),
-    '/reviewAndLitigation',
-    out,
-  );
+  let sources: (SourceCell | undefined)[] | undefined = cells.map((cell) => {
+    const c = named.indexOf(cell);
+    return line[c]?.start ? line[c]!.cell : undefined;
+  });
+  // A line shorter than its table lost a cell: its figures stand left of their columns.
+  if (named.some((cell, c) => cell && !line[c])) {
+    const ordered = named.filter((cell) => cell !== undefined);
+    const printed = cellsIn(line.slice(named.findIndex(Boolean)));
+    const placed = placeLostCell(ordered, printed);
+    sources = placed && cells.map((cell) => placed[ordered.indexOf(cell)]);
+    if (!sources) return out.add('parse.unreadableCell', '/reviewAndLitigation', { actual: printedRow(printed.map((c) => c.text.trim())) });
+  }
+  recordRow(into, cells, sources, '/reviewAndLitigation', out);
 }

@@ -280,8 +280,15 @@ export function recordCell(into: Mapped, cell: CellInfo, source: SourceCell & { 
   if (reading.kind === 'text') out.add('parse.unreadableCell', cell.pointer, { actual: source.text.trim().slice(0, 200) });
 }
 
-/** A row's figures as printed, for a finding: `8|0|—`. */
-function printedRow(texts: readonly (string | undefined)[]): string {
+/**
+ * A row's figures as printed, for a finding: `8|0|—`.
+ *
+ * @example
+ * ```ts
+ * printedRow(['8', '0', undefined]); // '8|0|'
+ * ```
+ */
+export function printedRow(texts: readonly (string | undefined)[]): string {
   return texts.map((t) => t ?? '').join('|');
 }
 
