@@ -6,7 +6,9 @@
  *
  * @example
  * ```ts
+ * // type-only: `text` is a report's JSON, read from a file
  * import { validateReport } from 'gov-disclosure-report';
+ * declare const text: string;
  * const { ok, findings } = validateReport(JSON.parse(text));
  * ```
  *

@@ -4,7 +4,9 @@
  *
  * @example
  * ```ts
+ * import { buildReport } from 'gov-disclosure-report';
  * import { renderReport } from 'gov-disclosure-report/render';
+ * const report = buildReport({ edition: '2021', year: 2021, agency: '汴东产业集聚区' });
  * console.log(renderReport(report, { to: 'markdown' }));
  * ```
  *

@@ -271,6 +271,7 @@ export function buildReviewAndLitigation(draft?: Draft<ReviewAndLitigation>): Re
  * import { buildReport, validateReport } from 'gov-disclosure-report';
  * const report = buildReport({ edition: '2021', year: 2021, agency: '某区司法局' });
  * validateReport(report).ok; // true
+ * // @ts-expect-error: a misspelt key, refused by the compiler and at run time
  * buildReport({ edition: '2021', year: 2021, reviewAndLitigation: { administrativeReview: { uphled: 5 } } });
  * // TypeError: build: /reviewAndLitigation/administrativeReview/uphled: not a field of the 2021 edition (the fields here: upheld, …)
  * ```

@@ -35,6 +35,8 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
  *
  * @example
  * ```ts
+ * // type-only: prints to standard output a schema file of the build
+ * import { nodeIo } from './io.js';
  * const io = nodeIo(new URL('../schema/', import.meta.url));
  * io.stdout(io.schemaText('2021'));
  * ```
@@ -143,6 +145,7 @@ const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
  *
  * @example
  * ```ts
+ * import { failureReason } from './io.js';
  * failureReason(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })); // 'no space left on device'
  * ```
  */
@@ -158,6 +161,9 @@ export function failureReason(error: unknown): string {
  *
  * @example
  * ```ts
+ * // type-only: reads a file
+ * import { DEFAULT_MAX_BYTES, nodeIo, readBytes } from './io.js';
+ * declare const schemas: URL;
  * const bytes = await readBytes(nodeIo(schemas), 'report.html', DEFAULT_MAX_BYTES);
  * ```
  */
@@ -175,6 +181,9 @@ export async function readBytes(io: Io, file: string, maxBytes: number): Promise
  *
  * @example
  * ```ts
+ * // type-only: reads a file
+ * import { DEFAULT_MAX_BYTES, nodeIo, readJson } from './io.js';
+ * declare const schemas: URL;
  * const report = await readJson(nodeIo(schemas), 'report.json', DEFAULT_MAX_BYTES);
  * ```
  */

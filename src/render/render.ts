@@ -30,8 +30,10 @@ export type RenderFormat = 'html' | 'markdown' | 'text';
  *
  * @example
  * ```ts
+ * // type-only: `input` is a report's JSON, parsed
  * import { validateReport } from 'gov-disclosure-report';
  * import type { RenderOptions } from 'gov-disclosure-report/render';
+ * declare const input: unknown;
  * const options: RenderOptions = { to: 'html', findings: validateReport(input).findings };
  * ```
  */
@@ -82,8 +84,10 @@ const FORMATS = {
  *
  * @example
  * ```ts
+ * // type-only: `input` is a report's JSON, parsed
  * import { validateReport } from 'gov-disclosure-report';
  * import { drawable, renderReport } from 'gov-disclosure-report/render';
+ * declare const input: unknown;
  * const { report, findings } = validateReport(input);
  * const toDraw = report ?? drawable(input);
  * if (toDraw) console.log(renderReport(toDraw, { to: 'text', findings }));
@@ -102,7 +106,7 @@ export function drawable(input: unknown): Report | undefined {
  * ```ts
  * import { validateReport } from 'gov-disclosure-report';
  * import { renderFindings } from 'gov-disclosure-report/render';
- * renderFindings(validateReport({}).findings, { to: 'text' }); // '* shape.required /edition …'
+ * renderFindings(validateReport({}).findings, { to: 'text' }); // '(* error, ? warning)\n* shape.required /edition\n…'
  * ```
  */
 export function renderFindings(findings: readonly Finding[], options: Pick<RenderOptions, 'to'> = {}): string {

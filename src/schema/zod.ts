@@ -39,7 +39,9 @@ export type TableJson<T> = [T] extends [string | null]
  *
  * @example
  * ```ts
+ * // type-only: `input` is a report's JSON, parsed
  * import { report2021Schema, type ReportJson2021 } from 'gov-disclosure-report/zod';
+ * declare const input: unknown;
  * const parsed: ReportJson2021 = report2021Schema.parse(input);
  * ```
  */
@@ -50,7 +52,9 @@ export type ReportJson2021 = Omit<Report2021, TableKey> & { [K in TableKey]: Tab
  *
  * @example
  * ```ts
+ * // type-only: `input` is a report's JSON, parsed
  * import { report2019Schema, type ReportJson2019 } from 'gov-disclosure-report/zod';
+ * declare const input: unknown;
  * const parsed: ReportJson2019 = report2019Schema.parse(input);
  * ```
  */
@@ -110,7 +114,9 @@ function editionSchema(edition: Edition) {
  *
  * @example
  * ```ts
+ * // type-only: `text` is a report's JSON, read from a file
  * import { report2021Schema } from 'gov-disclosure-report/zod';
+ * declare const text: string;
  * report2021Schema.safeParse(JSON.parse(text)).success;
  * ```
  */
@@ -121,7 +127,9 @@ export const report2021Schema = /* @__PURE__ */ editionSchema('2021') as unknown
  *
  * @example
  * ```ts
+ * // type-only: `text` is a report's JSON, read from a file
  * import { report2019Schema } from 'gov-disclosure-report/zod';
+ * declare const text: string;
  * report2019Schema.safeParse(JSON.parse(text)).success;
  * ```
  */
