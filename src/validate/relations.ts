@@ -76,9 +76,20 @@ export function evaluate(eq: Equation, values: CellValues, extra: readonly numbe
   return big >= -BigInt(Number.MAX_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : String(big);
 }
 
-/** The pointers of the cells an equation reads. */
-export function cellsOf(layout: Layout, eq: Equation): string[] {
-  return [eq.target, ...eq.plus, ...eq.minus].map((i) => layout.cells[i]!.pointer);
+/**
+ * The pointers of the cells an equation reads: its own, and for a term that
+ * was blank and derived, the parts it was derived from (what the sum really read).
+ */
+export function cellsRead(layout: Layout, eq: Equation, values: CellValues): string[] {
+  const read = new Set<number>();
+  const visit = (i: number): void => {
+    if (read.has(i)) return;
+    read.add(i);
+    const derivation = values[i] === null ? layout.derivedBy[i] : undefined;
+    if (derivation) for (const part of [...derivation.plus, ...derivation.minus]) visit(part);
+  };
+  for (const i of [eq.target, ...eq.plus, ...eq.minus]) visit(i);
+  return [...read].map((i) => layout.cells[i]!.pointer);
 }
 
 /**
@@ -99,7 +110,7 @@ export function checkRelations(layout: Layout, values: CellValues, effective: Ce
     if (eq.previous.length > 0 || actual === undefined) continue;
     const expected = evaluate(eq, effective);
     if (expected !== undefined && expected !== actual) {
-      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsOf(layout, eq) }, { relation: eq.wording });
+      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsRead(layout, eq, values) }, { relation: eq.wording });
     }
   }
 }

@@ -12,14 +12,15 @@ import type { Report } from '../model/types.js';
 import type { Locale } from '../rules/catalogue.js';
 import { FindingList, type Finding } from './finding.js';
 import { readReport, type CellValues, type ReportHead } from './read.js';
-import { blankTotals, cellsOf, checkRelations, comparable, effectiveValues, evaluate } from './relations.js';
+import { blankTotals, cellsRead, checkRelations, comparable, effectiveValues, evaluate } from './relations.js';
 
 /**
  * Options of {@link validateReport} and {@link checkReport}.
  *
  * @example
  * ```ts
- * import type { ValidateOptions } from 'gov-disclosure-report';
+ * import { buildReport, type ValidateOptions } from 'gov-disclosure-report';
+ * const lastYearsReport = buildReport({ edition: '2021', year: 2020 });
  * const options: ValidateOptions = { locale: 'en', previous: lastYearsReport };
  * ```
  */
@@ -63,7 +64,9 @@ export interface ValidationResult {
  *
  * @example
  * ```ts
+ * // type-only: `text` is a report's JSON, read from a file
  * import { validateReport } from 'gov-disclosure-report';
+ * declare const text: string;
  * const result = validateReport(JSON.parse(text), { locale: 'en' });
  * if (!result.ok) for (const f of result.findings) console.log(f.code, f.path, f.message);
  * ```
@@ -190,7 +193,7 @@ function checkContinuity({ head, layout, values }: ReturnType<typeof readReport>
     if (carried.some((v) => v == null)) continue;
     const expected = evaluate(eq, effective, carried as number[]);
     if (expected !== undefined && expected !== actual) {
-      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsOf(layout, eq), previousCells: [...eq.previous] }, { relation: eq.wording });
+      out.add(eq.rule, layout.cells[eq.target]!.pointer, { expected, actual, cells: cellsRead(layout, eq, values), previousCells: [...eq.previous] }, { relation: eq.wording });
     }
   }
 }
