@@ -87,7 +87,7 @@ const entry = <P extends object = Record<never, never>>(
  * example is its first equation.
  */
 function relation<P extends RelationParams>(code: RelationRuleCode, severity: Severity, extra: Omit<P, keyof RelationParams>): RuleEntry<P> {
-  const layout = [layoutOf('2021'), layoutOf('2019')].find((l) => l.equations.some((e) => e.rule === code))!;
+  const layout = EDITION_KEYS.map(layoutOf).find((l) => l.equations.some((e) => e.rule === code))!;
   const eq = layout.equations.find((e) => e.rule === code)!;
   const target = layout.cells[eq.target]!;
   // Summed along its row, a target is named by its column; summed down its column, by its row.

@@ -8,11 +8,11 @@ import { z } from 'zod';
 import { EDITION_KEYS } from '../format/layout.js';
 import { REPORT_TITLE_PHRASE } from '../format/report-fields.js';
 import type { Edition } from '../format/types.js';
-import { report2019Schema, report2021Schema } from './zod.js';
+import { editionSchema } from './zod.js';
 
 /** One edition's schema, without the keywords that belong to a whole document. */
-function editionSchema(edition: Edition): Record<string, unknown> {
-  const { $schema: _, ...schema } = z.toJSONSchema(edition === '2021' ? report2021Schema : report2019Schema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+function editionJsonSchema(edition: Edition): Record<string, unknown> {
+  const { $schema: _, ...schema } = z.toJSONSchema(editionSchema(edition), { target: 'draft-2020-12' }) as Record<string, unknown>;
   return schema;
 }
 
@@ -32,7 +32,7 @@ function editionSchema(edition: Edition): Record<string, unknown> {
  */
 export function reportJsonSchema(edition?: Edition): Record<string, unknown> {
   const head = { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: `urn:gov-disclosure-report:schema:${edition ?? 'report'}` };
-  if (edition) return { ...head, ...editionSchema(edition) };
+  if (edition) return { ...head, ...editionJsonSchema(edition) };
   return {
     ...head,
     title: REPORT_TITLE_PHRASE,
@@ -41,6 +41,6 @@ export function reportJsonSchema(edition?: Edition): Record<string, unknown> {
     required: ['edition'],
     properties: { edition: { enum: EDITION_KEYS } },
     allOf: EDITION_KEYS.map((key) => ({ if: { properties: { edition: { const: key } } }, then: { $ref: `#/$defs/edition${key}` } })),
-    $defs: Object.fromEntries(EDITION_KEYS.map((key) => [`edition${key}`, editionSchema(key)])),
+    $defs: Object.fromEntries(EDITION_KEYS.map((key) => [`edition${key}`, editionJsonSchema(key)])),
   };
 }

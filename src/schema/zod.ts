@@ -89,7 +89,8 @@ function objectSchema(node: ObjectNode): z.ZodType {
   return (node.optional ? schema.nullable().optional() : schema).meta({ title: node.label, description: node.en });
 }
 
-function editionSchema(edition: Edition) {
+/** The zod schema of an edition's report, made from its layout. */
+export function editionSchema(edition: Edition) {
   const layout = layoutOf(edition);
   const tables = Object.fromEntries(layout.tables.map((t) => [t.key, objectSchema(t)]));
   const narrative = Object.fromEntries(
