@@ -35,9 +35,21 @@ interface Item {
 // Items whose baselines differ by less than this sit on one line.
 const SAME_LINE = 3;
 
+/**
+ * pdf.js, an optional peer dependency: only a reader of PDFs needs it, and
+ * it is loaded only when a PDF comes. Missing, it is said in one line.
+ */
+async function loadPdfJs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  try {
+    return await import('pdfjs-dist/legacy/build/pdf.mjs');
+  } catch {
+    throw new Error('reading a PDF needs the optional package pdfjs-dist 4: npm install pdfjs-dist@4');
+  }
+}
+
 /** The text of a PDF, as lines rebuilt from the items' coordinates; a gap wider than a character is a cell break. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument } = await loadPdfJs();
   // A copy, as a plain Uint8Array (pdf.js refuses a Node Buffer, and detaches what it is given).
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   const lines: SourceLine[] = [];
