@@ -4,8 +4,13 @@
  *
  * @example
  * ```ts
+ * import { buildReport } from 'gov-disclosure-report';
+ * import { renderReport } from 'gov-disclosure-report/render';
  * import { parseReport } from 'gov-disclosure-report/parse';
- * const { report, provenance, findings } = parseReport(html);
+ * const html = renderReport(buildReport({ edition: '2021', year: 2021, applications: { received: { naturalPerson: 6 } } }), { to: 'html' });
+ * const { report, provenance, findings } = await parseReport(html);
+ * report?.applications.received.total; // 6
+ * provenance['/applications/received/total']; // { raw: '6', kind: 'number', offset: … }
  * ```
  *
  * @module

@@ -49,7 +49,9 @@ export interface ParseOptions {
  *
  * @example
  * ```ts
+ * // type-only: fetches a page
  * import type { ParseInput } from 'gov-disclosure-report/parse';
+ * declare const url: string;
  * const input: ParseInput = await (await fetch(url)).arrayBuffer();
  * ```
  */
@@ -60,9 +62,13 @@ export type ParseInput = string | Uint8Array | ArrayBuffer;
  *
  * @example
  * ```ts
+ * import { buildReport } from 'gov-disclosure-report';
+ * import { renderReport } from 'gov-disclosure-report/render';
  * import { parseReport, type ParseResult } from 'gov-disclosure-report/parse';
- * const result: ParseResult = await parseReport(html);
- * result.provenance['/applications/received/total']; // { raw: '6', kind: 'number', offset: 31876 }
+ * const markdown = renderReport(buildReport({ edition: '2021', year: 2021, applications: { received: { naturalPerson: 6 } } }), { to: 'markdown' });
+ * const result: ParseResult = await parseReport(markdown);
+ * result.edition; // '2021'
+ * result.provenance['/applications/received/total']; // { raw: '6', kind: 'number', offset: … }
  * ```
  */
 export interface ParseResult {
@@ -248,6 +254,7 @@ function nonBlankLines(text: string): SourceLine[] {
  *
  * @example
  * ```ts
+ * // type-only: reads a file
  * import { readFileSync } from 'node:fs';
  * import { parseReport } from 'gov-disclosure-report/parse';
  * const { report, findings, provenance } = await parseReport(readFileSync('report.pdf'));

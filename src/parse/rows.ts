@@ -16,8 +16,12 @@ import type { SourceCell } from './source.js';
  *
  * @example
  * ```ts
+ * import { buildReport } from 'gov-disclosure-report';
+ * import { renderReport } from 'gov-disclosure-report/render';
  * import { parseReport, type Provenance } from 'gov-disclosure-report/parse';
- * const source: Provenance | undefined = parseReport(html).provenance['/proactive/fees/amount'];
+ * const html = renderReport(buildReport({ edition: '2021', year: 2021, proactive: { fees: { amount: 1.5 } } }), { to: 'html' });
+ * const source: Provenance | undefined = (await parseReport(html)).provenance['/proactive/fees/amount'];
+ * source; // { raw: '1.5000', kind: 'number', offset: … }
  * ```
  */
 export interface Provenance {
@@ -37,8 +41,10 @@ export interface Provenance {
  *
  * @example
  * ```ts
+ * // type-only: needs a published page with rows of its own
  * import { parseReport, type ExtraRow } from 'gov-disclosure-report/parse';
- * const extras: ExtraRow[] = parseReport(html).extras;
+ * declare const html: string;
+ * const extras: ExtraRow[] = (await parseReport(html)).extras;
  * ```
  */
 export interface ExtraRow {
@@ -54,6 +60,7 @@ export interface ExtraRow {
  *
  * @example
  * ```ts
+ * import type { GroupRow } from './rows.js';
  * const row: GroupRow = { pointer: '/applications/outcomes/denied', table: 'applications', label: '（三）不予公开', figures: new Map(), offset: 0 };
  * ```
  */
@@ -70,6 +77,7 @@ export interface GroupRow {
  *
  * @example
  * ```ts
+ * import type { Mapped } from './rows.js';
  * const mapped: Mapped = { values: new Map(), provenance: new Map(), extras: [], groupRows: [] };
  * ```
  */
@@ -85,7 +93,12 @@ export interface Mapped {
  *
  * @example
  * ```ts
- * const [received] = leafRows(layout, layout.meta.tables[1]); // { pointer: '/applications/received', cells: […7], … }
+ * import { layoutOf } from 'gov-disclosure-report';
+ * import { leafRows, type LeafRow } from './rows.js';
+ * const layout = layoutOf('2021');
+ * const received: LeafRow = leafRows(layout, layout.meta.tables[1])[0]!;
+ * received; // { pointer: '/applications/received', label: '一、本年新收政府信息公开申请数量', groups: [], cells: … }
+ * received.cells.length; // 7: the six applicant columns and 总计
  * ```
  */
 export interface LeafRow {
@@ -100,7 +113,10 @@ export interface LeafRow {
  *
  * @example
  * ```ts
- * leafRows(layoutOf('2021'), layoutOf('2021').meta.tables[1])[0]!.pointer; // '/applications/received'
+ * import { layoutOf } from 'gov-disclosure-report';
+ * import { leafRows } from './rows.js';
+ * const layout = layoutOf('2021');
+ * leafRows(layout, layout.meta.tables[1])[0]!.pointer; // '/applications/received'
  * ```
  */
 export function leafRows(layout: Layout, table: TableMeta): LeafRow[] {
@@ -119,6 +135,9 @@ export function leafRows(layout: Layout, table: TableMeta): LeafRow[] {
  *
  * @example
  * ```ts
+ * import { layoutOf } from 'gov-disclosure-report';
+ * import { subtotalGroups } from './rows.js';
+ * const layout = layoutOf('2021');
  * subtotalGroups(layout, layout.meta.tables[1]).get('（三）不予公开'); // '/applications/outcomes/denied'
  * ```
  */
@@ -142,6 +161,11 @@ export function subtotalGroups(layout: Layout, table: TableMeta): Map<string, st
  *
  * @example
  * ```ts
+ * // type-only: needs the rows a reader has collected from a table
+ * import type { Layout } from 'gov-disclosure-report';
+ * import type { FindingList } from '../validate/finding.js';
+ * import { settleGroupRows, type Mapped } from './rows.js';
+ * declare const layout: Layout, mapped: Mapped, out: FindingList;
  * settleGroupRows(layout, layout.meta.tables[1], mapped, out); // parse.subtotal where a group's own row does not add up
  * ```
  */
@@ -167,6 +191,12 @@ export function settleGroupRows(layout: Layout, table: TableMeta, into: Mapped, 
  *
  * @example
  * ```ts
+ * // type-only: needs the figures a reader has recorded
+ * import type { CellInfo } from 'gov-disclosure-report';
+ * import type { FindingList } from '../validate/finding.js';
+ * import { checkSubtotal, type Mapped } from './rows.js';
+ * import type { SourceCell } from './source.js';
+ * declare const mapped: Mapped, organisationCells: CellInfo[], subtotalCell: SourceCell, out: FindingList;
  * checkSubtotal(mapped, organisationCells, subtotalCell, '/applications/received', out);
  * ```
  */
@@ -184,7 +214,10 @@ export function checkSubtotal(into: Mapped, parts: readonly CellInfo[], source: 
  *
  * @example
  * ```ts
- * const named: Named = rowNamer(layout, table)('(一)予以公开', []); // { row: { pointer: '/applications/outcomes/granted', … } }
+ * import { layoutOf } from 'gov-disclosure-report';
+ * import { rowNamer, type Named } from './rows.js';
+ * const layout = layoutOf('2021');
+ * const named: Named = rowNamer(layout, layout.meta.tables[1])('(一)予以公开', []); // { row: { pointer: '/applications/outcomes/granted', … } }
  * ```
  */
 export interface Named {
@@ -198,7 +231,11 @@ export interface Named {
  *
  * @example
  * ```ts
+ * import { layoutOf } from 'gov-disclosure-report';
+ * import { rowNamer, type RowNamer } from './rows.js';
+ * const layout = layoutOf('2021');
  * const nameRow: RowNamer = rowNamer(layout, layout.meta.tables[1]);
+ * nameRow('1.属于国家秘密', ['（三）不予公开']).row?.pointer; // '/applications/outcomes/denied/stateSecret'
  * ```
  */
 export type RowNamer = (innermost: string, labels: readonly string[]) => Named;
@@ -209,6 +246,14 @@ export type RowNamer = (innermost: string, labels: readonly string[]) => Named;
  *
  * @example
  * ```ts
+ * // type-only: needs the lines of a table and what a parse collects
+ * import type { Layout, TableMeta } from 'gov-disclosure-report';
+ * import type { FindingList } from '../validate/finding.js';
+ * import { headerUnits } from './header-units.js';
+ * import { rowNamer, type Mapped, type TableReading } from './rows.js';
+ * import type { SourceCell } from './source.js';
+ * import { mapTextRows } from './text.js';
+ * declare const lines: SourceCell[][], layout: Layout, table: TableMeta, into: Mapped, out: FindingList;
  * const reading: TableReading = { nameRow: rowNamer(layout, table), units: headerUnits(lines, table) };
  * mapTextRows(lines, layout, table, into, out, reading);
  * ```
@@ -229,6 +274,9 @@ export interface TableReading {
  *
  * @example
  * ```ts
+ * import { layoutOf } from 'gov-disclosure-report';
+ * import { rowNamer } from './rows.js';
+ * const layout = layoutOf('2021');
  * rowNamer(layout, layout.meta.tables[1])('2.其他法律行政止公开', []).slip; // '2.其他法律行政止公开'
  * ```
  */
@@ -270,7 +318,14 @@ export function rowNamer(layout: Layout, table: TableMeta): RowNamer {
  *
  * @example
  * ```ts
- * recordCell(mapped, layout.cellAt.get('/proactive/fees/amount')!, { ...cell, unit: '元' }, out);
+ * import { layoutOf } from 'gov-disclosure-report';
+ * import { FindingList } from '../validate/finding.js';
+ * import { recordCell, type Mapped } from './rows.js';
+ * const mapped: Mapped = { values: new Map(), provenance: new Map(), extras: [], groupRows: [] };
+ * const fees = layoutOf('2021').cellAt.get('/proactive/fees/amount')!;
+ * recordCell(mapped, fees, { text: '147230', label: '', offset: 80, colspan: 1, rowspan: 1, unit: '元' }, new FindingList('zh-CN'));
+ * mapped.values.get(fees.index); // '14.723': 147230 元 in the form's 万元
+ * mapped.provenance.get(fees.pointer); // { raw: '147230', kind: 'number', offset: 80 }
  * ```
  */
 export function recordCell(into: Mapped, cell: CellInfo, source: SourceCell & { unit?: MoneyUnit }, out: FindingList): void {
@@ -285,6 +340,7 @@ export function recordCell(into: Mapped, cell: CellInfo, source: SourceCell & { 
  *
  * @example
  * ```ts
+ * import { printedRow } from './rows.js';
  * printedRow(['8', '0', undefined]); // '8|0|'
  * ```
  */
@@ -300,6 +356,11 @@ export function printedRow(texts: readonly (string | undefined)[]): string {
  *
  * @example
  * ```ts
+ * // type-only: needs a row named and its figures read
+ * import type { FindingList } from '../validate/finding.js';
+ * import { recordRow, type LeafRow, type Mapped } from './rows.js';
+ * import type { SourceCell } from './source.js';
+ * declare const mapped: Mapped, row: LeafRow, figures: SourceCell[], out: FindingList;
  * recordRow(mapped, row.cells, figures, row.pointer, out); // a second printing with other figures: parse.ambiguous
  * ```
  */
