@@ -14,6 +14,7 @@ import type { SourceCell } from './source.js';
  *
  * @example
  * ```ts
+ * import type { MoneyUnit } from './header-units.js';
  * const unit: MoneyUnit = '元';
  * ```
  */
@@ -28,6 +29,7 @@ const BY_LENGTH = (Object.keys(MONEY_UNITS) as MoneyUnit[]).sort((a, b) => b.len
  *
  * @example
  * ```ts
+ * import { headerUnit } from './header-units.js';
  * headerUnit('本年收费金额(单位:万元)'); // '万元'
  * headerUnit('采购总金额(元)'); // '元'
  * ```
@@ -44,7 +46,11 @@ export function headerUnit(header: string): MoneyUnit | undefined {
  *
  * @example
  * ```ts
- * headerUnits(cellsByLine(lines), layout.meta.tables[0]).get('amount'); // '元'
+ * import { layoutOf } from 'gov-disclosure-report';
+ * import { headerUnits } from './header-units.js';
+ * import { cellsByLine } from './text.js';
+ * const lines = [{ text: '行政事业性收费  本年收费金额（单位：元）', offset: 0 }];
+ * headerUnits(cellsByLine(lines), layoutOf('2021').meta.tables[0]).get('amount'); // '元'
  * ```
  */
 export function headerUnits(lines: readonly (readonly SourceCell[])[], table: TableMeta): Map<string, MoneyUnit> {
@@ -63,7 +69,12 @@ export function headerUnits(lines: readonly (readonly SourceCell[])[], table: Ta
  *
  * @example
  * ```ts
- * withUnits(row.cells, figures, units); // [{ text: '147230', unit: '元', … }]
+ * import { layoutOf } from 'gov-disclosure-report';
+ * import { withUnits } from './header-units.js';
+ * import { cellsOfTextLine } from './text.js';
+ * const [, ...figures] = cellsOfTextLine({ text: '行政事业性收费 147230', offset: 0 });
+ * const fees = layoutOf('2021').cellAt.get('/proactive/fees/amount')!;
+ * withUnits([fees], figures, new Map([['amount', '元']])); // [{ text: '147230', unit: '元', … }]
  * ```
  */
 export function withUnits(cells: readonly CellInfo[], figures: readonly SourceCell[], units: ReadonlyMap<string, MoneyUnit>): (SourceCell & { unit?: MoneyUnit })[] {

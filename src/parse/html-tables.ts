@@ -50,7 +50,9 @@ const widthOf = (grid: SlotGrid) => grid.reduce((width, row) => Math.max(width, 
  *
  * @example
  * ```ts
- * classify(readHtml(page).tables[0]!); // 'proactive'
+ * import { readHtml } from './html.js';
+ * import { classify } from './html-tables.js';
+ * classify(readHtml('<table><tr><td>第二十条第（一）项</td></tr></table>').tables[0]!); // 'proactive'
  * ```
  */
 export function classify(table: SourceTable): TableKey | undefined {
@@ -71,7 +73,17 @@ export function classify(table: SourceTable): TableKey | undefined {
  *
  * @example
  * ```ts
- * mapProactive(tablesOf.get('proactive')!, layout, mapped, out);
+ * import { buildReport, layoutOf } from 'gov-disclosure-report';
+ * import { renderReport } from 'gov-disclosure-report/render';
+ * import { FindingList } from '../validate/finding.js';
+ * import { readHtml } from './html.js';
+ * import { classify, mapProactive } from './html-tables.js';
+ * import { type Mapped } from './rows.js';
+ * const page = renderReport(buildReport({ edition: '2021', year: 2021, proactive: { licensing: { decisions: 550 } } }), { to: 'html' });
+ * const layout = layoutOf('2021');
+ * const mapped: Mapped = { values: new Map(), provenance: new Map(), extras: [], groupRows: [] };
+ * mapProactive(readHtml(page).tables.filter((t) => classify(t) === 'proactive'), layout, mapped, new FindingList('zh-CN'));
+ * mapped.provenance.get('/proactive/licensing/decisions'); // { raw: '550', kind: 'number', offset: … }
  * ```
  */
 export function mapProactive(tables: readonly SourceTable[], layout: Layout, into: Mapped, out: FindingList): void {
@@ -182,7 +194,18 @@ function placeLostCell(cells: readonly CellInfo[], printed: readonly SourceCell[
  *
  * @example
  * ```ts
- * mapApplications(tablesOf.get('applications')!, layout, mapped, out, rowNamer(layout, layout.meta.tables[1]));
+ * import { buildReport, layoutOf } from 'gov-disclosure-report';
+ * import { renderReport } from 'gov-disclosure-report/render';
+ * import { FindingList } from '../validate/finding.js';
+ * import { readHtml } from './html.js';
+ * import { classify, mapApplications } from './html-tables.js';
+ * import { rowNamer, type Mapped } from './rows.js';
+ * const page = renderReport(buildReport({ edition: '2021', year: 2021, applications: { received: { naturalPerson: 6 } } }), { to: 'html' });
+ * const layout = layoutOf('2021');
+ * const mapped: Mapped = { values: new Map(), provenance: new Map(), extras: [], groupRows: [] };
+ * const tables = readHtml(page).tables.filter((t) => classify(t) === 'applications');
+ * mapApplications(tables, layout, mapped, new FindingList('zh-CN'), rowNamer(layout, layout.meta.tables[1]));
+ * mapped.provenance.get('/applications/received/naturalPerson')?.raw; // '6'
  * ```
  */
 export function mapApplications(tables: readonly SourceTable[], layout: Layout, into: Mapped, out: FindingList, nameRow: RowNamer): void {
@@ -258,7 +281,17 @@ export function mapApplications(tables: readonly SourceTable[], layout: Layout, 
  *
  * @example
  * ```ts
- * mapReviewAndLitigation(tablesOf.get('reviewAndLitigation')!, layout, mapped, out);
+ * import { buildReport, layoutOf } from 'gov-disclosure-report';
+ * import { renderReport } from 'gov-disclosure-report/render';
+ * import { FindingList } from '../validate/finding.js';
+ * import { readHtml } from './html.js';
+ * import { classify, mapReviewAndLitigation } from './html-tables.js';
+ * import { type Mapped } from './rows.js';
+ * const page = renderReport(buildReport({ edition: '2021', year: 2021, reviewAndLitigation: { administrativeReview: { upheld: 2 } } }), { to: 'html' });
+ * const layout = layoutOf('2021');
+ * const mapped: Mapped = { values: new Map(), provenance: new Map(), extras: [], groupRows: [] };
+ * mapReviewAndLitigation(readHtml(page).tables.filter((t) => classify(t) === 'reviewAndLitigation'), layout, mapped, new FindingList('zh-CN'));
+ * mapped.provenance.get('/reviewAndLitigation/administrativeReview/upheld')?.raw; // '2'
  * ```
  */
 export function mapReviewAndLitigation(tables: readonly SourceTable[], layout: Layout, into: Mapped, out: FindingList): void {

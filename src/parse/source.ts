@@ -8,6 +8,7 @@
  *
  * @example
  * ```ts
+ * import type { SourceCell } from './source.js';
  * const cell: SourceCell = { text: '（一）予以公开', label: '(一)予以公开', offset: 120, colspan: 1, rowspan: 1 };
  * ```
  */
@@ -26,7 +27,8 @@ export interface SourceCell {
  *
  * @example
  * ```ts
- * const table: SourceTable = { rows: [[cell]], offset: 0 };
+ * import type { SourceTable } from './source.js';
+ * const table: SourceTable = { rows: [[{ text: '行政许可', label: '行政许可', offset: 7, colspan: 1, rowspan: 1 }]], offset: 0 };
  * ```
  */
 export interface SourceTable {
@@ -39,6 +41,7 @@ export interface SourceTable {
  *
  * @example
  * ```ts
+ * import type { SourceLine } from './source.js';
  * const line: SourceLine = { text: '行政许可 550', offset: 1834 };
  * ```
  */

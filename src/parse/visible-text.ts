@@ -15,6 +15,7 @@ const INVISIBLE = /[\p{Cf}\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
  *
  * @example
  * ```ts
+ * import { isInvisible } from './visible-text.js';
  * isInvisible('\u200b'); // true
  * isInvisible(' '); // false: white space parts words, it is not taken out
  * ```
@@ -36,6 +37,7 @@ export interface VisibleText {
  *
  * @example
  * ```ts
+ * import { visibleText } from './visible-text.js';
  * const { text, originOf } = visibleText('行政许可2\u200b418');
  * text; // '行政许可2418'
  * originOf(6); // 7: the 4 stood after the zero-width space
