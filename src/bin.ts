@@ -9,8 +9,21 @@
  *
  * @module
  */
-import { failureReason, nodeIo } from './cli/io.js';
-import { main } from './cli/main.js';
+
+// Before anything is loaded: the command needs Node.js 20.12 (util.styleText). An older Node is told in one
+// line, exit 2, rather than failing with a SyntaxError and exit 1 (which means "a report has errors").
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 12)) {
+  process.stderr.write(`gov-disclosure-report: needs Node.js 20.12 or later; this is Node.js ${process.versions.node}\n`);
+  process.exit(2);
+}
+
+// What a dependency says on the console (pdf.js warns with console.log) goes to standard error: standard
+// output holds only what the command prints, so --json output is always valid JSON.
+for (const method of ['log', 'info', 'debug', 'warn'] as const) console[method] = console.error;
+
+const { failureReason, nodeIo } = await import('./cli/io.js');
+const { main } = await import('./cli/main.js');
 
 // Output that cannot be written (a full disk, a reader that stopped early as `| head` does) ends the run: one line, exit 2.
 process.stdout.on('error', (error) => {
