@@ -90,3 +90,13 @@ describe('renderReport', () => {
     expect(renderFindings(findings, { to: 'html' })).toMatch(/^<ol class="gdr-findings">\n<li class="finding finding-error" data-code="shape.required" data-path="\/year">/);
   });
 });
+
+describe('the HTML style block', () => {
+  it('is there by default, so a saved page reads on its own, and style: false leaves it out (the classes stay)', () => {
+    const report = busyReport2021();
+    expect(renderReport(report, { to: 'html' })).toContain('<style>');
+    const bare = renderReport(report, { to: 'html', style: false });
+    expect(bare).not.toContain('<style>');
+    expect(bare).toContain('class="gdr-table"');
+  });
+});

@@ -42,6 +42,12 @@ export interface RenderOptions {
   to?: RenderFormat;
   /** Findings to mark in the tables and list after them. */
   findings?: readonly Finding[];
+  /**
+   * HTML only: the `<style>` block that rules the tables and marks the cells
+   * at fault, so a saved page reads on its own. `false` leaves it out, for a
+   * page with styles of its own (the classes stay: `gdr-table`, `fault`, …).
+   */
+  style?: boolean;
 }
 
 // Enough style for the output to read on its own (a saved page): ruled tables, the cells at fault marked.
@@ -60,7 +66,8 @@ const FORMATS = {
     title: (title: string) => `<h1>${escapeHtml(title)}</h1>`,
     table: tableHtml,
     findings: findingsHtml,
-    wrap: (parts: string[]) => `<article class="gdr-report" lang="zh-CN">\n${STYLE}\n${parts.join('\n')}\n</article>\n`,
+    wrap: (parts: string[], options: RenderOptions) =>
+      `<article class="gdr-report" lang="zh-CN">\n${options.style === false ? '' : `${STYLE}\n`}${parts.join('\n')}\n</article>\n`,
   },
   markdown: {
     title: (title: string) => `# ${escapeMarkdown(title)}`,
@@ -130,5 +137,5 @@ export function renderReport(report: Report, options: RenderOptions = {}): strin
   const findings = options.findings ?? [];
   const parts = [format.title(reportTitle(report.year, report.agency)), ...tableGrids(report, findings).map(format.table)];
   if (findings.length > 0) parts.push(format.findings(findings));
-  return format.wrap(parts);
+  return format.wrap(parts, options);
 }
