@@ -203,3 +203,15 @@ describe('malformed records: a finding with its code and path, left out of the c
     expect(findings.map((f) => f.path)).toEqual(['/cases/0/applicant', '/cases/0/receivedOn', '/cases/0/closedOn', '/cases/0/outcome']);
   });
 });
+
+describe('the id set behind case.duplicateId', () => {
+  it('finds every repeat among 100,000 ids, as a Set does, with or without a size given', async () => {
+    const { IdSet } = await import('../src/cases/ids.js');
+    const ids = Array.from({ length: 100_000 }, (_, i) => `R-${(i * 7919) % 60_000}`);
+    for (const expected of [0, ids.length]) {
+      const ours = new IdSet(expected);
+      const set = new Set<string>();
+      expect(ids.map((id) => ours.add(id))).toEqual(ids.map((id) => set.size !== set.add(id).size));
+    }
+  });
+});

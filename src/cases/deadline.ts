@@ -8,7 +8,7 @@ import type { Locale } from '../rules/catalogue.js';
 import { FindingList, type Finding } from '../validate/finding.js';
 import { CalendarRangeError, shippedCalendar, type CalendarOption, type WorkingCalendar } from './calendar.js';
 import { dayFromParts, formatDay, parseDay } from './day.js';
-import { idOf, readCase, type CaseDays, type RecordPlace } from './record.js';
+import { CaseReader, idOf, pathOf, type CaseDays, type RecordPlace } from './record.js';
 
 /** The day the 2019 条例 took effect: an application received before it ran on the 2007 条例's 15 + 15 working days. */
 const CONDITIONS_2019 = /* @__PURE__ */ dayFromParts(2019, 5, 15);
@@ -57,13 +57,16 @@ export interface Due {
 }
 
 /**
- * The deadline of a record that reads, with its warnings (case.correctionLate,
- * case.extensionTooLong, case.extensionLate); `undefined`, with
- * calendar.outOfRange, when a day it needs is not covered.
+ * The deadline of a record that reads, as a day number, with its warnings
+ * (case.correctionLate, case.extensionTooLong, case.extensionLate); NaN, with
+ * calendar.outOfRange, when a day it needs is not covered. With `explain`,
+ * also how it was set (the tally, counting a million records, does not ask).
  *
  * @internal
  */
-export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace, out: FindingList): Due | undefined {
+export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace, out: FindingList): number;
+export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace, out: FindingList, explain: true): Due | undefined;
+export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace, out: FindingList, explain = false): number | Due | undefined {
   try {
     const old = c.received < CONDITIONS_2019;
     const period = old ? PERIOD.before2019 : PERIOD.current;
@@ -72,14 +75,14 @@ export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace
       const late = calendar.between(c.received, c.correctionRequested) - CORRECTION_WITHIN;
       if (late > 0) {
         const expected = formatDay(calendar.addWorking(c.received, CORRECTION_WITHIN));
-        out.add('case.correctionLate', `${place.prefix}/correction/requestedOn`, { ...idOf(place), expected, actual: formatDay(c.correctionRequested), workingDaysLate: late });
+        out.add('case.correctionLate', pathOf(place, '/correction/requestedOn'), { ...idOf(place), expected, actual: formatDay(c.correctionRequested), workingDaysLate: late });
       }
     }
     if (c.extensionDays > period) {
-      out.add('case.extensionTooLong', `${place.prefix}/extension/workingDays`, { ...idOf(place), expected: period, actual: c.extensionDays });
+      out.add('case.extensionTooLong', pathOf(place, '/extension/workingDays'), { ...idOf(place), expected: period, actual: c.extensionDays });
     }
-    if (c.onTheSpot) return { due: c.received, basis: { kind: 'onTheSpot' } };
-    if (!Number.isNaN(c.delayedUntil)) return { due: c.delayedUntil, basis: { kind: 'delayedUntil' } };
+    if (c.onTheSpot) return explain ? { due: c.received, basis: { kind: 'onTheSpot' } } : c.received;
+    if (!Number.isNaN(c.delayedUntil)) return explain ? { due: c.delayedUntil, basis: { kind: 'delayedUntil' } } : c.delayedUntil;
 
     const restarted = !Number.isNaN(c.correctionReceived);
     const start = restarted ? c.correctionReceived : c.received;
@@ -88,17 +91,17 @@ export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace
     if (c.extensionDays > 0) {
       const unextended = calendar.addWorking(start, period + excluded);
       if (c.extensionNotified > unextended) {
-        out.add('case.extensionLate', `${place.prefix}/extension/notifiedOn`, { ...idOf(place), expected: formatDay(unextended), actual: formatDay(c.extensionNotified) });
+        out.add('case.extensionLate', pathOf(place, '/extension/notifiedOn'), { ...idOf(place), expected: formatDay(unextended), actual: formatDay(c.extensionNotified) });
       } else {
         extension = Math.min(c.extensionDays, period);
       }
     }
     const due = calendar.addWorking(start, period + extension + excluded);
-    return { due, basis: { kind: 'workingDays', startOn: formatDay(start), restarted, period, extension, excluded } };
+    return explain ? { due, basis: { kind: 'workingDays', startOn: formatDay(start), restarted, period, extension, excluded } } : due;
   } catch (error) {
     if (!(error instanceof CalendarRangeError)) throw error;
-    out.add('calendar.outOfRange', place.prefix, { ...idOf(place), year: error.year });
-    return undefined;
+    out.add('calendar.outOfRange', pathOf(place, ''), { ...idOf(place), year: error.year });
+    return explain ? undefined : NaN;
   }
 }
 
@@ -189,10 +192,10 @@ export function replyDeadline(record: unknown, options: ReplyDeadlineOptions = {
   const asOf = options.asOf === undefined ? NaN : parseDay(options.asOf);
   if (options.asOf !== undefined && Number.isNaN(asOf)) throw new TypeError(`replyDeadline: asOf must be a YYYY-MM-DD calendar date, got ${String(options.asOf)}`);
   const out = new FindingList(options.locale ?? 'zh-CN');
-  const place: RecordPlace = { prefix: '', caseId: undefined };
-  const c = readCase(record, place, out);
+  const place: RecordPlace = { index: -1, caseId: undefined };
+  const c = new CaseReader(out).read(record, place);
   const calendar = options.calendar ?? shippedCalendar();
-  const due = c && dueOf(c, calendar, place, out);
+  const due = c && dueOf(c, calendar, place, out, true);
   let lateBy: number | null = null;
   if (c && due) {
     if (!Number.isNaN(c.closed)) lateBy = checkLate(c, due.due, calendar, place, out);
@@ -211,11 +214,11 @@ export function checkLate(c: CaseDays, due: number, calendar: WorkingCalendar, p
   try {
     // Closed on a rest day right after the deadline is late by 0 working days, but late (cases.md §3).
     const workingDaysLate = calendar.between(due, c.closed);
-    out.add('case.late', `${place.prefix}/closedOn`, { ...idOf(place), expected: formatDay(due), actual: formatDay(c.closed), workingDaysLate });
+    out.add('case.late', pathOf(place, '/closedOn'), { ...idOf(place), expected: formatDay(due), actual: formatDay(c.closed), workingDaysLate });
     return workingDaysLate;
   } catch (error) {
     if (!(error instanceof CalendarRangeError)) throw error;
-    out.add('calendar.outOfRange', place.prefix, { ...idOf(place), year: error.year });
+    out.add('calendar.outOfRange', pathOf(place, ''), { ...idOf(place), year: error.year });
     return null;
   }
 }
@@ -229,9 +232,9 @@ export function checkOverdue(due: number, asOf: number, calendar: WorkingCalenda
   if (asOf <= due) return;
   try {
     const workingDaysOverdue = calendar.between(due, asOf);
-    out.add('case.overdue', place.prefix, { ...idOf(place), expected: formatDay(due), asOf: formatDay(asOf), workingDaysOverdue });
+    out.add('case.overdue', pathOf(place, ''), { ...idOf(place), expected: formatDay(due), asOf: formatDay(asOf), workingDaysOverdue });
   } catch (error) {
     if (!(error instanceof CalendarRangeError)) throw error;
-    out.add('calendar.outOfRange', place.prefix, { ...idOf(place), year: error.year });
+    out.add('calendar.outOfRange', pathOf(place, ''), { ...idOf(place), year: error.year });
   }
 }

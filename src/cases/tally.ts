@@ -17,7 +17,8 @@ import { shippedCalendar, type CalendarOption } from './calendar.js';
 import { parseDay, yearEnd, yearStart } from './day.js';
 import { checkLate, checkOverdue, dueOf } from './deadline.js';
 import { APPLICANT_KEYS } from './fields.js';
-import { OUTCOME_ROWS, readCase, type RecordPlace } from './record.js';
+import { IdSet } from './ids.js';
+import { CaseReader, OUTCOME_ROWS, pathOf, type RecordPlace } from './record.js';
 
 /**
  * Options of {@link tallyApplications}.
@@ -123,21 +124,20 @@ export function tallyApplications(cases: Iterable<unknown>, options: TallyOption
   const outcomes = new Float64Array(rows.ids.length * columns);
   // A register of a million cases may have a hundred thousand late ones: list them all.
   const out = new FindingList(options.locale ?? 'zh-CN', undefined, { perCode: Infinity });
-  const ids = new Set<string>();
-  const place: RecordPlace = { prefix: '', caseId: undefined };
+  const ids = new IdSet(Array.isArray(cases) ? cases.length : 0);
+  const reader = new CaseReader(out);
+  const place: RecordPlace = { index: -1, caseId: undefined };
 
-  let index = 0;
   for (const item of cases) {
-    place.prefix = `/cases/${index++}`;
+    place.index++;
     place.caseId = undefined;
-    const c = readCase(item, place, out);
+    const c = reader.read(item, place);
     const id = place.caseId;
     if (id !== undefined) {
-      if (ids.has(id)) {
-        out.add('case.duplicateId', `${place.prefix}/id`, { caseId: id });
+      if (!ids.add(id)) {
+        out.add('case.duplicateId', pathOf(place, '/id'), { caseId: id });
         continue;
       }
-      ids.add(id);
     }
     if (!c || c.received > last) continue;
 
@@ -149,12 +149,12 @@ export function tallyApplications(cases: Iterable<unknown>, options: TallyOption
     if (!open && c.closed <= last) {
       outcomes[rows.of[c.outcome]! * columns + c.column]!++;
       const due = dueOf(c, calendar, place, out);
-      if (due) checkLate(c, due.due, calendar, place, out);
+      if (due === due) checkLate(c, due, calendar, place, out); // NaN: calendar.outOfRange, said
     } else {
       carriedForward[c.column]!++;
       if (c.received <= asOf && (open || c.closed > asOf)) {
         const due = dueOf(c, calendar, place, out);
-        if (due) checkOverdue(due.due, asOf, calendar, place, out);
+        if (due === due) checkOverdue(due, asOf, calendar, place, out);
       }
     }
   }
