@@ -47,6 +47,14 @@ export { REVIEW_AND_LITIGATION_TABLE, REVIEW_GROUP_ROWS, REVIEW_OUTCOME_COLUMNS 
 export { EDITION_2021, PROACTIVE_TABLE_2021 } from './format/edition-2021.js';
 export { EDITION_2019, PROACTIVE_TABLE_2019 } from './format/edition-2019.js';
 export { NARRATIVE_SECTIONS } from './format/narrative.js';
+export {
+  NARRATIVE_FIGURES,
+  NARRATIVE_PART_WORDS,
+  NARRATIVE_YEAR_EXEMPT,
+  NARRATIVE_YEAR_PHRASES,
+  type NarrativeFigureMeta,
+  type NarrativeQuantity,
+} from './format/narrative-figures.js';
 export { PROACTIVE_HEADING, article20Block } from './format/proactive.js';
 export { PUBLISHERS, REPORT_FIELDS, REPORT_TITLE_PHRASE, YEAR_RANGE, reportTitle, type Publisher } from './format/report-fields.js';
 export { CELL_UNITS, MONEY_UNITS } from './format/units.js';

@@ -11,6 +11,7 @@ import { EDITION_KEYS, layoutOf } from '../format/layout.js';
 import { PUBLISHERS, YEAR_RANGE } from '../format/report-fields.js';
 import type { CellKind, Edition, RelationRuleCode } from '../format/types.js';
 import type { CaseField } from '../cases/fields.js';
+import type { NarrativeQuantity } from '../format/narrative-figures.js';
 
 /**
  * How serious a finding is. `ok` is false exactly when a finding is an error.
@@ -187,6 +188,40 @@ export const RULES = {
   'continuity.previousInvalid': entry<{ readonly reason: string }>(
     'warning', '上年报告须可读取，否则不核对跨年关系', 'The previous report must be readable for the cross-year rules', '',
     { reason: 'shape.required /year' },
+  ),
+  'narrative.figure': entry<{
+    readonly quantity: NarrativeQuantity;
+    readonly expected: number;
+    readonly actual: number;
+    readonly text: string;
+    readonly cells: readonly string[];
+  }>(
+    'warning',
+    '文字部分所述的申请、复议、诉讼、规范性文件、许可和处罚数字须与表格一致',
+    'A figure the narrative states for applications, reviews, lawsuits, normative documents, licensing or penalties matches the tables',
+    '/narrative/overview',
+    { quantity: 'received', expected: 95, actual: 17, text: '受理政府信息公开申请17件', cells: ['/applications/received/total', '/applications/carriedOver/total'] },
+  ),
+  'narrative.year': entry<{ readonly expected: number; readonly actual: number; readonly text: string }>(
+    'warning', '文字部分所述的报告年度、统计期限须为本报告年度', 'The narrative speaks of the report year and its statistics period',
+    '/narrative/overview', { expected: 2024, actual: 2023, text: '2023年度，我局共受理政府信息公开申请12件' },
+  ),
+  'rollup.year': entry<{ readonly part: number; readonly expected: number; readonly actual: number }>(
+    'error', '汇总的各份报告须为汇总的年度', 'Every report summed is of the year of the sum', '/parts/3/year', { part: 3, expected: 2024, actual: 2023 },
+  ),
+  'rollup.edition': entry<{ readonly part: number; readonly expected: Edition; readonly actual: Edition }>(
+    'error', '汇总的各份报告须为同一格式版本', 'Every report summed is of the edition of the sum', '/parts/3/edition',
+    { part: 3, expected: '2021', actual: '2019' },
+  ),
+  'rollup.unreadable': entry<{ readonly part: number }>(
+    'error', '汇总的各份报告须符合报告格式，否则不计入汇总', 'A report summed has the shape of a report, or it is left out of the sum', '/parts/3',
+    { part: 3 },
+  ),
+  'trend.jump': entry<{ readonly previous: number | string; readonly actual: number | string; readonly ratio: number | null; readonly cells: readonly string[] }>(
+    'warning',
+    '与上年相比，数字增至 5 倍及以上或降至 0.2 倍及以下（两年中较大者不少于 10）时提示核实',
+    'A figure that grew to ×5 or more or fell to ×0.2 or less of last year’s (the larger at least 10) is worth a second look',
+    '/applications/received/total', { previous: 12, actual: 95, ratio: 7.92, cells: ['/applications/received/total'] },
   ),
   'parse.unsupportedInput': entry<{ readonly reason: string }>(
     'error', '输入须为可读取的报告（HTML、PDF 或文本）', 'The input is a published report that can be read (HTML, PDF or text)', '',

@@ -13,6 +13,7 @@ import type { Locale } from '../rules/catalogue.js';
 import { FindingList, type Finding } from './finding.js';
 import { readReport, type CellValues, type ReportHead } from './read.js';
 import { blankTotals, cellsRead, checkRelations, comparable, effectiveValues, evaluate } from './relations.js';
+import { checkNarrative } from './narrative.js';
 
 /**
  * Options of {@link validateReport} and {@link checkReport}.
@@ -85,6 +86,7 @@ export function validateReport(input: unknown, options?: ValidateOptions): Valid
     checkEdition(read.head, out);
     checkPublication(read.head, out);
     if (previous !== undefined && effective) checkContinuity(read, effective, previous, out);
+    if (read.report && read.layout && effective) checkNarrative(read.layout, read.values, effective, read.report.narrative, read.report.year, out);
     return read.report ? { ok: out.errors === 0, report: read.report, findings: out.items } : { ok: false, findings: out.items };
   } catch (error) {
     // Only a hostile object (a throwing getter or Proxy) gets here; JSON input cannot.

@@ -9,6 +9,7 @@ import { YEAR_RANGE } from '../../format/report-fields.js';
 import { APPLICANT_KEYS, CASE_FIELDS, CHANNELS, CONSULTED, caseFieldAt } from '../../cases/fields.js';
 import type { RuleParams } from '../catalogue.js';
 import type { MessageCatalogue, MessageContext } from './context.js';
+import { NARRATIVE_FIGURES } from '../../format/narrative-figures.js';
 
 /** `, got …`: the value found. */
 const got = (actual: unknown, at: MessageContext) => (actual === undefined ? '' : `, got ${at.shown ?? String(actual)}`);
@@ -55,6 +56,13 @@ export const MESSAGES_EN: MessageCatalogue = {
   'continuity.previousCount': (p, at) => relation(p, at),
   'continuity.year': (p, at) => `${place(at)}: the previous report should be for ${p.expected}, got ${p.actual}`,
   'continuity.previousInvalid': (p, at) => `${place(at)}: the previous report is not a valid report (${p.reason}); cross-year rules skipped`,
+  'narrative.figure': (p, at) => `${place(at)}: the text says “${p.text}”, ${QUANTITY[p.quantity]?.en ?? p.quantity} ${p.actual}; the tables say ${p.expected}`,
+  'narrative.year': (p, at) => `${place(at)}: “${p.text}” speaks of ${p.actual}; this is the ${p.expected} report`,
+  'rollup.year': (p) => `report ${p.part + 1} of the sum is for ${p.actual}, the sum for ${p.expected}; left out of the sum`,
+  'rollup.edition': (p) => `report ${p.part + 1} of the sum is in the ${p.actual} edition, the sum in the ${p.expected} edition; left out of the sum`,
+  'rollup.unreadable': (p) => `report ${p.part + 1} of the sum does not have the shape of a report; left out of the sum`,
+  'trend.jump': (p, at) =>
+    `${place(at)}: ${Number(p.actual) > Number(p.previous) ? 'grew' : 'fell'} from ${p.previous} last year to ${p.actual}${p.ratio === null ? '' : ` (×${p.ratio})`}; worth a second look`,
   'parse.unsupportedInput': (p, at) => `${place(at)}: this kind of input cannot be read yet (${p.reason})`,
   'parse.editionUnknown': (p, at) => `${place(at)}: the labels do not tell the edition; read as the ${p.expected} edition`,
   'parse.tableMissing': (_, at) => `${place(at)}: table not found; its cells are left blank`,
@@ -80,6 +88,9 @@ export const MESSAGES_EN: MessageCatalogue = {
   'case.correctionLate': (p, at) => `${caseWhere(p, at)}: correction requested ${p.actual}, after the 7th working day from receipt, ${p.expected} (${p.workingDaysLate} working days late)`,
   'calendar.outOfRange': (p, at) => `${caseWhere(p, at)}: the working-day calendar has no data for ${p.year} (State Council holiday notice); no deadline computed`,
 };
+
+/** Each quantity of narrative.figure by its key. */
+const QUANTITY = Object.fromEntries(NARRATIVE_FIGURES.map((q) => [q.key, q]));
 
 /** What case.shape expected, in words. */
 const SHAPE_EN: Readonly<Record<RuleParams<'case.shape'>['expected'], string>> = {

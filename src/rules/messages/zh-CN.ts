@@ -9,6 +9,7 @@ import { APPLICANT_COLUMNS } from '../../format/applications.js';
 import { CASE_FIELDS, CHANNELS, CONSULTED, caseFieldAt } from '../../cases/fields.js';
 import type { RuleParams } from '../catalogue.js';
 import type { MessageCatalogue, MessageContext } from './context.js';
+import { NARRATIVE_FIGURES } from '../../format/narrative-figures.js';
 
 /** The JSON types as a Chinese message names them. */
 const TYPE_ZH: Readonly<Record<string, string>> = {
@@ -67,6 +68,13 @@ export const MESSAGES_ZH_CN: MessageCatalogue = {
   'continuity.previousCount': (p, at) => relation(p, at),
   'continuity.year': (p, at) => `${at.where}：上年报告应为 ${p.expected} 年度，实为 ${p.actual} 年度`,
   'continuity.previousInvalid': (p, at) => `${at.where}：上年报告不符合报告格式（${p.reason}），未核对跨年关系`,
+  'narrative.figure': (p, at) => `${at.where}：文字称“${p.text}”，${QUANTITY[p.quantity]?.label ?? p.quantity}为 ${p.actual}，表格为 ${p.expected}`,
+  'narrative.year': (p, at) => `${at.where}：“${p.text}”说的是 ${p.actual} 年度，本报告为 ${p.expected} 年度`,
+  'rollup.year': (p) => `汇总的第 ${p.part + 1} 份报告为 ${p.actual} 年度，汇总为 ${p.expected} 年度，未计入汇总`,
+  'rollup.edition': (p) => `汇总的第 ${p.part + 1} 份报告为 ${p.actual} 年版格式，汇总为 ${p.expected} 年版，未计入汇总`,
+  'rollup.unreadable': (p) => `汇总的第 ${p.part + 1} 份报告不符合报告格式，未计入汇总`,
+  'trend.jump': (p, at) =>
+    `${at.where}：由上年 ${p.previous} ${Number(p.actual) > Number(p.previous) ? '增至' : '降至'} ${p.actual}${p.ratio === null ? '' : `（${p.ratio} 倍）`}，请核实`,
   'parse.unsupportedInput': (p, at) => `${at.where}：暂不能读取此类输入（${p.reason}）`,
   'parse.editionUnknown': (p, at) => `${at.where}：未能从表格标签判断格式版本，按 ${p.expected} 年版读取`,
   'parse.tableMissing': (_, at) => `${at.where}：未找到此表，其单元格均为空`,
@@ -92,6 +100,9 @@ export const MESSAGES_ZH_CN: MessageCatalogue = {
   'case.correctionLate': (p, at) => `${caseWhere(p, at)}：${p.actual} 告知补正，晚于收到申请后第 7 个工作日 ${p.expected}（晚 ${p.workingDaysLate} 个工作日）`,
   'calendar.outOfRange': (p, at) => `${caseWhere(p, at)}：工作日历没有 ${p.year} 年的数据（国务院节假日安排通知），答复期限未计算`,
 };
+
+/** Each quantity of narrative.figure by its key. */
+const QUANTITY = Object.fromEntries(NARRATIVE_FIGURES.map((q) => [q.key, q]));
 
 /** What case.shape expected, in words. */
 const SHAPE_ZH: Readonly<Record<RuleParams<'case.shape'>['expected'], string>> = {
