@@ -16,7 +16,8 @@ import { DEFAULT_MAX_BYTES, failureReason, InputError, paint, printable, readByt
 /** A bad option or argument: its one-line message, and exit code 2. */
 export class UsageError extends Error {}
 
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback?: T): T {
+/** The value of an option that takes one of `allowed`, or `fallback` when absent. */
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback?: T): T {
   if (value === undefined && fallback !== undefined) return fallback;
   if (allowed.includes(value as T)) return value as T;
   throw new UsageError(`--${name} must be ${allowed.join(' or ')}${value === undefined ? '' : `, not "${value}"`}`);
@@ -28,7 +29,7 @@ const LOCALES = ['zh-CN', 'en'] as const;
 const INPUT_OPTIONS = { 'max-bytes': { type: 'string' } } as const;
 
 /** The value of --max-bytes: how many bytes of one input are read before it is refused. */
-function maxBytes(value: string | undefined): number {
+export function maxBytes(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_BYTES;
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (n > 0 && Number.isSafeInteger(n)) return n;

@@ -4,11 +4,12 @@
  * stack trace.
  */
 import pkg from '../../package.json' with { type: 'json' };
+import { replyDeadlineCommand, tally } from './cases.js';
 import { deadline, parse, render, schema, UsageError, validate } from './commands.js';
 import { InputError, printable, type Io } from './io.js';
 import { USAGE } from './usage.js';
 
-const COMMANDS = { validate, render, parse, schema, deadline } as const;
+const COMMANDS = { validate, render, parse, schema, deadline, tally, 'reply-deadline': replyDeadlineCommand } as const;
 
 /** Runs the command line with `argv` (without the program name) and returns the exit status. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -16,6 +16,8 @@ Commands:
   parse FILE       read a published report (HTML, PDF, plain text or Markdown) into the report JSON
   schema           print the JSON Schema of the report
   deadline         print the Article 49 publication deadline
+  tally FILE       count a register of applications (CSV, TSV, JSON, NDJSON, .xlsx) into table 三
+  reply-deadline   print an application's reply deadline in statutory working days
 
 Run "gov-disclosure-report <command> --help" for a command's options.
 Options: --help, --version
@@ -69,4 +71,42 @@ Prints the Article 49 (条例第四十九条) deadline for publishing the report
 departments by 31 January, governments by 31 March of the next year.
 
 Exit status: 0, or 2 for a bad option.`,
+  tally: `Usage: gov-disclosure-report tally FILE --year N [--edition 2021|2019] [--as-of DATE] [--json] [--to text|markdown|html] [--locale zh-CN|en] [--max-bytes N]
+
+Counts a register (台账) of 政府信息公开申请 into table 三 of report year N and prints it in the
+official layout, the findings under it. The kind of file is told from its content: an .xlsx
+workbook (its first sheet), a JSON array, NDJSON (one record a line, read as it streams), or
+CSV/TSV with a header row; text in UTF-8 or GB18030. Headers are the record's JSON keys or
+申请编号, 申请人类型, 收到申请日期, 提交方式, 当场答复, 补正告知日期, 补正收到日期, 延期告知日期,
+延期工作日, 延迟答复日期, 办理结果, 办结日期; dates YYYY-MM-DD, YYYY/M/D or YYYY年M月D日.
+
+Options:
+  --year N         the report year (required)
+  --edition E      ${EDITION_KEYS.join(' or ')} (default 2021)
+  --as-of DATE     check open applications for case.overdue on this day (default: the end of the year)
+  --json           print {file, ok, year, edition, format, applications, findings}
+  --to FORMAT      text (default), markdown or html
+  --locale LOCALE  language of the findings: zh-CN (default) or en
+${MAX_BYTES}
+                   (an NDJSON file is streamed and not limited)
+
+Exit status: 0 no error (warnings allowed), 1 an error in the register, 2 unreadable input.`,
+  'reply-deadline': `Usage: gov-disclosure-report reply-deadline --received DATE [--extension N] [--extension-notified DATE]
+                   [--correction-requested DATE] [--correction-received DATE] [--delayed-until DATE]
+                   [--on-the-spot] [--closed DATE] [--as-of DATE] [--json] [--locale zh-CN|en]
+
+Prints the reply deadline of one application (条例第三十条至第三十五条) on the State Council's
+working-day calendar, and the rule that set it.
+
+Options:
+  --received DATE              收到申请之日 (required)
+  --extension N                延期: working days added (taken as notified in time unless --extension-notified)
+  --correction-received DATE   补正: the period restarts from the corrected application
+  --delayed-until DATE         第三十五条: the later date the agency set
+  --on-the-spot                当场答复
+  --closed DATE                the day the reply was given: prints how late it was
+  --as-of DATE                 an open application past its deadline on this day is overdue
+  --json                       print {dueOn, lateBy, findings, basis}
+
+Exit status: 0, 1 when the calendar does not cover a day the deadline needs, 2 for a bad option.`,
 } as const;
