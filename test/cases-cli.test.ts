@@ -138,7 +138,7 @@ describe('tally', () => {
         const line = `{"id":"2024-${i}","applicant":"naturalPerson","receivedOn":"${day(r)}","channel":"online","outcome":"granted","closedOn":"${day(r + (i % 20))}","申请人":"张三"}\n`;
         if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
       }
-      await new Promise((resolve) => out.end(resolve));
+      await new Promise<void>((resolve) => out.end(() => resolve()));
       // The process reports its own peak resident memory as it exits.
       const report = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS))`;
       const run = spawnSync(process.execPath, ['--import', report, join(ROOT, 'dist/bin.js'), 'tally', file, '--year', '2024', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

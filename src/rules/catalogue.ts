@@ -306,7 +306,7 @@ export const RULES = {
     'warning',
     '《条例》第三十条：需要补正的，自收到申请之日起7个工作日内一次性告知申请人',
     'Article 30: a correction is requested, once, within 7 working days of receipt',
-    '/cases/41/correction/requestedOn', { caseId: '2024-042', expected: '2024-09-29', actual: '2024-10-08', workingDaysLate: 1 },
+    '/cases/41/correction/requestedOn', { caseId: '2024-042', expected: '2024-09-30', actual: '2024-10-08', workingDaysLate: 1 },
   ),
   'calendar.outOfRange': entry<{ readonly caseId?: string; readonly year: number }>(
     'error',

@@ -81,16 +81,19 @@ export const MESSAGES_EN: MessageCatalogue = {
   'case.dateOrder': (p, at) => `${caseWhere(p, at)}: ${p.actual} is before the ${CASE_FIELDS[p.earlier].en} (${CASE_FIELDS[p.earlier].label}) ${p.expected}`,
   'case.outcomeWithoutClose': (p, at) => `${caseWhere(p, at)}: an outcome (${p.actual}) but no closing date`,
   'case.closeWithoutOutcome': (p, at) => `${caseWhere(p, at)}: a closing date (${p.actual}) but no outcome`,
-  'case.late': (p, at) => `${caseWhere(p, at)}: closed ${p.actual}, after the reply deadline ${p.expected} (${p.workingDaysLate} working days late)`,
-  'case.overdue': (p, at) => `${caseWhere(p, at)}: still open on ${p.asOf}, past the reply deadline ${p.expected} (${p.workingDaysOverdue} working days overdue)`,
-  'case.extensionTooLong': (p, at) => `${caseWhere(p, at)}: an extension of ${p.actual} working days, more than the ${p.expected} allowed; counted as ${p.expected}`,
+  'case.late': (p, at) => `${caseWhere(p, at)}: closed ${p.actual}, after the reply deadline ${p.expected} (${days(p.workingDaysLate)} late)`,
+  'case.overdue': (p, at) => `${caseWhere(p, at)}: still open on ${p.asOf}, past the reply deadline ${p.expected} (${days(p.workingDaysOverdue)} overdue)`,
+  'case.extensionTooLong': (p, at) => `${caseWhere(p, at)}: an extension of ${days(p.actual)}, more than the ${p.expected} allowed; counted as ${p.expected}`,
   'case.extensionLate': (p, at) => `${caseWhere(p, at)}: extension notified ${p.actual}, after the unextended deadline ${p.expected}; it does not extend the period`,
-  'case.correctionLate': (p, at) => `${caseWhere(p, at)}: correction requested ${p.actual}, after the 7th working day from receipt, ${p.expected} (${p.workingDaysLate} working days late)`,
+  'case.correctionLate': (p, at) => `${caseWhere(p, at)}: correction requested ${p.actual}, after the 7th working day from receipt, ${p.expected} (${days(p.workingDaysLate)} late)`,
   'calendar.outOfRange': (p, at) => `${caseWhere(p, at)}: the working-day calendar has no data for ${p.year} (State Council holiday notice); no deadline computed`,
 };
 
 /** Each quantity of narrative.figure by its key. */
 const QUANTITY = Object.fromEntries(NARRATIVE_FIGURES.map((q) => [q.key, q]));
+
+/** A count of working days, singular or plural. */
+const days = (n: number) => `${n} working day${n === 1 ? '' : 's'}`;
 
 /** What case.shape expected, in words. */
 const SHAPE_EN: Readonly<Record<RuleParams<'case.shape'>['expected'], string>> = {
