@@ -136,7 +136,7 @@ describe('tally', () => {
       for (let i = 0; i < 1_000_000; i++) {
         const r = i % 340;
         const line = `{"id":"2024-${i}","applicant":"naturalPerson","receivedOn":"${day(r)}","channel":"online","outcome":"granted","closedOn":"${day(r + (i % 20))}","申请人":"张三"}\n`;
-        if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+        if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       }
       await new Promise<void>((resolve) => out.end(() => resolve()));
       // The process reports its own peak resident memory as it exits.
