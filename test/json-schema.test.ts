@@ -76,13 +76,54 @@ describe('the shipped JSON Schema files', () => {
     expect(validate.errors!.map((e) => e.instancePath)).toContain('/edition');
   });
 
-  it('titles every property with its official label and says where it sits', () => {
-    const schema = shipped('2021') as { properties: Record<string, { properties: Record<string, { title: string; description: string; properties: Record<string, { title: string; description: string }> }> }> };
-    const regulations = schema.properties.proactive!.properties.regulations!;
+  /** A schema's properties and `$defs`, each object in them with its place. */
+  type Node = { title?: string; description?: string; $ref?: string; properties?: Record<string, Node>; $defs?: Record<string, Node>; anyOf?: Node[] };
+  const propertiesOf = (node: Node): Node[] =>
+    [...Object.values(node.properties ?? {}), ...Object.values(node.$defs ?? {}), ...(node.anyOf ?? [])].flatMap((child) => [
+      ...(node.properties && Object.values(node.properties).includes(child) ? [child] : []),
+      ...propertiesOf(child),
+    ]);
+
+  it.each(['2021', '2019'] as const)('schema/%s.json: every property has a title of its own', (edition) => {
+    const titles = propertiesOf(shipped(edition) as Node).map((p) => p.title);
+    expect(titles.length).toBeGreaterThan(60);
+    expect(titles.filter((t) => t === undefined)).toEqual([]);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it.each(['2021', '2019'] as const)('schema/%s.json: each table and row is a schema named in English in $defs, shared by rows alike', (edition) => {
+    const schema = shipped(edition) as Node;
+    const defs = schema.$defs!;
+    for (const [name, def] of Object.entries(defs)) {
+      expect(name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+      // quicktype names a type by its title, not by its $defs name.
+      expect(def.title).toBe(name);
+    }
+    expect(Object.keys(defs)).toEqual(expect.arrayContaining(['ApplicantCounts', 'ApplicantTotals', 'ReviewOutcomes', 'Amount', `Applications${edition}`]));
+    const applications = defs[`Applications${edition}`]!.properties!;
+    expect(applications.received).toMatchObject({ title: '一、本年新收政府信息公开申请数量', $ref: '#/$defs/ApplicantCounts' });
+    expect(defs.ReviewAndLitigation!.properties!.administrativeReview).toMatchObject({ $ref: '#/$defs/ReviewOutcomes' });
+    // Every object is a $ref: no property holds an object schema of its own.
+    expect(propertiesOf(schema).filter((p) => (p as { type?: string }).type === 'object')).toEqual([]);
+  });
+
+  it('titles each property with its official label: a table, a row, a cell', () => {
+    const schema = shipped('2021') as Node;
+    const defs = schema.$defs!;
+    expect(schema.properties!.applications!.title).toBe('三、收到和处理政府信息公开申请情况');
+    const regulations = defs.Proactive2021!.properties!.regulations!;
     expect(regulations.title).toBe('第二十条第（一）项 · 规章');
-    expect(regulations.properties.issued).toMatchObject({ title: '本年制发件数' });
-    expect(regulations.properties.issued!.description).toContain('第二十条第（一）项：行政法规、规章和规范性文件');
-    const granted = schema.properties.applications!.properties.outcomes!.properties.granted!;
-    expect(granted.title).toBe('三、本年度办理结果（一）予以公开');
+    expect(regulations.description).toContain('第二十条第（一）项：行政法规、规章和规范性文件');
+    // A column of rows alike is titled with what they share; a row's own cells with their full labels.
+    expect(defs.DocumentCounts!.properties!.issued!.title).toBe('第二十条第（一）项 · 本年制发件数');
+    expect(defs.ApplicantCounts!.properties!.total!.title).toBe('三、收到和处理政府信息公开申请情况 · 总计');
+    expect(defs.ApplicantTotals!.properties!.total!.title).toBe('三、本年度办理结果（七）总计 · 总计');
+    expect(defs.Outcomes2021!.properties!.granted!.title).toBe('三、本年度办理结果（一）予以公开');
+  });
+
+  it('schema/report.json keeps each edition’s named schemas with it', () => {
+    const defs = (shipped('report') as Node).$defs!;
+    const applications = defs.edition2021!.$defs!.Applications2021!.properties!.received!;
+    expect(applications.$ref).toBe('#/$defs/edition2021/$defs/ApplicantCounts');
   });
 });

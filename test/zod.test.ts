@@ -32,10 +32,14 @@ describe('the zod schemas and the shape layer of validateReport agree', () => {
 
 describe('the JSON Schema they give', () => {
   it('titles each property with its official label', () => {
-    const schema = z.toJSONSchema(report2021Schema) as { properties: Record<string, { properties: Record<string, { properties: Record<string, { title: string; description: string }> }> }> };
-    const fee = schema.properties.proactive!.properties.fees!.properties.amount!;
-    expect(fee.title).toBe('本年收费金额（单位：万元）');
-    expect(fee.description).toContain('第二十条第（八）项：行政事业性收费项目及其依据、标准');
+    const schema = z.toJSONSchema(report2021Schema) as { $defs: Record<string, { properties: Record<string, { title: string; description: string }> }> };
+    expect(schema.$defs.FeeAmount!.properties.amount!.title).toBe('第二十条第（八）项 · 行政事业性收费 · 本年收费金额（单位：万元）');
+    expect(schema.$defs.Proactive2021!.properties.fees!.description).toContain('第二十条第（八）项：行政事业性收费项目及其依据、标准');
+  });
+
+  it('gives one schema of both editions, their shared shapes named once', () => {
+    const schema = z.toJSONSchema(reportSchema) as { $defs: Record<string, unknown> };
+    expect(Object.keys(schema.$defs)).toEqual(expect.arrayContaining(['ApplicantCounts', 'Applications2021', 'Applications2019']));
   });
 
   it('tells the editions apart', () => {

@@ -132,7 +132,7 @@ export function outcomeRows(edition: Edition): readonly RowMeta[] {
     { key: 'unableToProvide', code: '（四）', label: '（四）无法提供', en: 'cannot be provided', rows: UNABLE_TO_PROVIDE_ROWS },
     { key: 'notProcessed', code: '（五）', label: '（五）不予处理', en: 'not processed', rows: NOT_PROCESSED_ROWS },
     edition === '2021' ? { ...otherHandling, rows: OTHER_HANDLING_ROWS } : otherHandling,
-    { key: 'total', code: '（七）', label: '（七）总计', en: 'total', isTotal: true },
+    { key: 'total', code: '（七）', label: '（七）总计', en: 'total', isTotal: true, shape: 'ApplicantTotals' },
   ];
 }
 
@@ -238,6 +238,7 @@ export function applicationsTable(edition: Edition): TableMeta {
     note: BALANCE_NOTE,
     blocks: [
       {
+        shape: 'ApplicantCounts',
         columns: APPLICANT_COLUMNS,
         rows: [
           { key: 'received', label: '一、本年新收政府信息公开申请数量', en: 'new applications received this year' },

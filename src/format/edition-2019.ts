@@ -32,8 +32,9 @@ const ITEM_COLUMNS: readonly ColumnMeta[] = [
  */
 export const PROACTIVE_TABLE_2019: TableMeta = {
   ...PROACTIVE_HEADING,
+  // Each block's rows are named by their shape; （五） and （六） are alike.
   blocks: [
-    article20Block(
+    { shape: 'PublicationCounts', ...article20Block(
       '（一）',
       [
         { key: 'newlyMade', label: '本年新制作数量', en: 'newly made this year', kind: 'count' },
@@ -45,8 +46,8 @@ export const PROACTIVE_TABLE_2019: TableMeta = {
         { key: 'normativeDocuments', label: '规范性文件', en: 'normative documents' },
       ],
       [1, 2, 1],
-    ),
-    article20Block(
+    ) },
+    { shape: 'ItemCounts', ...article20Block(
       '（五）',
       ITEM_COLUMNS,
       [
@@ -54,8 +55,8 @@ export const PROACTIVE_TABLE_2019: TableMeta = {
         { key: 'otherServices', label: '其他对外管理服务事项', en: 'other external management services' },
       ],
       [1, 2, 1],
-    ),
-    article20Block(
+    ) },
+    { shape: 'ItemCounts', ...article20Block(
       '（六）',
       ITEM_COLUMNS,
       [
@@ -63,9 +64,9 @@ export const PROACTIVE_TABLE_2019: TableMeta = {
         { key: 'coercion', label: '行政强制', en: 'administrative coercion' },
       ],
       [1, 2, 1],
-    ),
-    article20Block('（八）', [PREVIOUS_COUNT, CHANGE], [{ key: 'fees', label: '行政事业性收费', en: 'administrative fee items' }], [2, 2]),
-    article20Block(
+    ) },
+    { shape: 'FeeItemCounts', ...article20Block('（八）', [PREVIOUS_COUNT, CHANGE], [{ key: 'fees', label: '行政事业性收费', en: 'administrative fee items' }], [2, 2]) },
+    { shape: 'ProcurementFigures', ...article20Block(
       '（九）',
       [
         { key: 'projects', label: '采购项目数量', en: 'procurement projects', kind: 'count' },
@@ -74,7 +75,7 @@ export const PROACTIVE_TABLE_2019: TableMeta = {
       ],
       [{ key: 'procurement', label: '政府集中采购', en: 'centralised government procurement' }],
       [2, 2],
-    ),
+    ) },
   ],
   relations: [
     { rule: 'continuity.previousCount', within: 'row', target: 'previousCount', plus: [], previous: ['previousCount', 'change'] },

@@ -26,8 +26,9 @@ const DECISIONS = [{ key: 'decisions', label: '本年处理决定数量', en: 'd
  */
 export const PROACTIVE_TABLE_2021: TableMeta = {
   ...PROACTIVE_HEADING,
+  // Each block's rows are named by their shape; （五） and （六） are alike.
   blocks: [
-    article20Block(
+    { shape: 'DocumentCounts', ...article20Block(
       '（一）',
       [
         { key: 'issued', label: '本年制发件数', en: 'issued this year', kind: 'count' },
@@ -38,17 +39,17 @@ export const PROACTIVE_TABLE_2021: TableMeta = {
         { key: 'regulations', label: '规章', en: 'regulations' },
         { key: 'normativeDocuments', label: '行政规范性文件', en: 'administrative normative documents' },
       ],
-    ),
-    article20Block('（五）', DECISIONS, [{ key: 'licensing', label: '行政许可', en: 'administrative licensing' }]),
-    article20Block('（六）', DECISIONS, [
+    ) },
+    { shape: 'DecisionCounts', ...article20Block('（五）', DECISIONS, [{ key: 'licensing', label: '行政许可', en: 'administrative licensing' }]) },
+    { shape: 'DecisionCounts', ...article20Block('（六）', DECISIONS, [
       { key: 'penalties', label: '行政处罚', en: 'administrative penalties' },
       { key: 'coercion', label: '行政强制', en: 'administrative coercion' },
-    ]),
-    article20Block(
+    ]) },
+    { shape: 'FeeAmount', ...article20Block(
       '（八）',
       [{ key: 'amount', label: '本年收费金额（单位：万元）', en: 'fees collected this year (10,000 yuan)', kind: 'money', unit: '万元' }],
       [{ key: 'fees', label: '行政事业性收费', en: 'administrative fees' }],
-    ),
+    ) },
   ],
   relations: [
     { rule: 'continuity.inForce', within: 'row', target: 'inForce', plus: ['issued'], minus: ['repealed'], previous: ['inForce'] },

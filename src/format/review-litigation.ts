@@ -49,7 +49,7 @@ export const REVIEW_AND_LITIGATION_TABLE: TableMeta = {
   label: '四、政府信息公开行政复议、行政诉讼情况',
   en: 'Administrative review and litigation',
   rowsAcross: true,
-  blocks: [{ columns: REVIEW_OUTCOME_COLUMNS, rows: REVIEW_GROUP_ROWS }],
+  blocks: [{ shape: 'ReviewOutcomes', columns: REVIEW_OUTCOME_COLUMNS, rows: REVIEW_GROUP_ROWS }],
   relations: [
     { rule: 'reviewAndLitigation.total', within: 'row', target: 'total', plus: ['upheld', 'corrected', 'otherResult', 'pending'] },
   ],

@@ -98,6 +98,8 @@ export interface RowMeta {
   readonly group?: string;
   /** Sub-rows, for a group row. */
   readonly rows?: readonly RowMeta[];
+  /** The English name of this row's shape where it is not its block's {@link BlockMeta.shape} (a 总计 row, whose cells are all derived). */
+  readonly shape?: string;
 }
 
 /**
@@ -125,6 +127,12 @@ export interface BlockMeta {
    */
   readonly spans?: readonly number[];
   readonly rows: readonly RowMeta[];
+  /**
+   * The English name of the shape its rows share (their cells' keys and
+   * kinds), e.g. `ApplicantCounts`: the JSON Schema's `$defs` name, and so
+   * the type name code generators give it. Blocks whose rows are alike share it.
+   */
+  readonly shape?: string;
 }
 
 /**

@@ -31,7 +31,7 @@ export const FEE_DECIMALS = 4;
 export const MAX_AMOUNT_LENGTH = 400;
 
 /** A non-negative amount written plainly: digits, optionally a point and more digits. */
-export const AMOUNT_PATTERN = /^\d+(?:\.\d+)?$/;
+export const AMOUNT_PATTERN = /^[0-9]+(?:\.[0-9]+)?$/;
 const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 /**

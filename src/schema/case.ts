@@ -11,9 +11,9 @@ import { z } from 'zod';
 import { APPLICANT_COLUMNS } from '../format/applications.js';
 import { APPLICANT_KEYS, CASE_FIELDS, CHANNELS, CONSULTED, type CaseField } from '../cases/fields.js';
 import { OUTCOME_ROWS } from '../cases/record.js';
+import { isoDate } from './portable.js';
 
 const meta = (field: CaseField, note = '') => ({ title: CASE_FIELDS[field].label, description: `${CASE_FIELDS[field].en}${note}` });
-const date = () => z.iso.date();
 const keys = <T extends object>(o: T) => Object.keys(o) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
 
 const APPLICANTS = [...APPLICANT_KEYS, ...APPLICANT_COLUMNS.filter((c) => !('isTotal' in c)).map((c) => c.label)] as [string, ...string[]];
@@ -33,19 +33,19 @@ export const caseRecordSchema = /* @__PURE__ */ z
   .looseObject({
     id: z.string().regex(/\S/).meta(meta('id', '; unique in the register')),
     applicant: z.enum(APPLICANTS).meta(meta('applicant', '; the column of table 三, by key or label')),
-    receivedOn: date().meta(meta('receivedOn', '; 收到申请之日 as 条例第三十一条 fixes it')),
+    receivedOn: isoDate().meta(meta('receivedOn', '; 收到申请之日 as 条例第三十一条 fixes it')),
     channel: z.enum(keys(CHANNELS)).meta(meta('channel', '; informational')).optional(),
     onTheSpot: z.boolean().meta(meta('onTheSpot', '; 第三十三条第一款: the deadline is the day of receipt')).optional(),
     correction: z
       .looseObject({
-        requestedOn: date().meta(meta('correction.requestedOn')),
-        receivedOn: date().nullable().meta(meta('correction.receivedOn', '; null until it arrives')).optional(),
+        requestedOn: isoDate().meta(meta('correction.requestedOn')),
+        receivedOn: isoDate().nullable().meta(meta('correction.receivedOn', '; null until it arrives')).optional(),
       })
       .meta(meta('correction', '; 第三十条: the period restarts from the corrected application'))
       .optional(),
     extension: z
       .looseObject({
-        notifiedOn: date().meta(meta('extension.notifiedOn')),
+        notifiedOn: isoDate().meta(meta('extension.notifiedOn')),
         workingDays: z.number().int().min(1).meta(meta('extension.workingDays', '; at most 20 (15 before 2019-05-15)')),
       })
       .meta(meta('extension', '; 第三十三条第二款'))
@@ -54,15 +54,15 @@ export const caseRecordSchema = /* @__PURE__ */ z
       .array(
         z.looseObject({
           with: z.enum(keys(CONSULTED)).meta(meta('consultations.with')),
-          sentOn: date().meta(meta('consultations.sentOn')),
-          answeredOn: date().nullable().meta(meta('consultations.answeredOn', '; null while unanswered')).optional(),
+          sentOn: isoDate().meta(meta('consultations.sentOn')),
+          answeredOn: isoDate().nullable().meta(meta('consultations.answeredOn', '; null while unanswered')).optional(),
         }),
       )
       .meta(meta('consultations', '; 第三十二条, 第三十四条: time not counted'))
       .optional(),
-    delayedUntil: date().meta(meta('delayedUntil', '; 第三十五条: replaces the deadline')).optional(),
+    delayedUntil: isoDate().meta(meta('delayedUntil', '; 第三十五条: replaces the deadline')).optional(),
     outcome: z.enum(OUTCOMES).meta(meta('outcome', '; the row of table 三: its id, numbering or label')).optional(),
-    closedOn: date().meta(meta('closedOn', '; the day the reply counts as given')).optional(),
+    closedOn: isoDate().meta(meta('closedOn', '; the day the reply counts as given')).optional(),
   })
   .refine((record) => (record.outcome === undefined) === (record.closedOn === undefined), {
     message: 'outcome and closedOn come together',

@@ -16,12 +16,24 @@ function editionJsonSchema(edition: Edition): Record<string, unknown> {
   return schema;
 }
 
+/** A schema moved to `base` in a document: its `$ref`s (all within itself) follow it. */
+function rebase(value: unknown, base: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => rebase(item, base));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, key === '$ref' && typeof item === 'string' ? item.replace(/^#/, base) : rebase(item, base)]),
+  );
+}
+
 /**
  * The JSON Schema of the report JSON of one edition, or of either edition
  * when none is named: then `edition` picks the edition's schema
  * (`if`/`then`, one per edition), so a validator's errors are about that edition, not
  * about why the report is not the other one. Every property carries its
- * official label as `title` and where it sits on the form in `description`.
+ * official label as `title` and an English gloss in `description`; each
+ * table and row is a named schema in `$defs` (`ApplicantCounts`,
+ * `ReviewOutcomes`, …), which rows alike share. Its patterns read alike in
+ * ECMA-262, Python, Java and RE2.
  *
  * @example
  * ```ts
@@ -41,6 +53,6 @@ export function reportJsonSchema(edition?: Edition): Record<string, unknown> {
     required: ['edition'],
     properties: { edition: { enum: EDITION_KEYS } },
     allOf: EDITION_KEYS.map((key) => ({ if: { properties: { edition: { const: key } } }, then: { $ref: `#/$defs/edition${key}` } })),
-    $defs: Object.fromEntries(EDITION_KEYS.map((key) => [`edition${key}`, editionJsonSchema(key)])),
+    $defs: Object.fromEntries(EDITION_KEYS.map((key) => [`edition${key}`, rebase(editionJsonSchema(key), `#/$defs/edition${key}`)])),
   };
 }
