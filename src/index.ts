@@ -81,6 +81,9 @@ export type { MessageCatalogue, MessageContext } from './rules/messages/context.
 export type { Finding, FindingOf } from './validate/finding.js';
 export { checkReport, validateReport, type ValidateOptions, type ValidationResult } from './validate/validate.js';
 
+// Many reports
+export { sumReports, type SumOptions, type SumResult } from './reports/sum.js';
+
 // Money and dates
 export { FEE_DECIMALS, formatFee, parseFee, wanToYuan, yuanToWan } from './money/fee.js';
 export { daysLate, isCalendarDate, publicationDeadline } from './dates/deadline.js';

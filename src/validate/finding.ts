@@ -143,6 +143,22 @@ export class FindingList {
     this.found.push({ code, severity, path, ...values, message } as Finding);
   }
 
+  /**
+   * Adds a finding that another list made, under a pointer prefix (a part's
+   * finding at `/parts/3/…` in a sum): its path and cells are prefixed, its
+   * message kept as rendered, after `lead`. It counts toward its code's
+   * limit and toward `errors` like any other.
+   */
+  adopt(finding: Finding, prefix: string, lead = ''): void {
+    if (finding.severity === 'error') this.errors++;
+    const count = (this.perCode.get(finding.code) ?? 0) + 1;
+    this.perCode.set(finding.code, count);
+    if (count > this.limit) return;
+    const moved = { ...finding, path: prefix + finding.path, message: lead + finding.message };
+    if (finding.cells) moved.cells = finding.cells.map((cell) => prefix + cell);
+    this.found.push(moved as Finding);
+  }
+
   /** Every finding, in the order added, then one `findings.omitted` per code that passed the limit. */
   get items(): Finding[] {
     const items = this.found.slice();
