@@ -14,8 +14,6 @@ import type { FindingList } from '../validate/finding.js';
 import { formatDay, parseDay } from './day.js';
 import { APPLICANT_KEYS, CHANNELS, CONSULTED, type ApplicantKey, type CaseField } from './fields.js';
 
-type Keys<T extends readonly { readonly key: string }[]> = T[number]['key'];
-
 /**
  * An outcome row of table 三 as a record names it: the dotted id of the
  * 2021 edition's rows (the 2019 edition's one （六） row takes all three
@@ -30,10 +28,10 @@ type Keys<T extends readonly { readonly key: string }[]> = T[number]['key'];
 export type OutcomeId =
   | 'granted'
   | 'partiallyGranted'
-  | `denied.${Keys<typeof DENIED_ROWS>}`
-  | `unableToProvide.${Keys<typeof UNABLE_TO_PROVIDE_ROWS>}`
-  | `notProcessed.${Keys<typeof NOT_PROCESSED_ROWS>}`
-  | `otherHandling.${Keys<typeof OTHER_HANDLING_ROWS>}`;
+  | `denied.${(typeof DENIED_ROWS)[number]['key']}`
+  | `unableToProvide.${(typeof UNABLE_TO_PROVIDE_ROWS)[number]['key']}`
+  | `notProcessed.${(typeof NOT_PROCESSED_ROWS)[number]['key']}`
+  | `otherHandling.${(typeof OTHER_HANDLING_ROWS)[number]['key']}`;
 
 /**
  * A consultation (征求意见) whose time is not counted in the reply period:

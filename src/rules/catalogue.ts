@@ -59,9 +59,6 @@ export interface RuleEntry<P extends object = object> {
 /** A value as the input gave it: a number, a string (cut short when long), or the JSON type of anything else. */
 type Given = number | string;
 
-/** What a case.shape finding says the field should have been. */
-type CaseShapeExpected = 'object' | 'string' | 'date' | 'dateOrNull' | 'boolean' | 'array' | 'workingDays' | 'applicant' | 'outcome' | 'channel' | 'consultedParty';
-
 /** What a relation's finding carries: the sum it expected, the figure it found, and every cell it read. */
 interface RelationParams {
   readonly expected: number | string;
@@ -257,7 +254,12 @@ export const RULES = {
   'parse.extraRow': entry<{ readonly label: string }>(
     'info', '格式以外的行保留为附加行', 'Rows outside the format are kept as extras', '/proactive', { label: '其他主动公开文件' },
   ),
-  'case.shape': entry<{ readonly caseId?: string; readonly expected: CaseShapeExpected; readonly actual?: Given }>(
+  'case.shape': entry<{
+    readonly caseId?: string;
+    /** What the field should have been. */
+    readonly expected: 'object' | 'string' | 'date' | 'dateOrNull' | 'boolean' | 'array' | 'workingDays' | 'applicant' | 'outcome' | 'channel' | 'consultedParty';
+    readonly actual?: Given;
+  }>(
     'error',
     '申请记录须为对象，必填项齐全且类型正确，日期为有效日历日期，申请人类型和办理结果为规定的选项',
     'A case record is an object with its required fields of the right type, real calendar dates, and a known applicant and outcome',
