@@ -83,6 +83,7 @@ export { checkReport, validateReport, type ValidateOptions, type ValidationResul
 
 // Many reports
 export { sumReports, type SumOptions, type SumResult } from './reports/sum.js';
+export { compareReports, type CellChange, type CompareOptions, type CompareResult } from './reports/compare.js';
 
 // Money and dates
 export { FEE_DECIMALS, formatFee, parseFee, wanToYuan, yuanToWan } from './money/fee.js';
