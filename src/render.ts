@@ -12,5 +12,5 @@
  *
  * @module
  */
-export { drawable, renderFindings, renderReport, type RenderFormat, type RenderOptions } from './render/render.js';
+export { drawable, renderFindings, renderReport, type BinaryFormat, type RenderFormat, type RenderOptions } from './render/render.js';
 export { tableGrids, type GridCell, type TableGrid } from './render/grid.js';

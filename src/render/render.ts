@@ -1,7 +1,8 @@
 /**
  * Renderers of a report's tables in the official layout: HTML with the
- * form's spans, GitHub-flavoured Markdown and aligned plain text. Given
- * findings, they mark the cells at fault and list the findings.
+ * form's spans, GitHub-flavoured Markdown and aligned plain text (given
+ * findings, they mark the cells at fault and list the findings), and the
+ * bytes of an Excel workbook or a Word document.
  *
  * @module
  */
@@ -13,9 +14,12 @@ import { tableGrids } from './grid.js';
 import { escapeHtml, findingsHtml, tableHtml } from './html.js';
 import { escapeMarkdown, findingsMarkdown, tableMarkdown } from './markdown.js';
 import { findingsText, tableText } from './text.js';
+import { reportDocx } from './docx.js';
+import { reportXlsx } from './xlsx.js';
 
 /**
- * The output formats of {@link renderReport}.
+ * The output formats of {@link renderReport}: text (`html`, `markdown`,
+ * `text`), or the bytes of a file ({@link BinaryFormat}).
  *
  * @example
  * ```ts
@@ -23,7 +27,20 @@ import { findingsText, tableText } from './text.js';
  * const to: RenderFormat = 'markdown';
  * ```
  */
-export type RenderFormat = 'html' | 'markdown' | 'text';
+export type RenderFormat = 'html' | 'markdown' | 'text' | BinaryFormat;
+
+/**
+ * The formats {@link renderReport} gives as the bytes of a file: `xlsx`, an
+ * Excel workbook with a sheet per table; `docx`, the Word document of the
+ * whole report (title, sections 一 to 六, the tables).
+ *
+ * @example
+ * ```ts
+ * import type { BinaryFormat } from 'gov-disclosure-report/render';
+ * const to: BinaryFormat = 'xlsx';
+ * ```
+ */
+export type BinaryFormat = 'xlsx' | 'docx';
 
 /**
  * Options of {@link renderReport}.
@@ -40,7 +57,7 @@ export type RenderFormat = 'html' | 'markdown' | 'text';
 export interface RenderOptions {
   /** The output format; `"html"` by default. */
   to?: RenderFormat;
-  /** Findings to mark in the tables and list after them. */
+  /** Findings to mark in the tables and list after them (in `html`, `markdown` and `text`; `xlsx` and `docx` draw the report as published). */
   findings?: readonly Finding[];
   /**
    * HTML only: the `<style>` block that rules the tables and marks the cells
@@ -116,13 +133,14 @@ export function drawable(input: unknown): Report | undefined {
  * renderFindings(validateReport({}).findings, { to: 'text' }); // '(* error, ? warning)\n* shape.required /edition\n…'
  * ```
  */
-export function renderFindings(findings: readonly Finding[], options: Pick<RenderOptions, 'to'> = {}): string {
+export function renderFindings(findings: readonly Finding[], options: { to?: Exclude<RenderFormat, BinaryFormat> } = {}): string {
   return FORMATS[options.to ?? 'html'].findings(findings);
 }
 
 /**
  * Renders the title and the three tables of a report in the official layout
  * and labels; amounts print with their four decimals, blank cells blank.
+ * As text, or for `xlsx` and `docx` as the bytes of the file.
  *
  * @example
  * ```ts
@@ -130,12 +148,21 @@ export function renderFindings(findings: readonly Finding[], options: Pick<Rende
  * import { renderReport } from 'gov-disclosure-report/render';
  * const report = buildReport({ edition: '2021', year: 2021, agency: '汴东产业集聚区' });
  * const html = renderReport(report, { to: 'html', findings: validateReport(report).findings });
+ * const workbook = renderReport(report, { to: 'xlsx' });
+ * workbook instanceof Uint8Array; // true
  * ```
  */
-export function renderReport(report: Report, options: RenderOptions = {}): string {
-  const format = FORMATS[options.to ?? 'html'];
+export function renderReport(report: Report, options: RenderOptions & { to: BinaryFormat }): Uint8Array;
+export function renderReport(report: Report, options?: RenderOptions & { to?: Exclude<RenderFormat, BinaryFormat> }): string;
+export function renderReport(report: Report, options?: RenderOptions): string | Uint8Array;
+export function renderReport(report: Report, options: RenderOptions = {}): string | Uint8Array {
+  const to = options.to ?? 'html';
+  const title = reportTitle(report.year, report.agency);
+  if (to === 'xlsx') return reportXlsx(report, tableGrids(report), title);
+  if (to === 'docx') return reportDocx(report, tableGrids(report), title);
+  const format = FORMATS[to];
   const findings = options.findings ?? [];
-  const parts = [format.title(reportTitle(report.year, report.agency)), ...tableGrids(report, findings).map(format.table)];
+  const parts = [format.title(title), ...tableGrids(report, findings).map(format.table)];
   if (findings.length > 0) parts.push(format.findings(findings));
   return format.wrap(parts, options);
 }
