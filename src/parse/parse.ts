@@ -25,6 +25,8 @@ import { namesLabel, normalizeLabel } from './normalize.js';
 import { visibleText } from './visible-text.js';
 import { classify, mapApplications, mapProactive, mapReviewAndLitigation } from './html-tables.js';
 import { headerUnits } from './header-units.js';
+import { readOffice, type OfficeDocument } from './office.js';
+import { isZip } from './package.js';
 import { leafRows, rowNamer, settleGroupRows, type ExtraRow, type Mapped, type Provenance, type RowNamer } from './rows.js';
 
 /**
@@ -272,6 +274,16 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     return empty();
   }
   const bytes = typeof given === 'string' ? undefined : given;
+  // A Word or Excel file is a zip, told from its signature and its content types.
+  let office: OfficeDocument | undefined;
+  if (bytes && isZip(bytes)) {
+    const read = readOffice(bytes);
+    if ('reason' in read) {
+      out.add('parse.unsupportedInput', '', { reason: read.reason });
+      return empty();
+    }
+    office = read;
+  }
   let pdf: PdfText | undefined;
   if (bytes && new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '%PDF-') {
     try {
@@ -285,7 +297,13 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
       return empty();
     }
   }
-  const text = pdf ? pdf.lines.map((l) => l.text).join('\n') : bytes ? new TextDecoder('utf-8').decode(bytes) : (given as string);
+  const text = office
+    ? [...office.doc.lines.map((l) => l.text), ...office.doc.tables.flatMap((t) => t.rows.flat().map((c) => c.text))].join('\n')
+    : pdf
+      ? pdf.lines.map((l) => l.text).join('\n')
+      : bytes
+        ? new TextDecoder('utf-8').decode(bytes)
+        : (given as string);
   if (text.trim() === '') {
     out.add('parse.unsupportedInput', '', { reason: 'empty' });
     return empty();
@@ -298,9 +316,12 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
   }
   // Readers see the text without the characters that show nothing (2\u200b418 is 2418); offsets are mapped back at the end.
   const visible = visibleText(text);
-  const isHtml = !pdf && /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(visible.text);
+  // Tables read as tables: an HTML page's, a Word or Excel file's.
+  const isHtml = office !== undefined || (!pdf && /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(visible.text));
   // A page kept inside a JavaScript string has its quotes escaped: rowspan=\"20\".
-  const doc: HtmlDocument = isHtml
+  const doc: HtmlDocument = office
+    ? office.doc
+    : isHtml
     ? readHtml(/<t[dr][^>]*=\\"/i.test(visible.text) ? visible.text.replaceAll('\\"', '"') : visible.text)
     : { title: '', tables: [], lines: nonBlankLines(visible.text) };
   // The labels that tell the edition sit in table 二.
@@ -413,8 +434,9 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
       if (typeof amount === 'string') row[cell.column.key] = formatFee(amount);
     }
   }
-  // Offsets into the input as given, and for a PDF, where on its page each figure stands.
+  // Offsets into the input as given, and for a PDF, where on its page each figure stands; for Word and Excel, its cell.
   const sourced = (p: Provenance): Provenance => {
+    if (office) return { ...p, ...office.places.get(p.offset) };
     const offset = visible.originOf(p.offset);
     return pdf ? { ...p, offset, ...positionOf(pdf, offset) } : { ...p, offset };
   };
@@ -423,7 +445,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     report: validated.report ?? (draft as unknown as Report),
     edition,
     provenance: Object.fromEntries([...mapped.provenance].map(([pointer, p]) => [pointer, sourced(p)])),
-    extras: extras.map((extra) => ({ ...extra, offset: visible.originOf(extra.offset) })),
+    extras: office ? extras : extras.map((extra) => ({ ...extra, offset: visible.originOf(extra.offset) })),
     findings,
   };
 }

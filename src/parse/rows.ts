@@ -28,12 +28,22 @@ export interface Provenance {
   /** The cell's text as published. */
   raw: string;
   kind: CellTextKind;
-  /** Offset of the cell in the input (for a PDF, in its text as rebuilt line by line). */
+  /**
+   * Offset of the cell in the input (for a PDF, in its text as rebuilt line
+   * by line; for Word and Excel, the cell's place among the file's cells and
+   * paragraphs in reading order).
+   */
   offset: number;
   /** For a PDF: the page, and the position on it (PDF units from the bottom left) of the text the figure starts in. */
   page?: number;
   x?: number;
   y?: number;
+  /** For Excel: the cell's address with its sheet, `Sheet1!C7` (quoted as Excel quotes it: `'二、主动公开政府信息情况'!B7`). */
+  address?: string;
+  /** For Word: the table, its row and the cell in that row, each counted from 1 in the document's order. */
+  table?: number;
+  row?: number;
+  cell?: number;
 }
 
 /**

@@ -1,0 +1,167 @@
+/**
+ * Word documents (.docx): the body's paragraphs as lines and its tables as
+ * rows of cells, a cell merged across columns by `w:gridSpan` (and rows
+ * starting past the grid's first columns by `w:gridBefore`), down rows by
+ * `w:vMerge`: a continuing cell is folded into the cell above it, as a
+ * browser reads `rowspan`.
+ */
+import type { HtmlDocument } from './html.js';
+import { OfficeCollector, type OfficePlace } from './office.js';
+import { walkXml, type OfficePackage } from './package.js';
+import type { SourceCell, SourceTable } from './source.js';
+
+const MAIN = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
+const FALLBACK = '{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback';
+
+const local = (name: string): string | undefined => {
+  const uri = MAIN.find((u) => name.startsWith(`{${u}}`));
+  return uri === undefined ? undefined : name.slice(uri.length + 2);
+};
+
+// No table of the form is wider than this; a larger span is read as 1.
+const MAX_SPAN = 60;
+const spanOf = (value: string | undefined) => {
+  const n = Number.parseInt(value ?? '1', 10);
+  return Number.isInteger(n) && n > 0 && n <= MAX_SPAN ? n : 1;
+};
+
+interface RawCell {
+  text: string;
+  span: number;
+  merge: 'restart' | 'continue' | undefined;
+  offset: number;
+  place: OfficePlace;
+}
+
+interface RawTable {
+  number: number;
+  rows: { before: number; cells: RawCell[] }[];
+}
+
+/** A table's cells with their spans: a continuing cell adds a row to the cell above it, in the grid column it starts at. */
+function sourceTable(raw: RawTable, collect: OfficeCollector): SourceTable {
+  let above = new Map<number, SourceCell>();
+  const rows = raw.rows.map((row, r) => {
+    const cells: SourceCell[] = [];
+    const here = new Map<number, SourceCell>();
+    let column = 0;
+    if (row.before > 0) {
+      cells.push(collect.cell('', row.before, 1, { table: raw.number, row: r + 1 }));
+      column = row.before;
+    }
+    for (const cell of row.cells) {
+      const owner = cell.merge === 'continue' ? above.get(column) : undefined;
+      if (owner && owner.colspan === cell.span) {
+        owner.rowspan++;
+        here.set(column, owner);
+      } else {
+        const source = collect.cell(cell.text, cell.span, 1, cell.place, cell.offset);
+        cells.push(source);
+        here.set(column, source);
+      }
+      column += cell.span;
+    }
+    above = here;
+    return cells;
+  });
+  return { rows, offset: rows.flat()[0]?.offset ?? raw.rows[0]?.cells[0]?.offset ?? 0 };
+}
+
+/**
+ * Reads an opened Word document: its paragraphs outside tables as lines,
+ * its tables (nested ones too) with their merged cells, each cell with the
+ * number of its table, row and cell.
+ *
+ * @example
+ * ```ts
+ * import { buildReport } from 'gov-disclosure-report';
+ * import { renderReport } from 'gov-disclosure-report/render';
+ * import { openPackage, type OfficePackage } from './package.js';
+ * import { readDocx } from './docx.js';
+ * const document = openPackage(renderReport(buildReport({ edition: '2021', year: 2021, agency: '某局' }), { to: 'docx' })) as OfficePackage;
+ * const { doc } = readDocx(document);
+ * doc.lines.map((l) => l.text).slice(0, 2); // ['某局2021年政府信息公开工作年度报告', '一、总体情况']
+ * doc.tables.length; // 3
+ * ```
+ */
+export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<number, OfficePlace> } {
+  let main = 'word/document.xml';
+  walkXml(pkg.part('_rels/.rels') ?? '', {
+    open(name, attributes) {
+      const target = attributes.get('Target');
+      if (name.endsWith('}Relationship') && attributes.get('Type')?.endsWith('/officeDocument') && target) main = target.replace(/^\//, '');
+    },
+  });
+  const collect = new OfficeCollector();
+  const tables: SourceTable[] = [];
+  const open: RawTable[] = [];
+  let count = 0;
+  let cell: RawCell | undefined;
+  const cells: RawCell[] = [];
+  let line = '';
+  let inText = false;
+  let skipping = 0;
+  const endLine = () => {
+    collect.line(line, {});
+    line = '';
+  };
+  walkXml(pkg.part(main) ?? '', {
+    open(name, attributes) {
+      if (name === FALLBACK) skipping++;
+      const n = local(name);
+      if (skipping > 0 || n === undefined) return;
+      const value = attributes.get(`{${name.slice(1, name.indexOf('}'))}}val`);
+      const table = open.at(-1);
+      if (n === 'tbl') {
+        if (!table) endLine();
+        open.push({ number: ++count, rows: [] });
+      } else if (n === 'tr' && table) {
+        table.rows.push({ before: 0, cells: [] });
+      } else if (n === 'gridBefore' && table?.rows.length) {
+        const before = Number.parseInt(value ?? '0', 10);
+        table.rows.at(-1)!.before = before > 0 && before <= MAX_SPAN ? before : 0;
+      } else if (n === 'tc' && table) {
+        if (table.rows.length === 0) table.rows.push({ before: 0, cells: [] });
+        const row = table.rows.at(-1)!;
+        cell = { text: '', span: 1, merge: undefined, offset: collect.take(), place: { table: table.number, row: table.rows.length, cell: row.cells.length + 1 } };
+        row.cells.push(cell);
+        cells.push(cell);
+      } else if (n === 'gridSpan' && cell) {
+        cell.span = spanOf(value);
+      } else if (n === 'vMerge' && cell) {
+        cell.merge = value === 'restart' ? 'restart' : 'continue';
+      } else if (n === 't') {
+        inText = true;
+      } else if (n === 'tab' || n === 'br' || n === 'cr') {
+        if (cell) cell.text += ' ';
+        else if (n === 'tab') line += '\t';
+        else endLine();
+      }
+    },
+    text(text) {
+      if (!inText || skipping > 0) return;
+      if (cell) cell.text += text;
+      else if (open.length === 0) line += text;
+    },
+    close(name) {
+      if (name === FALLBACK) skipping--;
+      const n = local(name);
+      if (skipping > 0 || n === undefined) return;
+      if (n === 't') inText = false;
+      else if (n === 'p') {
+        if (cell) cell.text += ' ';
+        else if (open.length === 0) endLine();
+      } else if (n === 'tc') {
+        cells.pop();
+        cell = cells.at(-1);
+      } else if (n === 'tbl') {
+        const table = open.pop();
+        if (table) tables.push(sourceTable(table, collect));
+      }
+    },
+  });
+  endLine();
+  while (open.length > 0) tables.push(sourceTable(open.pop()!, collect));
+  tables.sort((a, b) => a.offset - b.offset);
+  return { doc: { title: '', tables, lines: collect.lines }, places: collect.places };
+}
