@@ -142,7 +142,7 @@ describe('render', () => {
 
   it.each([
     [['render', 'examples'], /examples: cannot read: is a directory/],
-    [['render', 'examples/biandong-2021.json', '--to', 'pdf'], /--to must be text or markdown or html, not "pdf"/],
+    [['render', 'examples/biandong-2021.json', '--to', 'pdf'], /--to must be text or markdown or html or xlsx or docx, not "pdf"/],
     [['render'], /render needs exactly one FILE/],
   ])('exits 2 with one line: %j', (args, pattern) => {
     const run = cli(args);

@@ -143,17 +143,19 @@ async function validateFile(io: Io, file: string, limit: number, options: { prev
   }
 }
 
-const FORMATS = ['text', 'markdown', 'html'] as const;
+const FORMATS = ['text', 'markdown', 'html', 'xlsx', 'docx'] as const;
 
-/** render FILE [--to markdown|html|text] [--locale zh-CN|en] [--max-bytes N] */
+/** render FILE [--to markdown|html|text|xlsx|docx] [-o FILE] [--locale zh-CN|en] [--max-bytes N] */
 export async function render(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { to: { type: 'string' }, locale: { type: 'string' }, ...INPUT_OPTIONS },
+    options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, locale: { type: 'string' }, ...INPUT_OPTIONS },
   });
   if (positionals.length !== 1) throw new UsageError('render needs exactly one FILE (or - for standard input)');
   const to: RenderFormat = oneOf('to', values.to, FORMATS, 'text');
+  const binary = to === 'xlsx' || to === 'docx';
+  if (binary && values.output === undefined) throw new UsageError(`--to ${to} writes a file: give it with -o FILE`);
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
   const file = positionals[0]!;
   const input = await readJson(io, file, maxBytes(values['max-bytes']));
@@ -165,7 +167,17 @@ export async function render(args: string[], io: Io): Promise<number> {
     for (const f of findings) io.stderr(findingLines(f, io.ttyErr));
     return 1;
   }
-  io.stdout(printable(renderReport(toDraw, { to, findings })));
+  const rendered = renderReport(toDraw, { to, findings });
+  if (values.output === undefined) io.stdout(printable(rendered as string));
+  else {
+    try {
+      io.writeFile(values.output, rendered);
+    } catch (error) {
+      throw new InputError(`${values.output}: cannot write: ${failureReason(error)}`);
+    }
+  }
+  // A workbook or a document does not show the findings: they go to standard error.
+  if (binary) for (const f of findings) io.stderr(findingLines(f, io.ttyErr));
   return ok ? 0 : 1;
 }
 

@@ -2,7 +2,7 @@
  * What the command line touches of the outside world, behind one interface
  * so the commands stay testable; `nodeIo` is the real one.
  */
-import { constants, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { constants, readdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { styleText } from 'node:util';
@@ -23,6 +23,8 @@ export interface Io {
   readonly list: (directory: string) => string[];
   /** The text of a shipped JSON Schema file: `2021`, `2019` or `report` (either edition). */
   readonly schemaText: (name: string) => string;
+  /** Writes a file (`render -o`), replacing it. */
+  readonly writeFile: (path: string, data: string | Uint8Array) => void;
 }
 
 /** How much of one input is read unless `--max-bytes` says otherwise: 64 MiB, far above any report. */
@@ -61,6 +63,7 @@ export function nodeIo(schemas: URL): Io {
     },
     list: (directory) => readdirSync(directory).map((name) => join(directory, name)),
     schemaText: (name) => readFileSync(new URL(`${name}.json`, schemas), 'utf8'),
+    writeFile: (path, data) => writeFileSync(path, data),
   };
 }
 

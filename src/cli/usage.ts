@@ -13,7 +13,7 @@ Checks and prints 政府信息公开工作年度报告 (government information d
 Commands:
   validate FILE…   check report JSON files (a directory: every *.json in it; - for stdin)
   render FILE      print a report's tables in the official layout
-  parse FILE       read a published report (HTML, PDF, plain text or Markdown) into the report JSON
+  parse FILE       read a published report (HTML, PDF, Word, Excel, plain text or Markdown) into the report JSON
   schema           print the JSON Schema of the report
   deadline         print the Article 49 publication deadline
   tally FILE       count a register of applications (CSV, TSV, JSON, NDJSON, .xlsx) into table 三
@@ -38,12 +38,15 @@ ${MAX_BYTES}
 
 An unreadable file is reported and the others are still validated.
 Exit status: 0 no error (warnings allowed), 1 an error in a report, 2 unreadable input.`,
-  render: `Usage: gov-disclosure-report render FILE [--to markdown|html|text] [--locale zh-CN|en] [--max-bytes N]
+  render: `Usage: gov-disclosure-report render FILE [--to markdown|html|text|xlsx|docx] [-o FILE] [--locale zh-CN|en] [--max-bytes N]
 
-Prints the report's tables in the official layout and labels, marking the cells at fault.
+Prints the report's tables in the official layout and labels, marking the cells at fault; or
+writes them as an Excel workbook, or the whole report as a Word document (the findings then go
+to standard error).
 
 Options:
-  --to FORMAT      text (default), markdown or html
+  --to FORMAT      text (default), markdown or html; xlsx (a sheet per table) or docx (needs -o)
+  -o, --output FILE  write to FILE instead of standard output
   --locale LOCALE  language of the findings listed after the tables: zh-CN (default) or en
 ${MAX_BYTES}
 
@@ -52,7 +55,8 @@ Exit status: 0 no error, 1 an error in the report, 2 unreadable input.`,
 
 Reads a published report into the canonical report JSON, printed on standard output, with the
 findings on standard error. The kind of input is told from its content: HTML pages, PDF files,
-and plain text or Markdown (text extractions whose rows keep their figures on one line).
+Word (.docx) and Excel (.xlsx) files, and plain text or Markdown (text extractions whose rows
+keep their figures on one line).
 
 Options:
   --json           print {ok, report, edition, provenance, extras, findings} instead
