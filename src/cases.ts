@@ -6,7 +6,10 @@
  * @example
  * ```ts
  * import { replyDeadline, tallyApplications } from 'gov-disclosure-report/cases';
+ * const register = [{ id: '2024-001', applicant: 'naturalPerson', receivedOn: '2024-03-04', outcome: 'granted', closedOn: '2024-03-15' }];
  * const { applications, findings } = tallyApplications(register, { year: 2024 });
+ * applications.outcomes.granted.naturalPerson; // 1
+ * findings; // []
  * replyDeadline({ id: '1', applicant: 'naturalPerson', receivedOn: '2024-09-20' }).dueOn; // '2024-10-23'
  * ```
  *

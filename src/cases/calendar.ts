@@ -415,7 +415,7 @@ export function isWorkingDay(date: string, options: CalendarOption = {}): boolea
  * @example
  * ```ts
  * import { addWorkingDays } from 'gov-disclosure-report/cases';
- * addWorkingDays('2024-09-20', 20); // '2024-10-25'
+ * addWorkingDays('2024-09-20', 20); // '2024-10-23'
  * addWorkingDays('2024-09-20', 0);  // '2024-09-20'
  * ```
  */
@@ -433,7 +433,7 @@ export function addWorkingDays(date: string, n: number, options: CalendarOption 
  * @example
  * ```ts
  * import { workingDaysBetween } from 'gov-disclosure-report/cases';
- * workingDaysBetween('2024-09-20', '2024-10-25'); // 20
+ * workingDaysBetween('2024-09-20', '2024-10-23'); // 20
  * workingDaysBetween('2024-09-30', '2024-10-07'); // 0: the 国庆节 holiday
  * ```
  */
