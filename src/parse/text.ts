@@ -3,7 +3,8 @@
  * line broken into cells at tabs, `|` and spaces. A row is found by its
  * label, and takes the figures that follow the label on the same line, in
  * the form's column order, only when there are exactly as many as the row
- * has columns; anything else leaves the row blank and says so. Figures are
+ * has columns (in a well-formed Markdown table, its columns of figures,
+ * blanks included); anything else leaves the row blank and says so. Figures are
  * never taken from another line, so none lands in the wrong row.
  */
 import type { Layout } from '../format/layout.js';
@@ -86,7 +87,9 @@ export const isBlank = (cell: SourceCell) => cell.text.trim() === '';
  * blank among them, all but the blank cells at either end (the padding
  * columns of a `|` table). A blank left inside could be padding as well as
  * the row's own (a merged cell exported as a figure and a blank), so such a
- * row is not read. Cells that are all blank are no reading.
+ * row is not read. Cells that are all blank are no reading. (The rows of a
+ * well-formed Markdown table come laid on its columns, {@link cellsByLine}:
+ * their cells are exact, and read by the first rule.)
  */
 export function figuresOf(cells: readonly SourceCell[], count: number): readonly SourceCell[] | undefined {
   if (cells.every(isBlank)) return undefined;
@@ -181,15 +184,60 @@ function mapTextGroups(lines: readonly SourceCell[][], layout: Layout, table: Ta
 
 /**
  * Each line's cells ({@link cellsOfTextLine}), a text printed on many lines split
- * once: a table may print the same line thousands of times.
+ * once: a table may print the same line thousands of times. The rows of a
+ * well-formed `|` table are then laid on its columns ({@link onColumns}).
  */
 export function cellsByLine(lines: readonly SourceLine[]): SourceCell[][] {
   const split = new Map<string, SourceCell[]>();
-  return lines.map((line) => {
+  const cells = lines.map((line) => {
     let cells = split.get(line.text);
     if (!cells) split.set(line.text, (cells = cellsOfTextLine({ text: line.text, offset: 0 })));
     return cells.map((cell) => ({ ...cell, offset: cell.offset + line.offset }));
   });
+  return onColumns(lines, cells);
+}
+
+/** The number of pieces between the outer pipes of a line written with a leading and a trailing `|`; undefined for any other line. */
+function framedWidth(text: string): number | undefined {
+  const trimmed = text.trim();
+  return trimmed.length >= 2 && /^[|｜]/.test(trimmed) && /[|｜]$/.test(trimmed) ? trimmed.split(/[|｜]/).length - 2 : undefined;
+}
+
+/** A Markdown table's delimiter row: `| --- | :---: |`. */
+const isRule = (text: string) => framedWidth(text) !== undefined && text.trim().slice(1, -1).split(/[|｜]/).every((piece) => /^\s*:?-{3,}:?\s*$/.test(piece));
+
+/**
+ * A `|` table written as well-formed Markdown is a grid: its header line and
+ * delimiter row framed by pipes, with as many pieces each, and under them
+ * rows framed with as many pieces. In such a row each piece is one column,
+ * and a blank piece a blank cell, not padding, wherever it stands. A column
+ * before the first one in which any row has a figure, with a label in some
+ * row, is a column of labels (a row labelled in the first leaves the next
+ * ones empty): a blank piece there is only the layout, and is dropped, so
+ * that the cells after a row's label are exactly its columns of figures, a
+ * blank at either end included. A column blank in every row is kept: it may
+ * be one of figures. A row of any other width, a table not so written (a garbled
+ * conversion), or a piece that is a rule of dashes leaves the row as it was
+ * split, read with the caution of {@link figuresOf}.
+ */
+function onColumns(lines: readonly SourceLine[], cells: readonly SourceCell[][]): SourceCell[][] {
+  const result = [...cells];
+  for (let rule = 1; rule < lines.length; rule++) {
+    if (!isRule(lines[rule]!.text)) continue;
+    const width = framedWidth(lines[rule - 1]!.text);
+    if (width === undefined || framedWidth(lines[rule]!.text) !== width) continue;
+    // The body: the framed rows of the header's width under the rule (every piece a cell), up to the next table's header.
+    const body: number[] = [];
+    for (let r = rule + 1; r < lines.length && !isRule(lines[r + 1]?.text ?? ''); r++) {
+      if (framedWidth(lines[r]!.text) !== width || cells[r]!.length !== width) break;
+      body.push(r);
+    }
+    // The label columns: before the first column with a figure in any row, those with a label in some row.
+    const firstFigure = Math.min(width, ...body.map((r) => cells[r]!.findIndex((cell) => cell.label === '' && !isBlank(cell))).filter((k) => k >= 0));
+    const labelled = new Set(body.flatMap((r) => cells[r]!.flatMap((cell, k) => (k < firstFigure && cell.label !== '' ? [k] : []))));
+    for (const r of body) result[r] = cells[r]!.filter((cell, k) => !labelled.has(k) || !isBlank(cell));
+  }
+  return result;
 }
 
 /** A line that is one figure and nothing else: one cell per line, as some pages flatten their tables. */
