@@ -383,10 +383,12 @@ describe('reports the library renders, generated (fast-check)', () => {
   });
 
   // Shares of the cells given (not blank) read back, over a whole run. Measured over 200 reports of each
-  // edition: Markdown reads 94–95 % of them (a row with a blank the layout hides is not read), text 65–67 %
-  // (its rows of figures are spaced, and a blank cell in a row leaves the row unread).
-  const FLOOR = { markdown: 0.9, text: 0.6 };
-  it.each(['2021', '2019'] as const)('edition %s: its Markdown and text give no wrong figure, and most figures (a blank the layout hides leaves a cell unread)', async (edition) => {
+  // edition (and again over 1,000): Markdown reads 100 % of them (2021 and 2019; 94.6 % and 93.8 % before
+  // its rows framed by pipes were read as a grid, a blank in the last column no longer taken for padding),
+  // text 65.8 % (2021) and 67.1 % (2019) (its rows of figures are spaced, and a blank cell in a row leaves
+  // the row unread).
+  const FLOOR = { markdown: 0.95, text: 0.6 };
+  it.each(['2021', '2019'] as const)('edition %s: its Markdown and text give no wrong figure, and most figures (in text, a blank the layout hides leaves a row unread)', async (edition) => {
     const tally = { markdown: { given: 0, read: 0 }, text: { given: 0, read: 0 } };
     await fc.assert(
       fc.asyncProperty(reportArbitrary(edition), fc.constantFrom('markdown' as const, 'text' as const), async (report, to) => {
