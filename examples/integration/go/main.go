@@ -87,7 +87,12 @@ func validateByCommand(report string, command []string) (string, error) {
 			errs = append(errs, f.Code+" "+f.Path)
 		}
 	}
-	return fmt.Sprintf("%d error(s): %s", len(errs), strings.Join(errs, ", ")), nil
+	// The first three keep the line short; the JSON holds them all.
+	shown, more := errs, ""
+	if len(errs) > 3 {
+		shown, more = errs[:3], ", …"
+	}
+	return fmt.Sprintf("%d error(s): %s%s", len(errs), strings.Join(shown, ", "), more), nil
 }
 
 // validateBySchema returns where and why the report breaks the schema, or "" when it does not.

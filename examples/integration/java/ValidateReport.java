@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import disclosure.Report2021;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,11 +36,16 @@ public final class ValidateReport {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            // format: date, read by java.time (ASCII digits, real days only).
-            .addModule(new SimpleModule().addDeserializer(LocalDate.class, new FromStringDeserializer<LocalDate>(LocalDate.class) {
+            // format: date, read by java.time as the JSON gives it (ASCII digits, real days, nothing around).
+            .addModule(new SimpleModule().addDeserializer(LocalDate.class, new JsonDeserializer<LocalDate>() {
                 @Override
-                protected LocalDate _deserialize(String value, DeserializationContext context) {
-                    return LocalDate.parse(value);
+                public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                    if (parser.currentToken() != JsonToken.VALUE_STRING) return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+                    try {
+                        return LocalDate.parse(parser.getText());
+                    } catch (DateTimeParseException e) {
+                        throw context.weirdStringException(parser.getText(), LocalDate.class, e.getMessage());
+                    }
                 }
             }))
             .build();
@@ -79,7 +87,8 @@ public final class ValidateReport {
         for (JsonNode finding : file.get("findings")) {
             if (finding.get("severity").asText().equals("error")) errors.add(finding.get("code").asText() + " " + finding.get("path").asText());
         }
-        return errors.size() + " error(s): " + String.join(", ", errors);
+        // The first three keep the line short; the JSON holds them all.
+        return errors.size() + " error(s): " + String.join(", ", errors.subList(0, Math.min(3, errors.size()))) + (errors.size() > 3 ? ", …" : "");
     }
 
     /** Where and why the report does not bind to the generated classes, or null when it does. */
@@ -92,6 +101,9 @@ public final class ValidateReport {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                     .collect(Collectors.joining("/", "/", ""));
             return pointer + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
+        } catch (IOException e) {
+            // A generated enum refuses a value outside the schema's with a plain IOException.
+            return e.getMessage();
         }
     }
 }
