@@ -153,6 +153,24 @@ export function sumReports(reports: readonly unknown[], options: SumOptions): Su
 
 /** The tables of the sum of `parts`, every total derived. */
 function sumTables(layout: Layout, parts: readonly { input: unknown; report: Report }[], out: FindingList): Json {
+  // Counts: each part walked once along the layout, its leaf counts added by cell index.
+  const sums: number[] = new Array<number>(layout.cells.length).fill(0);
+  const given: boolean[] = new Array<boolean>(layout.cells.length).fill(false);
+  const inexact = new Set<number>();
+  const add = (node: ObjectNode, row: Json): void => {
+    for (const child of node.children) {
+      const value = row[child.key];
+      if (child.type === 'object') add(child, value as Json);
+      else if (value !== null && !child.cell.derived && child.cell.kind !== 'money') {
+        const { index } = child.cell;
+        const sum = (sums[index] = sums[index]! + (value as number));
+        given[index] = true;
+        if (Math.abs(sum) > Number.MAX_SAFE_INTEGER) inexact.add(index);
+      }
+    }
+  };
+  for (const { report } of parts) for (const table of layout.tables) add(table, (report as unknown as Json)[table.key] as Json);
+
   const values: CellValues = [];
   const amounts: (string | null)[] = [];
   for (const cell of layout.cells) {
@@ -170,27 +188,17 @@ function sumTables(layout: Layout, parts: readonly { input: unknown; report: Rep
       amounts[cell.index] = sum ? fixed(sum) : null;
       continue;
     }
-    let sum = 0;
-    let given = false;
-    let exact = true;
-    for (const { report } of parts) {
-      const value = at(report, cell.path) as number | null;
-      if (value === null) continue;
-      given = true;
-      sum += value;
-      exact &&= Math.abs(sum) <= Number.MAX_SAFE_INTEGER;
-    }
     // A sum that left the safe integers on the way (a signed count may come back) is redone exactly.
-    if (!exact) {
+    if (inexact.has(cell.index)) {
       const exact = parts.reduce((s, { report }) => s + BigInt((at(report, cell.path) as number | null) ?? 0), 0n);
-      if (exact >= -BigInt(Number.MAX_SAFE_INTEGER) && exact <= BigInt(Number.MAX_SAFE_INTEGER)) sum = Number(exact);
+      if (exact >= -BigInt(Number.MAX_SAFE_INTEGER) && exact <= BigInt(Number.MAX_SAFE_INTEGER)) values[cell.index] = Number(exact);
       else {
         out.add('cell.tooLarge', cell.pointer, { actual: String(exact) });
         values[cell.index] = null;
-        continue;
       }
+      continue;
     }
-    values[cell.index] = given ? sum : null;
+    values[cell.index] = given[cell.index] ? sums[cell.index]! : null;
   }
   const totals = new Map<number, number>();
   for (const { cell, total } of blankTotals(layout, values, effectiveValues(layout, values))) {
