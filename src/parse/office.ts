@@ -6,7 +6,7 @@
  * row and cell) is kept beside it for provenance.
  */
 import type { HtmlDocument } from './html.js';
-import { openPackage, PackageError, type PackageKind } from './package.js';
+import { documentTitle, openPackage, PackageError, type PackageKind } from './package.js';
 import type { SourceCell, SourceLine } from './source.js';
 import { isInvisible } from './visible-text.js';
 import { normalizeLabel } from './normalize.js';
@@ -104,8 +104,8 @@ export function readOffice(bytes: Uint8Array): OfficeDocument | { reason: string
   const opened = openPackage(bytes);
   if ('reason' in opened) return opened;
   try {
-    const read = opened.kind === 'xlsx' ? readXlsx(opened) : readDocx(opened);
-    return { kind: opened.kind, ...read };
+    const { doc, places } = opened.kind === 'xlsx' ? readXlsx(opened) : readDocx(opened);
+    return { kind: opened.kind, doc: { ...doc, title: documentTitle(opened) }, places };
   } catch (error) {
     if (error instanceof PackageError) return { reason: `a zip archive that cannot be read: ${error.message}` };
     throw error;

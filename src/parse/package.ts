@@ -191,6 +191,36 @@ export function openPackage(bytes: Uint8Array): OfficePackage | { reason: string
 }
 
 /**
+ * The title in a package's core properties (`dc:title`), as a page's
+ * `<title>`: LibreOffice keeps a saved page's title there.
+ *
+ * @example
+ * ```ts
+ * import { buildReport } from 'gov-disclosure-report';
+ * import { renderReport } from 'gov-disclosure-report/render';
+ * import { documentTitle, openPackage, type OfficePackage } from './package.js';
+ * documentTitle(openPackage(renderReport(buildReport({ edition: '2021', year: 2021 }), { to: 'docx' })) as OfficePackage); // ''
+ * ```
+ */
+export function documentTitle(pkg: OfficePackage): string {
+  let core = 'docProps/core.xml';
+  walkXml(pkg.part('_rels/.rels') ?? '', {
+    open(name, attributes) {
+      const target = attributes.get('Target');
+      if (name.endsWith('}Relationship') && attributes.get('Type')?.endsWith('/metadata/core-properties') && target) core = target.replace(/^\//, '');
+    },
+  });
+  let title = '';
+  let inTitle = false;
+  walkXml(pkg.part(core) ?? '', {
+    open: (name) => void (inTitle = name === '{http://purl.org/dc/elements/1.1/}title'),
+    text: (text) => void (inTitle && (title += text)),
+    close: () => void (inTitle = false),
+  });
+  return title.trim();
+}
+
+/**
  * An element or attribute name with its namespace resolved, in Clark
  * notation: `{uri}local` (`local` alone when it has no namespace).
  */
