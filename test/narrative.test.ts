@@ -19,7 +19,7 @@ function findingsOf(overview: string, edit?: (report: Report2021) => void, local
   const report = busyReport2021();
   report.narrative = { overview };
   edit?.(report);
-  return narrativeFindings(validateReport(report, { locale }).findings);
+  return narrativeFindings(validateReport(report, locale ? { locale } : {}).findings);
 }
 
 // busyReport2021, year 2022: 新收 47, 上年结转 3, 办理结果总计 46, 结转下年度 4; 行政复议 5, 行政诉讼 2 + 1;
