@@ -176,6 +176,20 @@ describe('narrative.year', () => {
   });
 });
 
+describe('hostile narratives', () => {
+  it.each([
+    ['a megabyte of one long sentence of phrases', '受理政府信息公开申请5件'.repeat(90_000)],
+    ['a megabyte of phrases between commas', '受理政府信息公开申请5件，'.repeat(85_000)],
+    ['a megabyte of digits', '7'.repeat(1_000_000)],
+    ['a megabyte of years', '2021年，'.repeat(150_000)],
+  ])('%s is read in linear time, its findings capped', (_, text) => {
+    const started = performance.now();
+    const findings = findingsOf(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(findings.length).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('the reading helpers', () => {
   it('figureOf reads Arabic and Chinese figures', () => {
     expect(['17', '3,119', '十七', '十', '一百二十', '两千零五', '一万二千', '二〇二三', '零'].map(figureOf)).toEqual([17, 3119, 17, 10, 120, 2005, 12000, 2023, 0]);

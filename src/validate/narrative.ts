@@ -94,7 +94,6 @@ const TITLE = new RegExp(NARRATIVE_YEAR_PHRASES.title, 'g');
 const OPENING = new RegExp(NARRATIVE_YEAR_PHRASES.opening);
 const YEAR = /(\d{4})年/g;
 const SENTENCE_END = /[。；;！!？?]/;
-const CLAUSE_BREAK = /[，,：:（(）)]/g;
 
 /** What a quantity's figure may be, by the table: its values, the cells read, and the value a message names. */
 interface Expected {
@@ -163,11 +162,15 @@ function sentencesOf(text: string): string[] {
   return text.split(SENTENCE_END).filter((s) => s !== '');
 }
 
-/** Where the clause holding `at` starts: after the last clause break before it. */
+/** How far before a phrase its clause is read for words that make it a part: the words stand close to it. */
+const CLAUSE_REACH = 40;
+const CLAUSE_BREAKS = new Set('，,：:（(）)');
+
+/** Where the clause holding `at` starts: after the last clause break before it, at most {@link CLAUSE_REACH} back. */
 function clauseStart(sentence: string, at: number): number {
-  let start = 0;
-  for (const m of sentence.slice(0, at).matchAll(CLAUSE_BREAK)) start = m.index + 1;
-  return start;
+  const stop = Math.max(0, at - CLAUSE_REACH);
+  for (let i = at - 1; i >= stop; i--) if (CLAUSE_BREAKS.has(sentence[i]!)) return i + 1;
+  return stop;
 }
 
 /** Whether a sentence names a year other than `year`. */
