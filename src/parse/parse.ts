@@ -27,6 +27,7 @@ import { classify, mapApplications, mapProactive, mapReviewAndLitigation } from 
 import { headerUnits } from './header-units.js';
 import { readOffice, type OfficeDocument } from './office.js';
 import { isZip } from './package.js';
+import { decodeText, pdfStart } from './encoding.js';
 import { leafRows, rowNamer, settleGroupRows, type ExtraRow, type Mapped, type Provenance, type RowNamer } from './rows.js';
 
 /**
@@ -285,9 +286,10 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     office = read;
   }
   let pdf: PdfText | undefined;
-  if (bytes && new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '%PDF-') {
+  const pdfAt = bytes && !office ? pdfStart(bytes) : -1;
+  if (bytes && pdfAt >= 0) {
     try {
-      pdf = await readPdf(bytes);
+      pdf = await readPdf(bytes.subarray(pdfAt));
     } catch (error) {
       out.add('parse.unsupportedInput', '', { reason: `PDF that cannot be read: ${thrownMessage(error)}` });
       return empty();
@@ -302,7 +304,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     : pdf
       ? pdf.lines.map((l) => l.text).join('\n')
       : bytes
-        ? new TextDecoder('utf-8').decode(bytes)
+        ? decodeText(bytes)
         : (given as string);
   if (text.trim() === '') {
     out.add('parse.unsupportedInput', '', { reason: 'empty' });
