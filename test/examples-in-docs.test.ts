@@ -42,17 +42,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkClaim, claimOf, findDocExamples, rewriteImports, rewriteValueComments, typeCheckExamples, type DocExample } from './fixtures/doc-examples.js';
 
-/**
- * Files whose examples are skipped for now: other work is rewriting them.
- * Empty this list when it lands; their examples are then held to the same rules.
- */
-const PENDING: readonly string[] = ['src/parse/', 'src/parse.ts', 'src/cases/', 'src/cases.ts'];
-
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixtures/doc-examples.ts', import.meta.url));
 const examples = findDocExamples(ROOT);
 
-const pending = (example: DocExample) => PENDING.some((path) => (path.endsWith('/') ? example.file.startsWith(path) : example.file === path));
 const title = (example: DocExample) => {
   const siblings = examples.filter((e) => e.file === example.file && e.symbol === example.symbol);
   const n = siblings.length > 1 ? ` #${siblings.indexOf(example) + 1}` : '';
@@ -61,7 +54,7 @@ const title = (example: DocExample) => {
 
 let typeErrors: Map<DocExample, string[]> | undefined;
 function typeErrorsOf(example: DocExample): string[] {
-  typeErrors ??= typeCheckExamples(ROOT, examples.filter((e) => !pending(e)));
+  typeErrors ??= typeCheckExamples(ROOT, examples);
   return typeErrors.get(example) ?? [];
 }
 
@@ -127,10 +120,6 @@ describe('the @example blocks in src', () => {
 
   for (const example of examples) {
     const name = title(example);
-    if (pending(example)) {
-      it.skip(`${name}: pending, its file is being rewritten (see PENDING)`, () => {});
-      continue;
-    }
     // The first one to run compiles all the blocks: a few seconds.
     it(`${name} type-checks`, { timeout: 60_000 }, () => {
       const errors = typeErrorsOf(example);
