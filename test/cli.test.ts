@@ -367,6 +367,7 @@ describe('on a terminal', () => {
       isDirectory: (path) => path === 'dir',
       list: () => Object.keys(files),
       schemaText: () => '{}',
+      writeFile: () => {},
     };
     return { io, out, err };
   }
