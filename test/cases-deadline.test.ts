@@ -1,12 +1,11 @@
-import chineseDays from 'chinese-days';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../src/cases/calendar.js';
 import { replyDeadline } from '../src/cases/deadline.js';
 import type { CaseRecord } from '../src/cases/record.js';
+import { oracleWorkday } from './fixtures/chinese-days.js';
 
-const local = (date: string) => date.replaceAll('-', '/');
 /** The n-th working day after `date` by chinese-days: an oracle independent of ours. */
-const oracle = (date: string, n: number) => chineseDays.findWorkday(n, local(date));
+const oracle = (date: string, n: number) => oracleWorkday(date, n);
 
 const base = { id: 'A-1', applicant: 'naturalPerson', receivedOn: '2024-09-20' } as const satisfies CaseRecord;
 const codes = (record: unknown, options = {}) => replyDeadline(record, options).findings.map((f) => f.code);
