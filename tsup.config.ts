@@ -1,16 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import { EDITION_KEYS } from './src/format/layout.js';
+import { outputJsonSchema } from './src/cli/output-schema.js';
 import { caseJsonSchema } from './src/schema/case.js';
 import { reportJsonSchema } from './src/schema/json-schema.js';
 
-/** Writes the JSON Schema of each edition, and of a case record, at the package root, where even node10 resolution finds them: gov-disclosure-report/schema/2021.json. */
+/**
+ * Writes the JSON Schema of each edition, of a case record and of the command's `--format json`
+ * output at the package root, where even node10 resolution finds them: gov-disclosure-report/schema/2021.json.
+ */
 function writeSchemas(): void {
   mkdirSync('schema', { recursive: true });
   for (const edition of [...EDITION_KEYS, undefined]) {
     writeFileSync(`schema/${edition ?? 'report'}.json`, `${JSON.stringify(reportJsonSchema(edition), null, 2)}\n`);
   }
   writeFileSync('schema/case.json', `${JSON.stringify(caseJsonSchema(), null, 2)}\n`);
+  writeFileSync('schema/output.json', `${JSON.stringify(outputJsonSchema(), null, 2)}\n`);
 }
 
 export default defineConfig([
@@ -29,7 +34,9 @@ export default defineConfig([
     entry: { bin: 'src/bin.ts' },
     format: ['esm'],
     target: 'node20',
-    noExternal: ['date-fns'],
+    // picomatch (the quoted globs of validate and parse) is bundled too: the command needs no package more
+    // installed for it.
+    noExternal: ['date-fns', 'picomatch'],
   },
   {
     // The browser build: everything bundled into one classic script, for pages with no bundler.

@@ -8,10 +8,11 @@ import { EDITION_KEYS } from '../format/layout.js';
 import { parseReport } from '../parse/parse.js';
 import { drawable, renderReport, type RenderFormat } from '../render/render.js';
 import type { Locale } from '../rules/catalogue.js';
-import type { Finding } from '../validate/finding.js';
 import { validateReport } from '../validate/validate.js';
 import { findingLines } from './findings.js';
+import { expandInputs, JSON_FILES, PUBLISHED_FILES } from './inputs.js';
 import { DEFAULT_MAX_BYTES, failureReason, InputError, paint, printable, readBytes, readJson, type Io } from './io.js';
+import { errorsOnly, exitStatus, formatResults, OUTPUT_OPTIONS, outputOptions, warningCount, type FileResult, type OutputCommand, type OutputFormat } from './output.js';
 
 /** A bad option or argument: its one-line message, and exit code 2. */
 export class UsageError extends Error {}
@@ -36,47 +37,6 @@ export function maxBytes(value: string | undefined): number {
   throw new UsageError(`--max-bytes must be a whole number of bytes above 0, not "${value}"`);
 }
 
-interface FileResult {
-  file: string;
-  ok: boolean;
-  findings: Finding[];
-  /** Why the file could not be read (exit 2). */
-  error?: string;
-}
-
-/** A file to validate, or a directory named with why it gives none. */
-interface Input {
-  file: string;
-  error?: string;
-}
-
-/**
- * The files named by the arguments: a directory stands for the *.json files
- * directly in it (not in its sub-directories), `-` for stdin. A directory
- * that cannot be listed, or has none, is kept with its error, to be reported
- * as unreadable: a mistyped or empty folder must not pass as "nothing wrong".
- */
-function expandFiles(io: Io, args: readonly string[]): { inputs: Input[]; directories: number } {
-  let directories = 0;
-  const inputs = args.flatMap((arg): Input[] => {
-    if (arg === '-' || !io.isDirectory(arg)) return [{ file: arg }];
-    directories++;
-    return jsonFilesIn(io, arg);
-  });
-  return { inputs, directories };
-}
-
-function jsonFilesIn(io: Io, directory: string): Input[] {
-  let names: string[];
-  try {
-    names = io.list(directory);
-  } catch (error) {
-    return [{ file: directory, error: `${directory}: cannot list: ${failureReason(error)}` }];
-  }
-  const found = names.filter((path) => path.toLowerCase().endsWith('.json') && !io.isDirectory(path)).sort();
-  return found.length > 0 ? found.map((file) => ({ file })) : [{ file: directory, error: `${directory}: no *.json file in this directory` }];
-}
-
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function summary(results: readonly FileResult[], color: boolean): string {
@@ -92,44 +52,69 @@ function summary(results: readonly FileResult[], color: boolean): string {
   ].join('\n');
 }
 
-/** validate FILE… [--previous FILE] [--locale zh-CN|en] [--json] [--max-bytes N] */
+/** validate FILE… [--previous FILE] [--locale zh-CN|en] [--json | --format FORMAT] [--quiet] [--max-warnings N] [--max-bytes N] */
 export async function validate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { previous: { type: 'string' }, locale: { type: 'string' }, json: { type: 'boolean' }, ...INPUT_OPTIONS },
+    options: { previous: { type: 'string' }, locale: { type: 'string' }, json: { type: 'boolean' }, ...OUTPUT_OPTIONS, ...INPUT_OPTIONS },
   });
   if (positionals.length === 0) throw new UsageError('validate needs at least one FILE (or - for standard input)');
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
+  const output = outputOptions(values);
   const limit = maxBytes(values['max-bytes']);
   const previous = values.previous === undefined ? undefined : await readJson(io, values.previous, limit);
-  const { inputs, directories } = expandFiles(io, positionals);
-  const progress = io.ttyErr && directories > 0 && !values.json;
+  const { inputs, directories } = expandInputs(io, positionals, JSON_FILES);
+  const format = output.format ?? 'text';
+  const progress = io.ttyErr && directories > 0 && format === 'text';
 
-  const results: FileResult[] = [];
+  const all: FileResult[] = [];
   for (const [i, { file, error }] of inputs.entries()) {
     if (progress) io.stderr(`\r\x1b[K[${i + 1}/${inputs.length}] ${printable(file)}`);
-    results.push(error === undefined ? await validateFile(io, file, limit, { previous, locale }) : { file, ok: false, findings: [], error });
+    all.push(error === undefined ? await validateFile(io, file, limit, { previous, locale }) : { file, ok: false, findings: [], error });
   }
   if (progress) io.stderr('\r\x1b[K');
+  printResults(io, 'validate', output.quiet ? errorsOnly(all) : all, format, { summary: directories > 0 || all.length > 1, quiet: output.quiet });
+  return finish(io, all, output.maxWarnings);
+}
 
-  if (values.json) {
+const withoutReport = ({ report: _, ...rest }: FileResult): FileResult => rest;
+
+/**
+ * The results in the chosen format: text for people (findings on stdout,
+ * unreadable files on stderr; with --quiet, only the files with errors),
+ * or one for machines.
+ */
+function printResults(io: Io, command: OutputCommand, results: FileResult[], format: OutputFormat | 'legacy-json', text: { summary: boolean; quiet: boolean }): void {
+  if (format === 'legacy-json') {
     io.stdout(`${JSON.stringify(results, null, 2)}\n`);
-  } else {
-    for (const r of results) {
-      if (r.error) {
-        io.stderr(`${paint(io.ttyErr, 'red', '✖')} ${printable(r.error)}\n`);
-        continue;
-      }
-      const errors = r.findings.filter((f) => f.severity === 'error').length;
-      const head = r.ok ? paint(io.tty, 'green', `✔ ${printable(r.file)}`) : paint(io.tty, 'red', `✖ ${printable(r.file)}`);
-      io.stdout(`${head}: ${plural(errors, 'error')}, ${plural(r.findings.length - errors, 'warning')}\n`);
-      for (const f of r.findings) io.stdout(findingLines(f, io.tty));
-    }
-    if (directories > 0 || results.length > 1) io.stdout(`\n${summary(results, io.tty)}\n`);
+    return;
   }
-  if (results.some((r) => r.error)) return 2;
-  return results.every((r) => r.ok) ? 0 : 1;
+  if (format !== 'text') {
+    io.stdout(formatResults(format, command, results));
+    return;
+  }
+  for (const r of results) {
+    if (r.error) {
+      io.stderr(`${paint(io.ttyErr, 'red', '✖')} ${printable(r.error)}\n`);
+      continue;
+    }
+    if (text.quiet && r.ok) continue;
+    const errors = r.findings.filter((f) => f.severity === 'error').length;
+    const head = r.ok ? paint(io.tty, 'green', `✔ ${printable(r.file)}`) : paint(io.tty, 'red', `✖ ${printable(r.file)}`);
+    io.stdout(`${head}: ${plural(errors, 'error')}, ${plural(r.findings.length - errors, 'warning')}\n`);
+    for (const f of r.findings) io.stdout(findingLines(f, io.tty));
+  }
+  if (text.summary) io.stdout(`\n${summary(results, io.tty)}\n`);
+}
+
+/** The exit status, saying on stderr when it is 1 only for --max-warnings. */
+function finish(io: Io, results: readonly FileResult[], maxWarnings: number | undefined): number {
+  const status = exitStatus(results, maxWarnings);
+  if (status === 1 && results.every((r) => r.ok)) {
+    io.stderr(`${plural(warningCount(results), 'warning')}, more than --max-warnings ${maxWarnings}\n`);
+  }
+  return status;
 }
 
 /** One file validated; one that cannot be read is a result with its error, so the other files are still reported. */
@@ -181,23 +166,53 @@ export async function render(args: string[], io: Io): Promise<number> {
   return ok ? 0 : 1;
 }
 
-/** parse FILE [--json] [--locale zh-CN|en] [--max-bytes N]: the kind of input is told by its content, not its name. */
+/**
+ * parse FILE… [--json | --format FORMAT] [--quiet] [--max-warnings N] [--locale zh-CN|en] [--max-bytes N]:
+ * the kind of input is told by its content, not its name. One FILE without
+ * --format prints its report (model.md §3); several, or a folder or
+ * pattern, print the findings of each (text) or the results in --format.
+ */
 export async function parse(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, locale: { type: 'string' }, ...INPUT_OPTIONS },
+    options: { json: { type: 'boolean' }, locale: { type: 'string' }, ...OUTPUT_OPTIONS, ...INPUT_OPTIONS },
   });
-  if (positionals.length !== 1) throw new UsageError('parse needs exactly one FILE (or - for standard input)');
+  if (positionals.length === 0) throw new UsageError('parse needs a FILE (or - for standard input)');
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
-  const result = await parseReport(await readBytes(io, positionals[0]!, maxBytes(values['max-bytes'])), { locale });
-  if (values.json) {
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  } else {
-    if (result.report) io.stdout(`${JSON.stringify(result.report, null, 2)}\n`);
-    for (const f of result.findings) io.stderr(findingLines(f, io.ttyErr));
+  const output = outputOptions(values);
+  const limit = maxBytes(values['max-bytes']);
+  const { inputs, directories } = expandInputs(io, positionals, PUBLISHED_FILES);
+  if (inputs.length === 1 && directories === 0 && (output.format === undefined || output.format === 'legacy-json')) {
+    const result = await parseReport(await readBytes(io, positionals[0]!, limit), { locale });
+    const shown = output.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
+    if (values.json) {
+      io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
+    } else {
+      if (result.report) io.stdout(`${JSON.stringify(result.report, null, 2)}\n`);
+      for (const f of shown.findings) io.stderr(findingLines(f, io.ttyErr));
+    }
+    return finish(io, [{ file: positionals[0]!, ok: result.ok, findings: result.findings }], output.maxWarnings);
   }
-  return result.ok ? 0 : 1;
+  if (output.format === 'legacy-json') throw new UsageError('--json reads one FILE; for several, use --format json');
+  const all: FileResult[] = [];
+  for (const { file, error } of inputs) {
+    if (error !== undefined) {
+      all.push({ file, ok: false, findings: [], error });
+      continue;
+    }
+    try {
+      const result = await parseReport(await readBytes(io, file, limit), { locale });
+      all.push({ file, ok: result.ok, findings: result.findings, ...(result.report ? { report: result.report } : {}) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      all.push({ file, ok: false, findings: [], error: error.message });
+    }
+  }
+  // Text shows the findings of each file; the reports are in --format json.
+  const shown = (output.quiet ? errorsOnly(all) : all).map((r) => (output.format === 'json' ? r : withoutReport(r)));
+  printResults(io, 'parse', shown, output.format ?? 'text', { summary: true, quiet: output.quiet });
+  return finish(io, all, output.maxWarnings);
 }
 
 /** schema [--edition EDITION]: the editions are those of the format metadata. */

@@ -1,6 +1,11 @@
 import { EDITION_KEYS } from '../format/layout.js';
 import { DEFAULT_MAX_BYTES } from './io.js';
 
+const OUTPUT = `  --format FORMAT  text (default), json (a versioned document: schema/output.json), ndjson (one
+                   line per finding), sarif (SARIF 2.1.0) or junit (JUnit XML), for CI annotations
+  -q, --quiet      print only the errors, not the warnings and notes
+  --max-warnings N exit 1 when there are more than N warnings (errors always exit 1)`;
+
 const MAX_BYTES = `  --max-bytes N    read at most N bytes of an input (default ${DEFAULT_MAX_BYTES}, 64 MiB): a larger
                    one, or anything that is not a regular file (a FIFO, a device), is refused as unreadable`;
 
@@ -11,7 +16,7 @@ export const USAGE = {
 Checks and prints 政府信息公开工作年度报告 (government information disclosure annual reports).
 
 Commands:
-  validate FILE…   check report JSON files (a directory: every *.json in it; - for stdin)
+  validate FILE…   check report JSON files (a folder: every *.json under it; a quoted glob; - for stdin)
   render FILE      print a report's tables in the official layout
   parse FILE       read a published report (HTML, PDF, Word, Excel, plain text or Markdown) into the report JSON
   schema           print the JSON Schema of the report
@@ -19,21 +24,26 @@ Commands:
   tally FILE       count a register of applications (CSV, TSV, JSON, NDJSON, .xlsx) into table 三
   reply-deadline   print an application's reply deadline in statutory working days
 
-Run "gov-disclosure-report <command> --help" for a command's options.
-Options: --help, --version
+Run "gov-disclosure-report <command> --help" or "gov-disclosure-report help <command>" for a
+command's options.
+Options: --help, --version; --color / --no-color (default: on a terminal, unless NO_COLOR is
+set; FORCE_COLOR=1 turns it on anywhere)
 
 Every command exits 2, with one line on standard error, when its output cannot be written
 (a full disk, a reader that has gone).`,
-  validate: `Usage: gov-disclosure-report validate FILE… [--previous FILE] [--locale zh-CN|en] [--json] [--max-bytes N]
+  validate: `Usage: gov-disclosure-report validate FILE… [--previous FILE] [--locale zh-CN|en] [--json | --format FORMAT]
+                                             [--quiet] [--max-warnings N] [--max-bytes N]
 
 Validates report JSON files against the format and every rule of the catalogue.
-A directory validates every *.json file directly in it (not in its sub-directories);
+A folder validates every *.json file under it, sub-folders too (hidden ones and node_modules
+skipped); a quoted glob such as 'reports/**/*.json' is expanded by the command itself;
 - reads standard input.
 
 Options:
   --previous FILE  last year's report: turns on the continuity.* rules
   --locale LOCALE  language of the messages: zh-CN (default) or en
   --json           print [{file, ok, findings}] as JSON, with "error" for a file that cannot be read
+${OUTPUT}
 ${MAX_BYTES}
 
 An unreadable file is reported and the others are still validated.
@@ -51,15 +61,21 @@ Options:
 ${MAX_BYTES}
 
 Exit status: 0 no error, 1 an error in the report, 2 unreadable input.`,
-  parse: `Usage: gov-disclosure-report parse FILE [--json] [--locale zh-CN|en] [--max-bytes N]
+  parse: `Usage: gov-disclosure-report parse FILE… [--json | --format FORMAT] [--quiet] [--max-warnings N]
+                                          [--locale zh-CN|en] [--max-bytes N]
 
 Reads a published report into the canonical report JSON, printed on standard output, with the
 findings on standard error. The kind of input is told from its content: HTML pages, PDF files,
 Word (.docx) and Excel (.xlsx) files, and plain text or Markdown (text extractions whose rows
 keep their figures on one line).
 
+Several files, a folder (its *.html, *.htm, *.txt, *.md, *.pdf, *.docx and *.xlsx files, sub-
+folders too) or a quoted glob print the findings of each file, or with --format json each
+file's {file, ok, findings, report}.
+
 Options:
-  --json           print {ok, report, edition, provenance, extras, findings} instead
+  --json           one FILE: print {ok, report, edition, provenance, extras, findings} instead
+${OUTPUT}
   --locale LOCALE  language of the findings: zh-CN (default) or en
 ${MAX_BYTES}
 
