@@ -23,6 +23,7 @@ if (major < 20 || (major === 20 && minor < 12)) {
 for (const method of ['log', 'info', 'debug', 'warn'] as const) console[method] = console.error;
 
 const { failureReason, nodeIo } = await import('./cli/io.js');
+const { forcedColor, withColor } = await import('./cli/color.js');
 const { main } = await import('./cli/main.js');
 
 // Output that cannot be written (a full disk, a reader that stopped early as `| head` does) ends the run: one line, exit 2.
@@ -33,4 +34,6 @@ process.stdout.on('error', (error) => {
 // With standard error gone too there is no one to tell.
 process.stderr.on('error', () => process.exit(2));
 // The build writes the JSON Schemas to schema/ at the package root, beside dist/ (and src/).
-process.exitCode = await main(process.argv.slice(2), nodeIo(new URL('../schema/', import.meta.url)));
+// FORCE_COLOR (set, and not 0) colours even a pipe, as CI logs want; it wins over NO_COLOR, as in Node.js itself.
+const io = withColor(nodeIo(new URL('../schema/', import.meta.url)), forcedColor(process.env));
+process.exitCode = await main(process.argv.slice(2), io);

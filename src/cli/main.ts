@@ -5,15 +5,24 @@
  */
 import pkg from '../../package.json' with { type: 'json' };
 import { replyDeadlineCommand, tally } from './cases.js';
+import { colorFlag, withColor } from './color.js';
 import { deadline, parse, render, schema, UsageError, validate } from './commands.js';
 import { InputError, printable, type Io } from './io.js';
+import { closest, optionsIn } from './suggest.js';
 import { USAGE } from './usage.js';
 
 const COMMANDS = { validate, render, parse, schema, deadline, tally, 'reply-deadline': replyDeadlineCommand } as const;
 
-/** Runs the command line with `argv` (without the program name) and returns the exit status. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const [name, ...args] = argv;
+/**
+ * Runs the command line with `argv` (without the program name) and returns
+ * the exit status. `--color` and `--no-color`, anywhere before `--`, turn
+ * colour on or off whatever the terminal and the environment say.
+ */
+export async function main(argv: readonly string[], terminal: Io): Promise<number> {
+  const { args: rest, color } = colorFlag(argv);
+  const io = withColor(terminal, color);
+  const [name, ...args] = rest;
+  if (name === 'help') return help(args, io);
   if (name === undefined) {
     io.stderr(`${USAGE.main}\n`);
     return 2;
@@ -25,7 +34,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   if (!Object.hasOwn(COMMANDS, name)) {
-    io.stderr(`gov-disclosure-report: unknown command "${printable(name)}" (try --help)\n`);
+    const near = closest(name, Object.keys(COMMANDS));
+    io.stderr(`gov-disclosure-report: unknown command "${printable(name)}"${near ? `; did you mean ${near}?` : ' (try --help)'}\n`);
     return 2;
   }
   const command = name as keyof typeof COMMANDS;
@@ -41,6 +51,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await COMMANDS[command](args, io);
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '(--[^']+)'/.exec((error as Error).message)?.[1] : undefined;
+    const near = unknown === undefined ? undefined : closest(unknown, optionsIn(USAGE[command]));
+    if (unknown !== undefined && near !== undefined) {
+      io.stderr(`gov-disclosure-report ${command}: unknown option ${printable(unknown)}; did you mean ${near}?\n`);
+      return 2;
+    }
     if (usage || error instanceof InputError) {
       io.stderr(`gov-disclosure-report ${command}: ${printable((error as Error).message.split('\n')[0]!)}${usage ? ' (try --help)' : ''}\n`);
       return 2;
@@ -48,4 +64,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`gov-disclosure-report ${command}: internal error: ${printable(String((error as Error)?.message).split('\n')[0]!)}\n`);
     return 2;
   }
+}
+
+/** `help [COMMAND]`: the usage of the command line, or of one command, on standard output. */
+function help(args: readonly string[], io: Io): number {
+  const [topic] = args;
+  if (topic === undefined || topic.startsWith('-')) {
+    io.stdout(`${USAGE.main}\n`);
+    return 0;
+  }
+  if (!Object.hasOwn(COMMANDS, topic)) {
+    const near = closest(topic, Object.keys(COMMANDS));
+    io.stderr(`gov-disclosure-report help: unknown command "${printable(topic)}"${near ? `; did you mean ${near}?` : ' (try --help)'}\n`);
+    return 2;
+  }
+  io.stdout(`${USAGE[topic as keyof typeof COMMANDS]}\n`);
+  return 0;
 }
