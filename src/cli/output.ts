@@ -194,7 +194,7 @@ function findingLine(f: Finding): string {
  * ```ts
  * import { junitOutput } from './output.js';
  * const xml = junitOutput('validate', [{ file: 'a.json', ok: true, findings: [] }]);
- * xml.includes('<testcase classname="gov-disclosure-report.validate" name="a.json" file="a.json">'); // true
+ * xml.includes('<testcase classname="gov-disclosure-report.validate" name="a.json" file="a.json" />'); // true: a clean file
  * ```
  */
 export function junitOutput(command: OutputCommand, results: readonly FileResult[]): string {
