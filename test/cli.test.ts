@@ -192,7 +192,7 @@ describe('--help and --version', () => {
   });
 
   it('names every kind of input parse reads, and --max-bytes for every command that reads input', () => {
-    expect(cli(['--help']).stdout).toMatch(/parse FILE +read a published report \(HTML, PDF, plain text or Markdown\)/);
+    expect(cli(['--help']).stdout).toMatch(/parse FILE +read a published report \(HTML, PDF, Word, Excel, plain text or Markdown\)/);
     for (const command of ['validate', 'render', 'parse']) {
       expect(cli([command, '--help']).stdout).toMatch(/--max-bytes N +read at most N bytes of an input \(default 67108864/);
     }
