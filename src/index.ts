@@ -73,12 +73,12 @@ export {
 } from './builders/builders.js';
 
 // Validation
-export { RULES, type Locale, type RuleCode, type RuleEntry, type RuleParams, type Severity } from './rules/catalogue.js';
+export { RULES, type ContinuityParams, type Given, type Locale, type RelationParams, type RuleCode, type RuleEntry, type RuleParams, type Severity } from './rules/catalogue.js';
 export { MESSAGES, renderMessage } from './rules/messages/index.js';
 export { MESSAGES_EN } from './rules/messages/en.js';
 export { MESSAGES_ZH_CN } from './rules/messages/zh-CN.js';
 export type { MessageCatalogue, MessageContext } from './rules/messages/context.js';
-export type { Finding, FindingOf } from './validate/finding.js';
+export type { Finding, FindingOf, ModelFields } from './validate/finding.js';
 export { checkReport, validateReport, type ValidateOptions, type ValidationResult } from './validate/validate.js';
 
 // Many reports

@@ -112,8 +112,11 @@ export interface Equation {
  * ```
  */
 export interface Lookup<V> {
+  /** The value at a pointer, if any. */
   get(pointer: string): V | undefined;
+  /** Whether a pointer has a value. */
   has(pointer: string): boolean;
+  /** Calls `each` with every value and its pointer, in the order the form prints them. */
   forEach(each: (value: V, pointer: string) => void): void;
   readonly size: number;
 }

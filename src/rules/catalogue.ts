@@ -57,17 +57,46 @@ export interface RuleEntry<P extends object = object> {
 }
 
 /** A value as the input gave it: a number, a string (cut short when long), or the JSON type of anything else. */
-type Given = number | string;
+/**
+ * A value as the input gave it, in a finding: a number, a string (cut short
+ * when long), or the JSON type of anything else.
+ *
+ * @example
+ * ```ts
+ * import type { Given } from 'gov-disclosure-report';
+ * const actual: Given = 'array';
+ * ```
+ */
+export type Given = number | string;
 
 /** What a relation's finding carries: the sum it expected, the figure it found, and every cell it read. */
-interface RelationParams {
+/**
+ * What a sum relation's finding carries: the sum it expected, the figure it
+ * found, and every cell it read.
+ *
+ * @example
+ * ```ts
+ * import type { RelationParams } from 'gov-disclosure-report';
+ * const params: RelationParams = { expected: 5, actual: 4, cells: ['/applications/outcomes/total/naturalPerson'] };
+ * ```
+ */
+export interface RelationParams {
   readonly expected: number | string;
   readonly actual: number;
   readonly cells: readonly string[];
 }
 
 /** A continuity relation also reads last year's cells. */
-interface ContinuityParams extends RelationParams {
+/**
+ * A continuity relation's finding also names the cells of last year's report it read.
+ *
+ * @example
+ * ```ts
+ * import type { ContinuityParams } from 'gov-disclosure-report';
+ * const params: ContinuityParams = { expected: 3, actual: 2, cells: ['/applications/carriedOver/naturalPerson'], previousCells: ['/applications/carriedForward/naturalPerson'] };
+ * ```
+ */
+export interface ContinuityParams extends RelationParams {
   readonly previousCells: readonly string[];
 }
 

@@ -42,8 +42,18 @@ export type FindingOf<C extends RuleCode> = {
  */
 export type Finding = { [C in RuleCode]: FindingOf<C> & ModelFields }[RuleCode];
 
-/** The optional fields model.md §2 gives every finding, so they can be read without narrowing. */
-interface ModelFields {
+/**
+ * The optional fields model.md §2 gives every finding, so they can be read
+ * without narrowing by code.
+ *
+ * @example
+ * ```ts
+ * import { validateReport } from 'gov-disclosure-report';
+ * const [finding] = validateReport({ edition: '2021', year: 2021 }).findings;
+ * finding?.expected; // undefined
+ * ```
+ */
+export interface ModelFields {
   /** What the rule expected, e.g. the computed sum. */
   readonly expected?: number | string | undefined;
   /** The value reported. */
