@@ -218,6 +218,55 @@ function shown(value: unknown): string | number | undefined {
 type Shape = RuleParams<'case.shape'>['expected'];
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** Days before the first of each month in a common year. */
+const MONTH_START = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** Days in each month of a common year. */
+const MONTH_LENGTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The digit at `at`, or -1 for any other character. */
+const digitAt = (text: string, at: number): number => {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+};
+
+/**
+ * {@link parseDay}, in small-integer arithmetic only: the tally reads two or
+ * more dates a record, and a day number worked out with `Math.floor` is a
+ * float that must be boxed on its way out, a million allocations a run.
+ * Same answers: NaN for anything but a `YYYY-MM-DD` calendar date; year 0000
+ * is left to {@link parseDay}.
+ */
+function readDay(text: unknown): number {
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
+  const y0 = digitAt(text, 0);
+  const y1 = digitAt(text, 1);
+  const y2 = digitAt(text, 2);
+  const y3 = digitAt(text, 3);
+  const m0 = digitAt(text, 5);
+  const m1 = digitAt(text, 6);
+  const d0 = digitAt(text, 8);
+  const d1 = digitAt(text, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (year === 0) return parseDay(text);
+  if (month < 1 || month > 12 || day < 1) return NaN;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 1 : 0;
+  if (day > MONTH_LENGTH[month - 1]! + (month === 2 ? leap : 0)) return NaN;
+  // Days from 0001-01-01 to the first of `year`, less those to 1970-01-01 (719 162).
+  const y = year - 1;
+  const yearStart = 365 * y + ((y / 4) | 0) - ((y / 100) | 0) + ((y / 400) | 0) - 719_162;
+  return yearStart + MONTH_START[month - 1]! + (month > 2 ? leap : 0) + day - 1;
+}
+
+/** Whether `text` has a character other than white space; a printable ASCII first character settles it without `trim`, which a million ids would each pay for. */
+const hasText = (text: string): boolean => {
+  const first = text.charCodeAt(0);
+  return (first > 32 && first < 127) || text.trim() !== '';
+};
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -256,14 +305,13 @@ export class CaseReader {
   private date(value: unknown, field: string, optional: boolean, nullable = false): number {
     if (value === undefined && optional) return NaN;
     if (value === null && nullable) return NaN;
-    const day = parseDay(value);
+    const day = readDay(value);
     if (day !== day) this.bad(field, nullable ? 'dateOrNull' : 'date', value);
     return day;
   }
 
-  /** case.dateOrder when `later` is before `earlier`; whether they are in order. */
-  private order(earlier: number, later: number, earlierField: CaseField, field: string): boolean {
-    if (!(later < earlier)) return true;
+  /** case.dateOrder for `later`, which is before `earlier`; false, for the record's `inOrder`. */
+  private misordered(earlier: number, later: number, earlierField: CaseField, field: string): false {
     this.out.add('case.dateOrder', pathOf(this.place, field), { ...idOf(this.place), expected: formatDay(earlier), actual: formatDay(later), earlier: earlierField });
     return false;
   }
@@ -282,23 +330,21 @@ export class CaseReader {
       return undefined;
     }
     const days = this.days;
-    const id = input.id;
-    if (typeof id === 'string' && id.trim() !== '') place.caseId = days.id = id;
+    // Each field read once: a register's records come in several shapes, and every read of one costs.
+    const { id, applicant, receivedOn, channel, onTheSpot, correction, extension, consultations, delayedUntil, outcome, closedOn } = input;
+    if (typeof id === 'string' && hasText(id)) place.caseId = days.id = id;
     else this.bad('/id', 'string', id);
 
-    const applicant = input.applicant;
     days.column = typeof applicant === 'string' ? applicantIndex(applicant) : -1;
     if (days.column < 0) this.bad('/applicant', 'applicant', applicant);
-    days.received = this.date(input.receivedOn, '/receivedOn', false);
+    days.received = this.date(receivedOn, '/receivedOn', false);
 
-    const { channel, onTheSpot } = input;
     if (channel !== undefined && !(typeof channel === 'string' && Object.hasOwn(CHANNELS, channel))) this.bad('/channel', 'channel', channel);
     if (onTheSpot !== undefined && typeof onTheSpot !== 'boolean') this.bad('/onTheSpot', 'boolean', onTheSpot);
     days.onTheSpot = onTheSpot === true;
 
     days.correctionRequested = days.correctionReceived = NaN;
-    if (input.correction !== undefined) {
-      const correction = input.correction;
+    if (correction !== undefined) {
       if (!isObject(correction)) this.bad('/correction', 'object', correction);
       else {
         days.correctionRequested = this.date(correction.requestedOn, '/correction/requestedOn', false);
@@ -308,8 +354,7 @@ export class CaseReader {
 
     days.extensionNotified = NaN;
     days.extensionDays = 0;
-    if (input.extension !== undefined) {
-      const extension = input.extension;
+    if (extension !== undefined) {
       if (!isObject(extension)) this.bad('/extension', 'object', extension);
       else {
         days.extensionNotified = this.date(extension.notifiedOn, '/extension/notifiedOn', false);
@@ -320,38 +365,42 @@ export class CaseReader {
     }
 
     days.consultations = undefined;
-    if (input.consultations !== undefined) {
-      if (!Array.isArray(input.consultations)) this.bad('/consultations', 'array', input.consultations);
-      else days.consultations = this.consultations(input.consultations);
+    if (consultations !== undefined) {
+      if (!Array.isArray(consultations)) this.bad('/consultations', 'array', consultations);
+      else days.consultations = this.consultations(consultations);
     }
 
-    days.delayedUntil = this.date(input.delayedUntil, '/delayedUntil', true);
-    days.closed = this.date(input.closedOn, '/closedOn', true);
+    days.delayedUntil = this.date(delayedUntil, '/delayedUntil', true);
+    days.closed = this.date(closedOn, '/closedOn', true);
     days.outcome = -1;
-    if (input.outcome !== undefined) {
-      days.outcome = typeof input.outcome === 'string' ? outcomeIndex(input.outcome) : -1;
-      if (days.outcome < 0) this.bad('/outcome', 'outcome', input.outcome);
+    if (outcome !== undefined) {
+      days.outcome = typeof outcome === 'string' ? outcomeIndex(outcome) : -1;
+      if (days.outcome < 0) this.bad('/outcome', 'outcome', outcome);
     }
     if (!this.ok) return undefined;
 
     // Both present or both absent; a record with one of them is neither open nor closed.
-    if (input.outcome !== undefined && input.closedOn === undefined) {
-      this.out.add('case.outcomeWithoutClose', pathOf(place, '/closedOn'), { ...idOf(place), actual: input.outcome as string });
+    if (outcome !== undefined && closedOn === undefined) {
+      this.out.add('case.outcomeWithoutClose', pathOf(place, '/closedOn'), { ...idOf(place), actual: outcome as string });
       return undefined;
     }
-    if (input.closedOn !== undefined && input.outcome === undefined) {
-      this.out.add('case.closeWithoutOutcome', pathOf(place, '/outcome'), { ...idOf(place), actual: input.closedOn as string });
+    if (closedOn !== undefined && outcome === undefined) {
+      this.out.add('case.closeWithoutOutcome', pathOf(place, '/outcome'), { ...idOf(place), actual: closedOn as string });
       return undefined;
     }
 
-    let inOrder = this.order(days.received, days.closed, 'receivedOn', '/closedOn');
+    // Compared here, not in a call: a day passed to a function is boxed, a million times a run.
+    let inOrder = true;
+    if (days.closed < days.received) inOrder = this.misordered(days.received, days.closed, 'receivedOn', '/closedOn');
     if (days.correctionRequested === days.correctionRequested) {
-      inOrder = this.order(days.received, days.correctionRequested, 'receivedOn', '/correction/requestedOn') && inOrder;
-      inOrder = this.order(days.correctionRequested, days.correctionReceived, 'correction.requestedOn', '/correction/receivedOn') && inOrder;
+      if (days.correctionRequested < days.received) inOrder = this.misordered(days.received, days.correctionRequested, 'receivedOn', '/correction/requestedOn');
+      if (days.correctionReceived < days.correctionRequested) {
+        inOrder = this.misordered(days.correctionRequested, days.correctionReceived, 'correction.requestedOn', '/correction/receivedOn');
+      }
     }
-    inOrder = this.order(days.received, days.delayedUntil, 'receivedOn', '/delayedUntil') && inOrder;
+    if (days.delayedUntil < days.received) inOrder = this.misordered(days.received, days.delayedUntil, 'receivedOn', '/delayedUntil');
     days.consultations?.forEach((c, i) => {
-      inOrder = this.order(c.sent, c.answered, 'consultations.sentOn', `/consultations/${i}/answeredOn`) && inOrder;
+      if (c.answered < c.sent) inOrder = this.misordered(c.sent, c.answered, 'consultations.sentOn', `/consultations/${i}/answeredOn`);
     });
     return inOrder ? days : undefined;
   }

@@ -58,6 +58,9 @@ export interface Tally<E extends Edition = Edition> {
   readonly findings: Finding[];
 }
 
+/** The iterator of plain arrays, which an indexed loop may stand in for. */
+const ARRAY_VALUES = /* @__PURE__ */ Array.prototype[Symbol.iterator];
+
 /** For each row of {@link OUTCOME_ROWS}, the index of the edition's row it is counted in. */
 function editionRows(edition: Edition): { ids: string[]; of: Int32Array } {
   const ids = outcomeCodes(edition)
@@ -128,7 +131,8 @@ export function tallyApplications(cases: Iterable<unknown>, options: TallyOption
   const reader = new CaseReader(out);
   const place: RecordPlace = { index: -1, caseId: undefined };
 
-  for (const item of cases) {
+  /** Reads, checks and counts the next record. */
+  const count = (item: unknown): void => {
     place.index++;
     place.caseId = undefined;
     const c = reader.read(item, place);
@@ -136,15 +140,15 @@ export function tallyApplications(cases: Iterable<unknown>, options: TallyOption
     if (id !== undefined) {
       if (!ids.add(id)) {
         out.add('case.duplicateId', pathOf(place, '/id'), { caseId: id });
-        continue;
+        return;
       }
     }
-    if (!c || c.received > last) continue;
+    if (!c || c.received > last) return;
 
     const open = Number.isNaN(c.closed);
     if (c.received >= first) received[c.column]!++;
     else if (open || c.closed >= first) carriedOver[c.column]!++;
-    else continue; // closed before Y: not in this report
+    else return; // closed before Y: not in this report
 
     if (!open && c.closed <= last) {
       outcomes[rows.of[c.outcome]! * columns + c.column]!++;
@@ -157,6 +161,12 @@ export function tallyApplications(cases: Iterable<unknown>, options: TallyOption
         if (due === due) checkOverdue(due, asOf, calendar, place, out);
       }
     }
+  };
+  // An array (with its own iterator) by index: the same records in the same order, without an iterator result a record.
+  if (Array.isArray(cases) && cases[Symbol.iterator] === ARRAY_VALUES) {
+    for (let i = 0; i < cases.length; i++) count(cases[i]);
+  } else {
+    for (const item of cases) count(item);
   }
 
   const row = (counts: Float64Array, offset = 0) => Object.fromEntries(APPLICANT_KEYS.map((key, i) => [key, counts[offset + i]!]));
