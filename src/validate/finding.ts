@@ -90,7 +90,7 @@ function echoed(path: string): string {
 }
 
 /** Rendered messages that depend only on their code and cell, per locale and layout. */
-const FIXED_MESSAGES: Readonly<Record<Locale, WeakMap<Layout, Map<string, string>>>> = { 'zh-CN': new WeakMap(), en: new WeakMap() };
+const FIXED_MESSAGES: Readonly<Record<Locale, WeakMap<Layout, Map<RuleCode, Map<string, string>>>>> = { 'zh-CN': new WeakMap(), en: new WeakMap() };
 
 /**
  * Collects findings and renders their messages in one locale.
@@ -123,12 +123,14 @@ export class FindingList {
     return { where, whereEn: named ? named.en : path, shown: extra?.shown, relation };
   }
 
-  /** The memo of fixed messages, by `code pointer`, for this locale and layout. */
-  private memo(): Map<string, string> | undefined {
+  /** The memo of fixed messages of one code, by pointer, for this locale and layout. */
+  private memo(code: RuleCode): Map<string, string> | undefined {
     const layout = this.layout;
     if (!layout) return undefined;
-    let memo = FIXED_MESSAGES[this.locale].get(layout);
-    if (!memo) FIXED_MESSAGES[this.locale].set(layout, (memo = new Map()));
+    let byCode = FIXED_MESSAGES[this.locale].get(layout);
+    if (!byCode) FIXED_MESSAGES[this.locale].set(layout, (byCode = new Map()));
+    let memo = byCode.get(code);
+    if (!memo) byCode.set(code, (memo = new Map()));
     return memo;
   }
 
@@ -139,18 +141,21 @@ export class FindingList {
     this.perCode.set(code, count);
     if (count > this.limit) return;
     path = echoed(path);
-    const values = (params ?? {}) as RuleParams<C>;
-    // A message with no values of its own, on a cell or row of the form, is the same in every report: rendered
-    // once. (Only those: the paths of unknown keys are the input's own, and unbounded.)
-    const fixed = (params === undefined || Object.keys(values).length === 0) && this.layout && (this.layout.cellAt.has(path) || this.layout.objectAt.has(path));
-    const memo = fixed ? this.memo() : undefined;
-    const key = `${code} ${path}`;
-    let message = memo?.get(key);
-    if (message === undefined) {
-      message = renderMessage(code, this.locale, values, this.context(path, extra));
-      memo?.set(key, message);
+    if (params === undefined) {
+      // A finding with no values of its own (a blank cell, a missing row) is the same in every report: on a cell
+      // or row of the form its message is rendered once. (Only there: the paths of unknown keys are the input's
+      // own, and unbounded.) It is the common case, so it skips the spread below.
+      const memo = this.layout && (this.layout.cellAt.has(path) || this.layout.objectAt.has(path)) ? this.memo(code) : undefined;
+      let message = memo?.get(path);
+      if (message === undefined) {
+        message = renderMessage(code, this.locale, {} as RuleParams<C>, this.context(path, extra));
+        memo?.set(path, message);
+      }
+      this.found.push({ code, severity, path, message } as Finding);
+      return;
     }
-    this.found.push({ code, severity, path, ...values, message } as Finding);
+    const message = renderMessage(code, this.locale, params, this.context(path, extra));
+    this.found.push({ code, severity, path, ...params, message } as Finding);
   }
 
   /**
