@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NARRATIVE_FIGURES, validateReport, type Finding, type Report2021 } from '../src/index.js';
 import { parseReport } from '../src/parse.js';
-import { figureOf, normaliseNarrative, statedFigures } from '../src/validate/narrative.js';
+import { FIGURE_WITH_UNIT, figureOf, normaliseNarrative, statedFigures } from '../src/validate/narrative.js';
 import { ROOT } from './fixtures/cli.js';
 import { busyReport2019, busyReport2021 } from './fixtures/reports.js';
 
@@ -243,5 +243,28 @@ describe('the corpus: every narrative against its tables', () => {
     expect(stated.map((s) => `${s.quantity} ${s.figure}`).join(', ')).toBe(STATED[file] ?? '');
     const findings = narrativeFindings(validateReport(report).findings);
     expect(findings.map((f) => `${f.code} ${f.path} ${f.code === 'narrative.figure' ? `${f.quantity} ${f.actual} ≠ ${f.expected}` : f.actual}`)).toEqual(FLAGGED[file] ?? []);
+  });
+});
+
+describe('the sentence prefilter', () => {
+  /** What follows the figure group `(?<n>…)` of a phrase: the group is closed by counting parentheses. */
+  const afterFigure = (source: string): string => {
+    let depth = 0;
+    for (let i = source.indexOf('(?<n>'); i < source.length; i++) {
+      if (source[i] === '\\') i++;
+      else if (source[i] === '(') depth++;
+      else if (source[i] === ')' && --depth === 0) return source.slice(i + 1);
+    }
+    return '';
+  };
+
+  it('is sound: every phrase states its figure followed at once by a unit FIGURE_WITH_UNIT knows', () => {
+    for (const quantity of NARRATIVE_FIGURES) {
+      for (const phrase of quantity.phrases) {
+        const units = /^\(\?:([^()]*)\)/.exec(afterFigure(phrase));
+        expect(units, phrase).not.toBeNull();
+        for (const unit of units![1]!.split('|')) expect(FIGURE_WITH_UNIT.test(`1${unit}`), `${quantity.key}: ${unit}`).toBe(true);
+      }
+    }
   });
 });

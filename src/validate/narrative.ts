@@ -94,6 +94,12 @@ const TITLE = new RegExp(NARRATIVE_YEAR_PHRASES.title, 'g');
 const OPENING = new RegExp(NARRATIVE_YEAR_PHRASES.opening);
 const YEAR = /(\d{4})年/g;
 const SENTENCE_END = /[。；;！!？?]/;
+/**
+ * Every phrase states its figure followed at once by a counting unit (件, 份, 宗, 起, 个, 项): a sentence
+ * without such a pair cannot match one, and is not scanned by every phrase (most sentences of a long
+ * narrative). A test keeps every phrase of the metadata to this form.
+ */
+export const FIGURE_WITH_UNIT = /[0-9零〇一二两三四五六七八九十百千万][件份宗起个项]/;
 
 /** What a quantity's figure may be, by the table: its values, the cells read, and the value a message names. */
 interface Expected {
@@ -236,7 +242,7 @@ function figuresIn(section: NarrativeSectionMeta['key'], sentences: readonly str
   const stated: StatedFigure[] = [];
   const seen = new Set<string>();
   for (const sentence of sentences) {
-    if (namesOtherYear(sentence, year)) continue;
+    if (!FIGURE_WITH_UNIT.test(sentence) || namesOtherYear(sentence, year)) continue;
     for (const { quantity, phrases, sentenceNames } of COMPILED) {
       if (sentenceNames && !sentenceNames.test(sentence)) continue;
       for (const phrase of phrases) {
