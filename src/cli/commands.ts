@@ -5,8 +5,7 @@
 import { parseArgs } from 'node:util';
 import { publicationDeadline } from '../dates/deadline.js';
 import { EDITION_KEYS } from '../format/layout.js';
-import { parseReport } from '../parse/parse.js';
-import { drawable, renderReport, type RenderFormat } from '../render/render.js';
+import type { RenderFormat } from '../render/render.js';
 import type { Locale } from '../rules/catalogue.js';
 import { validateReport } from '../validate/validate.js';
 import { findingLines } from './findings.js';
@@ -145,6 +144,8 @@ export async function render(args: string[], io: Io): Promise<number> {
   const file = positionals[0]!;
   const input = await readJson(io, file, maxBytes(values['max-bytes']));
   const { ok, report, findings } = validateReport(input, { locale });
+  // The renderers (and the Word and Excel writers) are loaded by this command alone.
+  const { drawable, renderReport } = await import('../render/render.js');
   // A report with faults is drawn all the same, faults in place, as long as it has an edition to lay it out by.
   const toDraw = report ?? drawable(input);
   if (!toDraw) {
@@ -183,6 +184,9 @@ export async function parse(args: string[], io: Io): Promise<number> {
   const output = outputOptions(values);
   const limit = maxBytes(values['max-bytes']);
   const { inputs, directories } = expandInputs(io, positionals, PUBLISHED_FILES);
+  // The parser (and the Word, Excel and PDF readers behind it) is loaded by this command alone, so the
+  // others start without it.
+  const { parseReport } = await import('../parse/parse.js');
   if (inputs.length === 1 && directories === 0 && (output.format === undefined || output.format === 'legacy-json')) {
     const result = await parseReport(await readBytes(io, positionals[0]!, limit), { locale });
     const shown = output.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;

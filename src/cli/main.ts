@@ -4,14 +4,23 @@
  * stack trace.
  */
 import pkg from '../../package.json' with { type: 'json' };
-import { replyDeadlineCommand, tally } from './cases.js';
 import { colorFlag, withColor } from './color.js';
 import { deadline, parse, render, schema, UsageError, validate } from './commands.js';
 import { InputError, printable, type Io } from './io.js';
 import { closest, optionsIn } from './suggest.js';
 import { USAGE } from './usage.js';
 
-const COMMANDS = { validate, render, parse, schema, deadline, tally, 'reply-deadline': replyDeadlineCommand } as const;
+// The register commands (and their CSV and Excel readers) are loaded when one of them runs, so the others
+// start without them.
+const COMMANDS = {
+  validate,
+  render,
+  parse,
+  schema,
+  deadline,
+  tally: async (args: string[], io: Io) => (await import('./cases.js')).tally(args, io),
+  'reply-deadline': async (args: string[], io: Io) => (await import('./cases.js')).replyDeadlineCommand(args, io),
+} as const;
 
 /**
  * Runs the command line with `argv` (without the program name) and returns
