@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'tsup';
 import { EDITION_KEYS } from './src/format/layout.js';
 import { outputJsonSchema } from './src/cli/output-schema.js';
@@ -43,6 +44,25 @@ export default defineConfig([
     entry: { browser: 'src/browser.ts' },
     format: ['iife'],
     globalName: 'GovDisclosureReport',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    noExternal: [/.*/],
+    // pdf.js (1.7 MB) stays out of it: the PDF reader's import of it gets the module that loads
+    // dist/pdfjs.global.js when a PDF comes.
+    esbuildPlugins: [
+      {
+        name: 'pdfjs-on-demand',
+        setup(build) {
+          build.onResolve({ filter: /^pdfjs-dist(\/|$)/ }, () => ({ path: resolve('src/browser/pdfjs-on-demand.ts') }));
+        },
+      },
+    ],
+  },
+  {
+    // pdf.js and its worker as one classic script, for the browser build to load on demand.
+    entry: { pdfjs: 'src/browser/pdfjs-script.ts' },
+    format: ['iife'],
     platform: 'browser',
     target: 'es2022',
     minify: true,
