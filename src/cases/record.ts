@@ -330,8 +330,25 @@ export class CaseReader {
       return undefined;
     }
     const days = this.days;
-    // Each field read once: a register's records come in several shapes, and every read of one costs.
-    const { id, applicant, receivedOn, channel, onTheSpot, correction, extension, consultations, delayedUntil, outcome, closedOn } = input;
+    // The keys the record has, each read once, rather than every field by name: a register's records come in
+    // several shapes, and a field read by name across many shapes (absent ones too) is a slow, allocating lookup.
+    let id: unknown, applicant: unknown, receivedOn: unknown, channel: unknown, onTheSpot: unknown, correction: unknown;
+    let extension: unknown, consultations: unknown, delayedUntil: unknown, outcome: unknown, closedOn: unknown;
+    for (const key in input) {
+      switch (key) {
+        case 'id': id = input[key]; break;
+        case 'applicant': applicant = input[key]; break;
+        case 'receivedOn': receivedOn = input[key]; break;
+        case 'channel': channel = input[key]; break;
+        case 'onTheSpot': onTheSpot = input[key]; break;
+        case 'correction': correction = input[key]; break;
+        case 'extension': extension = input[key]; break;
+        case 'consultations': consultations = input[key]; break;
+        case 'delayedUntil': delayedUntil = input[key]; break;
+        case 'outcome': outcome = input[key]; break;
+        case 'closedOn': closedOn = input[key]; break;
+      }
+    }
     if (typeof id === 'string' && hasText(id)) place.caseId = days.id = id;
     else this.bad('/id', 'string', id);
 
@@ -370,8 +387,9 @@ export class CaseReader {
       else days.consultations = this.consultations(consultations);
     }
 
-    days.delayedUntil = this.date(delayedUntil, '/delayedUntil', true);
-    days.closed = this.date(closedOn, '/closedOn', true);
+    // An absent date is the NaN literal, stored as it is: a NaN returned from a call is boxed, a million times a run.
+    days.delayedUntil = delayedUntil === undefined ? NaN : this.date(delayedUntil, '/delayedUntil', true);
+    days.closed = closedOn === undefined ? NaN : this.date(closedOn, '/closedOn', true);
     days.outcome = -1;
     if (outcome !== undefined) {
       days.outcome = typeof outcome === 'string' ? outcomeIndex(outcome) : -1;
