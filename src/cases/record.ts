@@ -387,9 +387,8 @@ export class CaseReader {
       else days.consultations = this.consultations(consultations);
     }
 
-    // An absent date is the NaN literal, stored as it is: a NaN returned from a call is boxed, a million times a run.
-    days.delayedUntil = delayedUntil === undefined ? NaN : this.date(delayedUntil, '/delayedUntil', true);
-    days.closed = closedOn === undefined ? NaN : this.date(closedOn, '/closedOn', true);
+    days.delayedUntil = this.date(delayedUntil, '/delayedUntil', true);
+    days.closed = this.date(closedOn, '/closedOn', true);
     days.outcome = -1;
     if (outcome !== undefined) {
       days.outcome = typeof outcome === 'string' ? outcomeIndex(outcome) : -1;
