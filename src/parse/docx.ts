@@ -6,9 +6,9 @@
  * browser reads `rowspan`.
  */
 import type { HtmlDocument } from './html.js';
-import { OfficeCollector, type OfficePlace } from './office.js';
+import { OfficeCollector, wordTable, type OfficePlace, type WordCell, type WordTable } from './office.js';
 import { walkXml, type OfficePackage } from './package.js';
-import type { SourceCell, SourceTable } from './source.js';
+import type { SourceTable } from './source.js';
 
 const MAIN = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
 const FALLBACK = '{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback';
@@ -24,48 +24,6 @@ const spanOf = (value: string | undefined) => {
   const n = Number.parseInt(value ?? '1', 10);
   return Number.isInteger(n) && n > 0 && n <= MAX_SPAN ? n : 1;
 };
-
-interface RawCell {
-  text: string;
-  span: number;
-  merge: 'restart' | 'continue' | undefined;
-  offset: number;
-  place: OfficePlace;
-}
-
-interface RawTable {
-  number: number;
-  rows: { before: number; cells: RawCell[] }[];
-}
-
-/** A table's cells with their spans: a continuing cell adds a row to the cell above it, in the grid column it starts at. */
-function sourceTable(raw: RawTable, collect: OfficeCollector): SourceTable {
-  let above = new Map<number, SourceCell>();
-  const rows = raw.rows.map((row, r) => {
-    const cells: SourceCell[] = [];
-    const here = new Map<number, SourceCell>();
-    let column = 0;
-    if (row.before > 0) {
-      cells.push(collect.cell('', row.before, 1, { table: raw.number, row: r + 1 }));
-      column = row.before;
-    }
-    for (const cell of row.cells) {
-      const owner = cell.merge === 'continue' ? above.get(column) : undefined;
-      if (owner && owner.colspan === cell.span) {
-        owner.rowspan++;
-        here.set(column, owner);
-      } else {
-        const source = collect.cell(cell.text, cell.span, 1, cell.place, cell.offset);
-        cells.push(source);
-        here.set(column, source);
-      }
-      column += cell.span;
-    }
-    above = here;
-    return cells;
-  });
-  return { rows, offset: rows.flat()[0]?.offset ?? raw.rows[0]?.cells[0]?.offset ?? 0 };
-}
 
 /**
  * Reads an opened Word document: its paragraphs outside tables as lines,
@@ -94,10 +52,10 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
   });
   const collect = new OfficeCollector();
   const tables: SourceTable[] = [];
-  const open: RawTable[] = [];
+  const open: WordTable[] = [];
   let count = 0;
-  let cell: RawCell | undefined;
-  const cells: RawCell[] = [];
+  let cell: WordCell | undefined;
+  const cells: WordCell[] = [];
   let line = '';
   let inText = false;
   let skipping = 0;
@@ -156,12 +114,12 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
         cell = cells.at(-1);
       } else if (n === 'tbl') {
         const table = open.pop();
-        if (table) tables.push(sourceTable(table, collect));
+        if (table) tables.push(wordTable(table, collect));
       }
     },
   });
   endLine();
-  while (open.length > 0) tables.push(sourceTable(open.pop()!, collect));
+  while (open.length > 0) tables.push(wordTable(open.pop()!, collect));
   tables.sort((a, b) => a.offset - b.offset);
   return { doc: { title: '', tables, lines: collect.lines }, places: collect.places };
 }

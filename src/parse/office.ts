@@ -1,17 +1,19 @@
 /**
- * Word and Excel files read into what the HTML reader gives — tables of
+ * Word and Excel files (.docx, .xlsx, and Word 97–2003 .doc) read into what the HTML reader gives — tables of
  * cells with their spans, and the text around them as lines — so that the
  * same table mapping reads them. A cell's offset is its place in reading
  * order; where it stands in the file (a sheet's cell address, a table's
  * row and cell) is kept beside it for provenance.
  */
 import type { HtmlDocument } from './html.js';
-import { documentTitle, openPackage, PackageError, type PackageKind } from './package.js';
-import type { SourceCell, SourceLine } from './source.js';
+import { documentTitle, isZip, openPackage, PackageError, type PackageKind } from './package.js';
+import { CompoundFileError, isCompoundFile, openCompoundFile } from './cfb.js';
+import type { SourceCell, SourceLine, SourceTable } from './source.js';
 import { isInvisible } from './visible-text.js';
 import { normalizeLabel } from './normalize.js';
 import { readXlsx } from './xlsx.js';
 import { readDocx } from './docx.js';
+import { readDoc } from './doc.js';
 
 /**
  * Where a cell stands in a Word or Excel file: for Excel its address with
@@ -46,7 +48,7 @@ export interface OfficePlace {
  * ```
  */
 export interface OfficeDocument {
-  kind: PackageKind;
+  kind: PackageKind | 'doc';
   doc: HtmlDocument;
   places: Map<number, OfficePlace>;
 }
@@ -91,8 +93,98 @@ export class OfficeCollector {
 }
 
 /**
- * Reads the bytes of an .xlsx or .docx file (told from its zip signature and
- * content types), or says why it cannot.
+ * A cell of a Word table as read, before rows are merged: its grid columns
+ * (`span`), and whether it starts (`restart`) or continues (`continue`) a
+ * cell merged down rows.
+ *
+ * @example
+ * ```ts
+ * import type { WordCell } from './office.js';
+ * const cell: WordCell = { text: '总计', span: 2, merge: 'restart', offset: 7, place: { table: 1, row: 3, cell: 1 } };
+ * ```
+ */
+export interface WordCell {
+  text: string;
+  span: number;
+  merge: 'restart' | 'continue' | undefined;
+  offset: number;
+  place: OfficePlace;
+}
+
+/**
+ * A Word table as read: its number in the document, and its rows, each with
+ * the grid columns it leaves empty before its first cell.
+ *
+ * @example
+ * ```ts
+ * import type { WordTable } from './office.js';
+ * const table: WordTable = { number: 1, rows: [{ before: 0, cells: [] }] };
+ * ```
+ */
+export interface WordTable {
+  number: number;
+  rows: { before: number; cells: WordCell[] }[];
+}
+
+/**
+ * A Word table's cells with their spans, as a browser reads `rowspan`: a
+ * continuing cell adds a row to the cell above it, in the grid column it
+ * starts at.
+ *
+ * @example
+ * ```ts
+ * import { OfficeCollector, wordTable } from './office.js';
+ * const collect = new OfficeCollector();
+ * const cell = (text: string, merge?: 'restart' | 'continue') => ({ text, span: 1, merge, offset: collect.take(), place: {} });
+ * const table = wordTable({ number: 1, rows: [{ before: 0, cells: [cell('件数', 'restart'), cell('1')] }, { before: 0, cells: [cell('', 'continue'), cell('2')] }] }, collect);
+ * table.rows.map((row) => row.map((c) => `${c.text}×${c.rowspan}`)); // [['件数×2', '1×1'], ['2×1']]
+ * ```
+ */
+export function wordTable(raw: WordTable, collect: OfficeCollector): SourceTable {
+  let above = new Map<number, SourceCell>();
+  const rows = raw.rows.map((row, r) => {
+    const cells: SourceCell[] = [];
+    const here = new Map<number, SourceCell>();
+    let column = 0;
+    if (row.before > 0) {
+      cells.push(collect.cell('', row.before, 1, { table: raw.number, row: r + 1 }));
+      column = row.before;
+    }
+    for (const cell of row.cells) {
+      const owner = cell.merge === 'continue' ? above.get(column) : undefined;
+      if (owner && owner.colspan === cell.span) {
+        owner.rowspan++;
+        here.set(column, owner);
+      } else {
+        const source = collect.cell(cell.text, cell.span, 1, cell.place, cell.offset);
+        cells.push(source);
+        here.set(column, source);
+      }
+      column += cell.span;
+    }
+    above = here;
+    return cells;
+  });
+  return { rows, offset: rows.flat()[0]?.offset ?? raw.rows[0]?.cells[0]?.offset ?? 0 };
+}
+
+/**
+ * Whether the bytes start like a file {@link readOffice} reads: a zip
+ * (.docx, .xlsx) or a compound file (.doc; an .xls is told apart inside).
+ *
+ * @example
+ * ```ts
+ * import { isOfficeFile } from './office.js';
+ * isOfficeFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])); // true
+ * ```
+ */
+export function isOfficeFile(bytes: Uint8Array): boolean {
+  return isZip(bytes) || isCompoundFile(bytes);
+}
+
+/**
+ * Reads the bytes of an .xlsx, .docx or .doc file (told from its signature,
+ * and a zip's content types), or says why it cannot.
  *
  * @example
  * ```ts
@@ -101,6 +193,15 @@ export class OfficeCollector {
  * ```
  */
 export function readOffice(bytes: Uint8Array): OfficeDocument | { reason: string } {
+  if (isCompoundFile(bytes)) {
+    try {
+      const read = readDoc(openCompoundFile(bytes));
+      return 'reason' in read ? read : { kind: 'doc', ...read };
+    } catch (error) {
+      if (error instanceof CompoundFileError) return { reason: `a Word 97–2003 or other compound file (OLE2) that cannot be read: ${error.message}` };
+      throw error;
+    }
+  }
   const opened = openPackage(bytes);
   if ('reason' in opened) return opened;
   try {

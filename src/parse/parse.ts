@@ -25,8 +25,7 @@ import { namesLabel, normalizeLabel } from './normalize.js';
 import { visibleText } from './visible-text.js';
 import { classify, mapApplications, mapProactive, mapReviewAndLitigation } from './html-tables.js';
 import { headerUnits } from './header-units.js';
-import { readOffice, type OfficeDocument } from './office.js';
-import { isZip } from './package.js';
+import { isOfficeFile, readOffice, type OfficeDocument } from './office.js';
 import { decodeText, pdfStart } from './encoding.js';
 import { leafRows, rowNamer, settleGroupRows, type ExtraRow, type Mapped, type Provenance, type RowNamer } from './rows.js';
 
@@ -275,9 +274,9 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     return empty();
   }
   const bytes = typeof given === 'string' ? undefined : given;
-  // A Word or Excel file is a zip, told from its signature and its content types.
+  // A Word or Excel file is a zip or a compound file, told from its signature (a zip's, then from its content types).
   let office: OfficeDocument | undefined;
-  if (bytes && isZip(bytes)) {
+  if (bytes && isOfficeFile(bytes)) {
     const read = readOffice(bytes);
     if ('reason' in read) {
       out.add('parse.unsupportedInput', '', { reason: read.reason });
