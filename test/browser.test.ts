@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITIONS, layoutOf, outcomeRows, validateReport, type Edition, type Report } from '../src/index.js';
+import { parseReport } from '../src/parse.js';
 import { renderReport } from '../src/render.js';
 import { launch, OUTPUT } from './fixtures/browser.js';
 import { ROOT } from './fixtures/cli.js';
@@ -81,10 +82,14 @@ describe.each([
 });
 
 describe('docs/playground.html in Chromium', () => {
-  it('shows the example clean, then a broken report with its faults, in either language', async () => {
+  const open = async () => {
     const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
     await page.goto(pathToFileURL(`${ROOT}docs/playground.html`).href);
+    return page;
+  };
 
+  it('shows the example clean, then a broken report with its faults, in either language', async () => {
+    const page = await open();
     await page.fill('#input', JSON.stringify(readExample('biandong-2021.json')));
     await expect.poll(() => page.textContent('#status')).toBe('没有错误');
     expect(await page.locator('.gdr-report table').count()).toBe(3);
@@ -120,4 +125,134 @@ describe('docs/playground.html in Chromium', () => {
     expect(await page.locator('.gdr-findings li[data-code="shape.required"]').count()).toBeGreaterThan(0);
     await page.close();
   });
+
+  it('loads the bundled example from its button, with no request for it', async () => {
+    const page = await open();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.click('#example');
+    await expect.poll(() => page.textContent('#status')).toBe('没有错误');
+    expect(JSON.parse(await page.inputValue('#input'))).toEqual(readExample('biandong-2021.json'));
+    expect(await page.locator('h1').last().textContent()).toBe('汴东产业集聚区2021年政府信息公开工作年度报告');
+    expect(requests).toEqual([]);
+    expect(await page.getAttribute('#file', 'accept')).toMatch(/\.pdf,.*\.docx,\.doc,\.xlsx,\.json/);
+    await page.close();
+  });
+
+  /** The figures a page shows, by pointer. */
+  const shown = (page: Page) => page.$$eval('td[data-pointer]', (tds) => Object.fromEntries(tds.map((td) => [td.dataset.pointer!, td.textContent ?? ''])));
+  const read = (page: Page) => expect.poll(() => page.textContent('#source'), { timeout: 60_000 }).toMatch(/^(读自|Read from) /);
+  const corpus = (path: string) => readFileSync(`${ROOT}test/corpus/${path}`);
+  const at = (root: unknown, path: readonly string[]) => path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
+  const layout = layoutOf('2021');
+
+  it('reads a dropped PDF: pdf.js loaded only then, the figures as printed, its faults marked, where each was read', async () => {
+    const page = await open();
+    expect(await page.evaluate(`'pdfjsLib' in window || document.querySelector('script[src*="pdfjs"]') !== null`)).toBe(false);
+    const bytes = corpus('pdf/009.pdf');
+    await page.setInputFiles('#file', `${ROOT}test/corpus/pdf/009.pdf`);
+    await read(page);
+    expect(await page.evaluate(`'pdfjsLib' in window && document.querySelector('script[src$="dist/pdfjs.global.js"]') !== null`)).toBe(true);
+    expect(await page.textContent('#source')).toBe('读自 009.pdf，2021 年版格式');
+
+    // The hand-checked figures of the published PDF, and what Node reads from it, cell for cell.
+    const truth = JSON.parse(corpus('truth/009.json').toString()) as Record<string, unknown>;
+    const figures = await shown(page);
+    expect(figures['/applications/received/naturalPerson']).toBe(String(at(truth, ['newApplications', 'naturalPerson'])));
+    expect(figures['/applications/received/total']).toBe(String(at(truth, ['newApplications', 'total'])));
+    expect(figures['/proactive/licensing/decisions']).toBe(String(truth.licensingDecisions));
+    expect(figures['/proactive/penalties/decisions']).toBe(String(truth.penaltyDecisions));
+    expect(figures['/proactive/coercion/decisions']).toBe(String(truth.coercionDecisions));
+    expect(figures['/reviewAndLitigation/administrativeReview/total']).toBe(String(truth.reviewTotal));
+    const inNode = await parseReport(bytes);
+    expect(figures).toEqual(Object.fromEntries(layout.cells.map((c) => [c.pointer, String(at(inNode.report, c.path) ?? '')])));
+
+    // The original's error (行政复议 总计 0 beside 维持 10, 纠正 1) is marked, and every finding listed.
+    expect(await page.$$eval('td.fault-error', (tds) => tds.map((td) => td.dataset.pointer))).toContain('/reviewAndLitigation/administrativeReview/total');
+    expect(await page.$$eval('.gdr-findings li', (lis) => lis.map((li) => li.dataset.code))).toEqual(inNode.findings.map((f) => f.code));
+    const errors = inNode.findings.filter((f) => f.severity === 'error').length;
+    expect(await page.textContent('#status')).toBe(`${errors} 个错误，${inNode.findings.filter((f) => f.severity === 'warning').length} 个警告`);
+
+    const source = inNode.provenance['/proactive/licensing/decisions']!;
+    const title = (pointer: string) => page.getAttribute(`td[data-pointer="${pointer}"]`, 'title');
+    expect(await title('/proactive/licensing/decisions')).toBe(`原文“550” · 第${source.page}页 (${source.x}, ${source.y})`);
+    expect(await title('/reviewAndLitigation/administrativeReview/total')).toMatch(/^原文“0” · 第\d+页 \(\d+, \d+\)\n行政复议 · 总计：应为 11，实为 0/);
+    await page.screenshot({ path: `${OUTPUT}/playground-pdf.png`, fullPage: true });
+
+    // The language switch: the page's texts, the findings, the hover texts and the form's labels.
+    await page.selectOption('#locale', 'en');
+    await expect.poll(() => page.textContent('#source')).toBe('Read from 009.pdf, edition 2021');
+    expect(await page.textContent('#status')).toMatch(/^\d+ errors?, \d+ warnings?$/);
+    expect(await page.textContent('header h1')).toBe('Government information disclosure annual report · checker');
+    expect(await page.textContent('#example')).toBe('Load the example report');
+    expect(await title('/proactive/licensing/decisions')).toBe(`printed “550” · page ${source.page} (${source.x}, ${source.y})`);
+    expect(await page.textContent('.gdr-findings li[data-path="/reviewAndLitigation/administrativeReview/total"]')).toContain('expected 11');
+    const heads = await page.$$eval('th', (ths) => ths.map((th) => th.textContent));
+    expect(heads).toContain(EDITIONS['2021'].tables[1].blocks[0]!.columns[0]!.en);
+    expect(await page.textContent('section[data-table="applications"] h2')).toBe(EDITIONS['2021'].tables[1].en);
+    expect(await shown(page)).toEqual(figures);
+    await page.screenshot({ path: `${OUTPUT}/playground-pdf-en.png`, fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  /** Every figure of a corpus page's truth (amounts aside, which it keeps as printed), as the playground prints it. */
+  const truthFigures = (id: string) => {
+    const truth = JSON.parse(corpus(`html/truth/${id}.json`).toString()) as unknown;
+    return Object.fromEntries(layout.cells.filter((c) => c.kind !== 'money').map((c) => [c.pointer, String(at(truth, c.path) ?? '')]));
+  };
+
+  it('reads a chosen Word file and a dropped HTML page: every figure of the truth, each with the cell or text it came from', async () => {
+    const page = await open();
+    await page.setInputFiles('#file', `${ROOT}test/corpus/docx/P001.docx`);
+    await read(page);
+    expect(await page.textContent('#source')).toBe('读自 P001.docx，2021 年版格式');
+    expect(await shown(page)).toMatchObject(truthFigures('P001'));
+    expect(await page.getAttribute('td[data-pointer="/proactive/normativeDocuments/issued"]', 'title')).toBe('原文“3” · 表1 第3行第2格');
+    // P001 has no 规章 row: its cells are blank, marked, and said to be absent from the source.
+    expect(await page.getAttribute('td[data-pointer="/proactive/regulations/issued"]', 'class')).toBe('fault fault-warning');
+    expect(await page.getAttribute('td[data-pointer="/proactive/regulations/issued"]', 'title')).toMatch(/^原文未载此格\n.*单元格空白/);
+    expect(await page.locator('.gdr-findings li[data-code="parse.rowMissing"]').count()).toBe(1);
+    await page.screenshot({ path: `${OUTPUT}/playground-docx.png`, fullPage: true });
+
+    // Dropped as a browser drops a file: a DataTransfer holding it, on a drop event.
+    const html = corpus('html/P001.html');
+    const transfer = await page.evaluateHandle((bytes) => {
+      // The page's DOM classes (the tests compile without the DOM types).
+      const { DataTransfer, File } = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
+      };
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], 'P001.html', { type: 'text/html' }));
+      return data;
+    }, [...html]);
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+    await expect.poll(() => page.textContent('#source')).toBe('读自 P001.html，2021 年版格式');
+    expect(await shown(page)).toMatchObject(truthFigures('P001'));
+    const inNode = await parseReport(html);
+    const offset = inNode.provenance['/proactive/normativeDocuments/issued']!.offset;
+    expect(await page.getAttribute('td[data-pointer="/proactive/normativeDocuments/issued"]', 'title')).toMatch(new RegExp(`^原文“3” · 第 ${offset} 字符处：….*行政规范性文件 ▸3 0 24`));
+    expect(await page.$$eval('.gdr-findings li', (lis) => lis.map((li) => li.dataset.code))).toEqual(inNode.findings.map((f) => f.code));
+    await page.screenshot({ path: `${OUTPUT}/playground-html.png`, fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  it('downloads the checked report as JSON, XLSX and DOCX, which read back to the same figures', async () => {
+    const page = await open();
+    await page.setInputFiles('#file', `${ROOT}test/corpus/html/P001.html`);
+    await read(page);
+    const figures = await shown(page);
+    const { report } = await parseReport(corpus('html/P001.html'));
+    for (const to of ['json', 'xlsx', 'docx'] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#downloads button[data-to="${to}"]`)]);
+      expect(download.suggestedFilename()).toBe(`平潭综合实验区行政审批局-2025.${to}`);
+      const file = `${OUTPUT}/playground-download.${to}`;
+      await download.saveAs(file);
+      const bytes = readFileSync(file);
+      const back = to === 'json' ? (JSON.parse(bytes.toString()) as Report) : (await parseReport(bytes)).report;
+      expect(Object.fromEntries(layout.cells.map((c) => [c.pointer, String(at(back, c.path) ?? '')])), to).toEqual(figures);
+      if (to === 'json') expect(back).toEqual(report);
+    }
+    await page.close();
+  }, 120_000);
 });
