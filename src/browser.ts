@@ -21,7 +21,7 @@ import type { Report } from './model/types.js';
 export * from './index.js';
 export * from './render.js';
 export * from './parse.js';
-export { pdfjsScriptUrl } from './browser/pdfjs-on-demand.js';
+export { pdfjsScriptUrl } from './browser/pdfjs-loader.js';
 
 /**
  * The bundled example, a complete 2021-edition report (`examples/biandong-2021.json`),

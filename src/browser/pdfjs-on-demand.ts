@@ -1,64 +1,13 @@
 /**
- * pdf.js in the browser build, loaded only when a PDF comes. The build
- * maps `pdfjs-dist` (which the PDF reader imports on first use) to this
- * module. Its `then` makes it a thenable, so the reader's
- * `await import('pdfjs-dist/…')` waits for `pdfjs.global.js` (pdf.js and
- * its worker as one classic script, next to `browser.global.js`) to load,
- * and gets pdf.js itself. A classic script, not a module or a Worker,
- * because a page opened from `file://` may load neither of those.
+ * What the browser build gives the PDF reader for `pdfjs-dist` (the build
+ * maps it here). Its `then` makes this module a thenable, so the reader's
+ * `await import('pdfjs-dist/…')` waits for pdf.js to load and gets pdf.js
+ * itself. Only the browser build imports it: a tool that awaits a
+ * module's namespace (a test runner's) would load pdf.js.
  *
  * @module
  */
-
-/** The few browser features used here, typed locally: the library compiles without the DOM types. */
-interface ScriptElement {
-  src: string;
-  onload: (() => void) | null;
-  onerror: (() => void) | null;
-}
-interface BrowserGlobals {
-  document?: { currentScript: { src?: string } | null; createElement(tag: 'script'): ScriptElement; head: { append(node: ScriptElement): void } };
-  pdfjsLib?: object;
-}
-
-const browser = globalThis as typeof globalThis & BrowserGlobals;
-
-// The script's own address, known only while it runs: the pdf.js script is looked for beside it.
-const here = browser.document?.currentScript?.src;
-
-/**
- * Where the pdf.js script is loaded from: beside the browser build
- * (`dist/pdfjs.global.js`), or `undefined` outside a browser.
- *
- * @example
- * ```ts
- * import { pdfjsScriptUrl } from './pdfjs-on-demand.js';
- * pdfjsScriptUrl(); // undefined (not in a browser)
- * ```
- */
-export function pdfjsScriptUrl(): string | undefined {
-  return here ? new URL('pdfjs.global.js', here).href : undefined;
-}
-
-let loading: Promise<object> | undefined;
-
-/** pdf.js: the page's own when it has loaded it (it sets `pdfjsLib`), else the script beside this one, loaded once. */
-function loadPdfJs(): Promise<object> {
-  loading ??= new Promise((resolve, reject) => {
-    if (browser.pdfjsLib) return resolve(browser.pdfjsLib);
-    const url = pdfjsScriptUrl();
-    if (!url || !browser.document) return reject(new Error('reading a PDF needs pdf.js: load pdfjs.global.js from the package’s dist folder'));
-    const script = browser.document.createElement('script');
-    script.onload = () => (browser.pdfjsLib ? resolve(browser.pdfjsLib) : reject(new Error(`${url} did not set pdfjsLib`)));
-    script.onerror = () => {
-      loading = undefined; // a failed load may be tried again
-      reject(new Error(`pdf.js could not be loaded from ${url}`));
-    };
-    script.src = url;
-    browser.document.head.append(script);
-  });
-  return loading;
-}
+import { loadPdfJs } from './pdfjs-loader.js';
 
 /**
  * What makes this module a thenable: awaiting its import awaits pdf.js.

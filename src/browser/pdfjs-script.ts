@@ -1,7 +1,7 @@
 /**
  * `dist/pdfjs.global.js`: pdf.js and its worker as one classic script,
  * which the browser build loads when a PDF comes (see
- * `pdfjs-on-demand.ts`). The worker runs in the page's thread: pdf.js
+ * `pdfjs-loader.ts`). The worker runs in the page's thread: pdf.js
  * uses the handler set on `pdfjsWorker` rather than start a Worker, which
  * a page opened from `file://` may not.
  *
