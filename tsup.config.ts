@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'tsup';
 import { EDITION_KEYS } from './src/format/layout.js';
@@ -67,5 +67,7 @@ export default defineConfig([
     target: 'es2022',
     minify: true,
     noExternal: [/.*/],
+    // pdf.js's license notice (Apache-2.0), which minifying would drop: it opens with @licstart, not @license.
+    banner: { js: readFileSync('node_modules/pdfjs-dist/legacy/build/pdf.mjs', 'utf8').match(/^\/\*\*[\s\S]*?\*\//)![0].replace('/**', '/*!') },
   },
 ]);
