@@ -32,7 +32,8 @@ export default defineConfig([
     onSuccess: async () => writeSchemas(),
   },
   {
-    entry: { bin: 'src/bin.ts' },
+    // The worker script of --jobs sits beside the command, which starts it by its file.
+    entry: { bin: 'src/bin.ts', worker: 'src/cli/worker.ts' },
     format: ['esm'],
     target: 'node20',
     // picomatch (the quoted globs of validate and parse) is bundled too: the command needs no package more

@@ -33,7 +33,8 @@ process.stdout.on('error', (error) => {
 });
 // With standard error gone too there is no one to tell.
 process.stderr.on('error', () => process.exit(2));
-// The build writes the JSON Schemas to schema/ at the package root, beside dist/ (and src/).
+// The build writes the JSON Schemas to schema/ at the package root, beside dist/ (and src/), and the script of
+// the --jobs worker threads beside this one.
 // FORCE_COLOR (set, and not 0) colours even a pipe, as CI logs want; it wins over NO_COLOR, as in Node.js itself.
-const io = withColor(nodeIo(new URL('../schema/', import.meta.url)), forcedColor(process.env));
+const io = withColor(nodeIo(new URL('../schema/', import.meta.url), new URL('./worker.js', import.meta.url)), forcedColor(process.env));
 process.exitCode = await main(process.argv.slice(2), io);

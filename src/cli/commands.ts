@@ -2,6 +2,7 @@
  * The commands of gov-disclosure-report. Each takes its arguments and the
  * {@link Io}, writes its output and returns the exit status.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { publicationDeadline } from '../dates/deadline.js';
 import { EDITION_KEYS } from '../format/layout.js';
@@ -9,9 +10,10 @@ import type { RenderFormat } from '../render/render.js';
 import type { Locale } from '../rules/catalogue.js';
 import { validateReport } from '../validate/validate.js';
 import { findingLines } from './findings.js';
-import { expandInputs, JSON_FILES, PUBLISHED_FILES } from './inputs.js';
+import { expandInputs, JSON_FILES, PUBLISHED_FILES, type Input } from './inputs.js';
 import { DEFAULT_MAX_BYTES, failureReason, InputError, paint, printable, readBytes, readJson, type Io } from './io.js';
 import { errorsOnly, exitStatus, formatResults, OUTPUT_OPTIONS, outputOptions, warningCount, type FileResult, type OutputCommand, type OutputFormat } from './output.js';
+import { runJobs, type Outcome, type Work } from './tasks.js';
 
 /** A bad option or argument: its one-line message, and exit code 2. */
 export class UsageError extends Error {}
@@ -23,10 +25,41 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
   throw new UsageError(`--${name} must be ${allowed.join(' or ')}${value === undefined ? '' : `, not "${value}"`}`);
 }
 
-const LOCALES = ['zh-CN', 'en'] as const;
+export const LOCALES = ['zh-CN', 'en'] as const;
 
 /** The options of every command that reads input. */
-const INPUT_OPTIONS = { 'max-bytes': { type: 'string' } } as const;
+export const INPUT_OPTIONS = { 'max-bytes': { type: 'string' } } as const;
+
+/** The option of the commands that read many files. */
+export const JOBS_OPTION = { jobs: { type: 'string' } } as const;
+
+/** The value of --jobs: how many worker threads read the files; by default, one per core. */
+export function jobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (n > 0 && n <= 1024) return n;
+  throw new UsageError(`--jobs must be a whole number from 1 to 1024, not "${value}"`);
+}
+
+/**
+ * The results of the inputs in their order: the files worked on (in worker
+ * threads with `--jobs`), the inputs that could not be listed as results
+ * with their error. `progress` shows a line on a terminal's standard error.
+ */
+export async function resultsOf<W extends Work>(
+  io: Io,
+  work: W,
+  inputs: readonly Input[],
+  options: { jobs: number; progress: boolean },
+  unlisted: (input: Input & { error: string }) => Outcome<W['command']>,
+): Promise<Outcome<W['command']>[]> {
+  const files = inputs.filter((input) => input.error === undefined).map((input) => input.file);
+  const done = await runJobs(io, work, files, { ...options, progress: options.progress && io.ttyErr });
+  let next = 0;
+  return inputs.map((input) => (input.error === undefined ? done[next++]! : unlisted(input as Input & { error: string })));
+}
+
+const unlistedResult = ({ file, error }: Input & { error: string }): FileResult => ({ file, ok: false, findings: [], error });
 
 /** The value of --max-bytes: how many bytes of one input are read before it is refused. */
 export function maxBytes(value: string | undefined): number {
@@ -51,28 +84,22 @@ function summary(results: readonly FileResult[], color: boolean): string {
   ].join('\n');
 }
 
-/** validate FILE… [--previous FILE] [--locale zh-CN|en] [--json | --format FORMAT] [--quiet] [--max-warnings N] [--max-bytes N] */
+/** validate FILE… [--previous FILE] [--locale zh-CN|en] [--json | --format FORMAT] [--quiet] [--max-warnings N] [--max-bytes N] [--jobs N] */
 export async function validate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { previous: { type: 'string' }, locale: { type: 'string' }, json: { type: 'boolean' }, ...OUTPUT_OPTIONS, ...INPUT_OPTIONS },
+    options: { previous: { type: 'string' }, locale: { type: 'string' }, json: { type: 'boolean' }, ...OUTPUT_OPTIONS, ...INPUT_OPTIONS, ...JOBS_OPTION },
   });
   if (positionals.length === 0) throw new UsageError('validate needs at least one FILE (or - for standard input)');
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
   const output = outputOptions(values);
   const limit = maxBytes(values['max-bytes']);
+  const threads = jobs(values.jobs);
   const previous = values.previous === undefined ? undefined : await readJson(io, values.previous, limit);
   const { inputs, directories } = expandInputs(io, positionals, JSON_FILES);
   const format = output.format ?? 'text';
-  const progress = io.ttyErr && directories > 0 && format === 'text';
-
-  const all: FileResult[] = [];
-  for (const [i, { file, error }] of inputs.entries()) {
-    if (progress) io.stderr(`\r\x1b[K[${i + 1}/${inputs.length}] ${printable(file)}`);
-    all.push(error === undefined ? await validateFile(io, file, limit, { previous, locale }) : { file, ok: false, findings: [], error });
-  }
-  if (progress) io.stderr('\r\x1b[K');
+  const all = await resultsOf(io, { command: 'validate', limit, locale, previous }, inputs, { jobs: threads, progress: directories > 0 }, unlistedResult);
   printResults(io, 'validate', output.quiet ? errorsOnly(all) : all, format, { summary: directories > 0 || all.length > 1, quiet: output.quiet });
   return finish(io, all, output.maxWarnings);
 }
@@ -93,6 +120,8 @@ function printResults(io: Io, command: OutputCommand, results: FileResult[], for
     io.stdout(formatResults(format, command, results));
     return;
   }
+  // The text is written at once: a write per line costs more than the checking of a report.
+  const out: string[] = [];
   for (const r of results) {
     if (r.error) {
       io.stderr(`${paint(io.ttyErr, 'red', '✖')} ${printable(r.error)}\n`);
@@ -101,10 +130,11 @@ function printResults(io: Io, command: OutputCommand, results: FileResult[], for
     if (text.quiet && r.ok) continue;
     const errors = r.findings.filter((f) => f.severity === 'error').length;
     const head = r.ok ? paint(io.tty, 'green', `✔ ${printable(r.file)}`) : paint(io.tty, 'red', `✖ ${printable(r.file)}`);
-    io.stdout(`${head}: ${plural(errors, 'error')}, ${plural(r.findings.length - errors, 'warning')}\n`);
-    for (const f of r.findings) io.stdout(findingLines(f, io.tty));
+    out.push(`${head}: ${plural(errors, 'error')}, ${plural(r.findings.length - errors, 'warning')}\n`);
+    for (const f of r.findings) out.push(findingLines(f, io.tty));
   }
-  if (text.summary) io.stdout(`\n${summary(results, io.tty)}\n`);
+  if (text.summary) out.push(`\n${summary(results, io.tty)}\n`);
+  io.stdout(out.join(''));
 }
 
 /** The exit status, saying on stderr when it is 1 only for --max-warnings. */
@@ -114,17 +144,6 @@ function finish(io: Io, results: readonly FileResult[], maxWarnings: number | un
     io.stderr(`${plural(warningCount(results), 'warning')}, more than --max-warnings ${maxWarnings}\n`);
   }
   return status;
-}
-
-/** One file validated; one that cannot be read is a result with its error, so the other files are still reported. */
-async function validateFile(io: Io, file: string, limit: number, options: { previous: unknown; locale: Locale }): Promise<FileResult> {
-  try {
-    const { ok, findings } = validateReport(await readJson(io, file, limit), options);
-    return { file, ok, findings };
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return { file, ok: false, findings: [], error: error.message };
-  }
 }
 
 const FORMATS = ['text', 'markdown', 'html', 'xlsx', 'docx'] as const;
@@ -177,17 +196,18 @@ export async function parse(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, locale: { type: 'string' }, ...OUTPUT_OPTIONS, ...INPUT_OPTIONS },
+    options: { json: { type: 'boolean' }, locale: { type: 'string' }, ...OUTPUT_OPTIONS, ...INPUT_OPTIONS, ...JOBS_OPTION },
   });
   if (positionals.length === 0) throw new UsageError('parse needs a FILE (or - for standard input)');
+  const threads = jobs(values.jobs);
   const locale: Locale = oneOf('locale', values.locale, LOCALES, 'zh-CN');
   const output = outputOptions(values);
   const limit = maxBytes(values['max-bytes']);
   const { inputs, directories } = expandInputs(io, positionals, PUBLISHED_FILES);
-  // The parser (and the Word, Excel and PDF readers behind it) is loaded by this command alone, so the
-  // others start without it.
-  const { parseReport } = await import('../parse/parse.js');
   if (inputs.length === 1 && directories === 0 && (output.format === undefined || output.format === 'legacy-json')) {
+    // The parser (and the Word, Excel and PDF readers behind it) is loaded by this command alone, so the
+    // others start without it.
+    const { parseReport } = await import('../parse/parse.js');
     const result = await parseReport(await readBytes(io, positionals[0]!, limit), { locale });
     const shown = output.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
     if (values.json) {
@@ -199,20 +219,7 @@ export async function parse(args: string[], io: Io): Promise<number> {
     return finish(io, [{ file: positionals[0]!, ok: result.ok, findings: result.findings }], output.maxWarnings);
   }
   if (output.format === 'legacy-json') throw new UsageError('--json reads one FILE; for several, use --format json');
-  const all: FileResult[] = [];
-  for (const { file, error } of inputs) {
-    if (error !== undefined) {
-      all.push({ file, ok: false, findings: [], error });
-      continue;
-    }
-    try {
-      const result = await parseReport(await readBytes(io, file, limit), { locale });
-      all.push({ file, ok: result.ok, findings: result.findings, ...(result.report ? { report: result.report } : {}) });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      all.push({ file, ok: false, findings: [], error: error.message });
-    }
-  }
+  const all = await resultsOf(io, { command: 'parse', limit, locale }, inputs, { jobs: threads, progress: true }, unlistedResult);
   // Text shows the findings of each file; the reports are in --format json.
   const shown = (output.quiet ? errorsOnly(all) : all).map((r) => (output.format === 'json' ? r : withoutReport(r)));
   printResults(io, 'parse', shown, output.format ?? 'text', { summary: true, quiet: output.quiet });
@@ -228,15 +235,19 @@ export function schema(args: string[], io: Io): number {
   return 0;
 }
 
+/** The value of --year, which is required: a year such as 2021. */
+export function yearOption(value: string | undefined): number {
+  if (value === undefined || !/^\d{1,4}$/.test(value)) throw new UsageError(`--year must be a year such as 2021${value === undefined ? '' : `, not "${value}"`}`);
+  return Number(value);
+}
+
 /** deadline --year N --publisher department|government */
 export function deadline(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options: { year: { type: 'string' }, publisher: { type: 'string' } } });
-  if (values.year === undefined || !/^\d{1,4}$/.test(values.year)) {
-    throw new UsageError(`--year must be a year such as 2021${values.year === undefined ? '' : `, not "${values.year}"`}`);
-  }
+  const year = yearOption(values.year);
   const publisher = oneOf('publisher', values.publisher, ['department', 'government'] as const);
   try {
-    io.stdout(`${publicationDeadline(Number(values.year), publisher)}\n`);
+    io.stdout(`${publicationDeadline(year, publisher)}\n`);
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/^publicationDeadline: /, '--'));
   }

@@ -142,3 +142,9 @@ function expandGlob(io: Io, pattern: string): Input[] {
   );
   return found.length > 0 ? found : [{ file: pattern, error: `${pattern}: no file matches` }];
 }
+
+/** What `export` reads from a folder: report JSON files and published reports alike. */
+export const REPORT_FILES: FileKind = {
+  extensions: [...JSON_FILES.extensions, ...PUBLISHED_FILES.extensions],
+  name: `${JSON_FILES.name}, ${PUBLISHED_FILES.name}`,
+};

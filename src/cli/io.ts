@@ -2,10 +2,10 @@
  * What the command line touches of the outside world, behind one interface
  * so the commands stay testable; `nodeIo` is the real one.
  */
-import { constants, readdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { styleText } from 'node:util';
+import type { WorkerPool } from './pool.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -25,6 +25,8 @@ export interface Io {
   readonly schemaText: (name: string) => string;
   /** Writes a file (`render -o`), replacing it. */
   readonly writeFile: (path: string, data: string | Uint8Array) => void;
+  /** Starts worker threads for `--jobs`; absent, or resolving to `undefined`, when there are none: the files are read in this thread. */
+  readonly startPool?: (threads: number) => Promise<WorkerPool | undefined>;
 }
 
 /** How much of one input is read unless `--max-bytes` says otherwise: 64 MiB, far above any report. */
@@ -33,7 +35,8 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /**
  * The process's own standard streams and file system. `schemas` is the
  * folder of the JSON Schema files the build writes, so the command line
- * prints them without loading zod.
+ * prints them without loading zod; `worker` is the built script of the
+ * `--jobs` worker threads.
  *
  * @example
  * ```ts
@@ -43,7 +46,7 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
  * io.stdout(io.schemaText('2021'));
  * ```
  */
-export function nodeIo(schemas: URL): Io {
+export function nodeIo(schemas: URL, worker?: URL): Io {
   const color = !process.env.NO_COLOR;
   const tty = process.stdout.isTTY === true && color;
   const ttyErr = process.stderr.isTTY === true && color;
@@ -64,6 +67,8 @@ export function nodeIo(schemas: URL): Io {
     list: (directory) => readdirSync(directory).map((name) => join(directory, name)),
     schemaText: (name) => readFileSync(new URL(`${name}.json`, schemas), 'utf8'),
     writeFile: (path, data) => writeFileSync(path, data),
+    // The pool library is loaded only when a pool is started.
+    ...(worker ? { startPool: async (threads: number) => (await import('./pool.js')).startWorkers(worker, threads) } : {}),
   };
 }
 
@@ -80,27 +85,37 @@ function kindOf(stats: Stats): string {
   return stats.isSocket() ? 'a socket' : 'of an unknown kind';
 }
 
+/**
+ * A regular file's bytes, read synchronously: a command works through its
+ * files one at a time, and a read that waits for the thread pool costs more
+ * than the checking of a report.
+ */
 async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Array> {
-  requireRegular(await stat(path));
+  requireRegular(statSync(path));
   // Checked again on the open file, in case the path changed in between; O_NONBLOCK so that even then a FIFO cannot block the open.
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    requireRegular(await handle.stat());
-    return await readAtMost(chunksOf(handle), maxBytes);
+    const stats = fstatSync(fd);
+    requireRegular(stats);
+    const parts: Buffer[] = [];
+    let size = 0;
+    // One read of the whole file, and one more to see it end (or grow).
+    for (let chunk = Math.min(stats.size, maxBytes) + 1; ; chunk = CHUNK) {
+      const buffer = Buffer.allocUnsafe(chunk);
+      const read = readSync(fd, buffer, 0, chunk, null);
+      if (read === 0) return parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
+      size += read;
+      if (size > maxBytes) throw tooLarge(maxBytes);
+      parts.push(buffer.subarray(0, read));
+    }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 const CHUNK = 64 * 1024;
 
-async function* chunksOf(handle: FileHandle): AsyncGenerator<Uint8Array> {
-  for (;;) {
-    const { bytesRead, buffer } = await handle.read({ buffer: Buffer.allocUnsafe(CHUNK) });
-    if (bytesRead === 0) return;
-    yield buffer.subarray(0, bytesRead);
-  }
-}
+const tooLarge = (maxBytes: number) => new Error(`larger than ${maxBytes} bytes (see --max-bytes)`);
 
 /** The chunks joined, or a rejection as soon as they pass `maxBytes`: leaving the loop closes the source, so the rest is never read. */
 async function readAtMost(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
@@ -108,7 +123,7 @@ async function readAtMost(chunks: AsyncIterable<Uint8Array>, maxBytes: number): 
   let size = 0;
   for await (const chunk of chunks) {
     size += chunk.length;
-    if (size > maxBytes) throw new Error(`larger than ${maxBytes} bytes (see --max-bytes)`);
+    if (size > maxBytes) throw tooLarge(maxBytes);
     parts.push(chunk);
   }
   return Buffer.concat(parts, size);
@@ -191,7 +206,20 @@ export async function readBytes(io: Io, file: string, maxBytes: number): Promise
  * ```
  */
 export async function readJson(io: Io, file: string, maxBytes: number): Promise<unknown> {
-  const text = new TextDecoder('utf-8').decode(await readBytes(io, file, maxBytes));
+  return jsonOf(file, await readBytes(io, file, maxBytes));
+}
+
+/**
+ * The JSON of bytes read from `file`, or an {@link InputError} that names it.
+ *
+ * @example
+ * ```ts
+ * import { jsonOf } from './io.js';
+ * jsonOf('a.json', new TextEncoder().encode('{"year": 2024}')); // { year: 2024 }
+ * ```
+ */
+export function jsonOf(file: string, bytes: Uint8Array): unknown {
+  const text = new TextDecoder('utf-8').decode(bytes);
   try {
     return JSON.parse(text);
   } catch (error) {

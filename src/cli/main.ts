@@ -10,14 +10,17 @@ import { InputError, printable, type Io } from './io.js';
 import { closest, optionsIn } from './suggest.js';
 import { USAGE } from './usage.js';
 
-// The register commands (and their CSV and Excel readers) are loaded when one of them runs, so the others
-// start without them.
+// The register commands (and their CSV and Excel readers), and those over several reports, are loaded when
+// one of them runs, so the others start without them.
 const COMMANDS = {
   validate,
   render,
   parse,
   schema,
   deadline,
+  rollup: async (args: string[], io: Io) => (await import('./reports.js')).rollup(args, io),
+  compare: async (args: string[], io: Io) => (await import('./reports.js')).compare(args, io),
+  export: async (args: string[], io: Io) => (await import('./reports.js')).exportCommand(args, io),
   tally: async (args: string[], io: Io) => (await import('./cases.js')).tally(args, io),
   'reply-deadline': async (args: string[], io: Io) => (await import('./cases.js')).replyDeadlineCommand(args, io),
 } as const;

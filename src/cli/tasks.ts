@@ -1,0 +1,153 @@
+/**
+ * What `validate`, `parse` and `export` do to one file, the same in the
+ * command's own thread and in a worker thread (`--jobs`): read it, then
+ * validate it, parse it, or turn it into export rows.
+ */
+import type { Locale } from '../rules/catalogue.js';
+import { validateReport } from '../validate/validate.js';
+import { exportRows, type ExportFormat } from './export-rows.js';
+import { InputError, jsonOf, printable, readBytes, readJson, type Io } from './io.js';
+import type { FileResult } from './output.js';
+
+/**
+ * The work of one command over its files; plain data, so it can be posted
+ * to a worker thread.
+ *
+ * @example
+ * ```ts
+ * import type { Work } from './tasks.js';
+ * const work: Work = { command: 'validate', limit: 1_000_000, locale: 'en' };
+ * ```
+ */
+export type Work =
+  | { command: 'validate'; limit: number; locale: Locale; previous?: unknown }
+  | { command: 'parse'; limit: number; locale: Locale }
+  | { command: 'export'; limit: number; to: ExportFormat };
+
+/**
+ * What `export` got of one file: its rows, or why it has none (`error`:
+ * unreadable, exit 2; `skipped`: read, but no report in it, exit 1).
+ *
+ * @example
+ * ```ts
+ * import type { ExportedFile } from './tasks.js';
+ * const done: ExportedFile = { file: 'a.html', rows: '', skipped: 'a.html: no report could be read (parse.noTables)' };
+ * ```
+ */
+export interface ExportedFile {
+  file: string;
+  rows: string;
+  error?: string;
+  skipped?: string;
+}
+
+/**
+ * The result of one file, by command.
+ *
+ * @example
+ * ```ts
+ * import type { Outcome } from './tasks.js';
+ * const done: Outcome<'validate'> = { file: 'a.json', ok: true, findings: [] };
+ * ```
+ */
+export type Outcome<C extends Work['command']> = C extends 'export' ? ExportedFile : FileResult;
+
+/**
+ * The results of `files`, in their order, one after the other in this
+ * thread. `done` is told of each file finished.
+ *
+ * @example
+ * ```ts
+ * // type-only: reads files
+ * import { nodeIo } from './io.js';
+ * import { runFiles } from './tasks.js';
+ * const io = nodeIo(new URL('../schema/', import.meta.url));
+ * const results = await runFiles(io, { command: 'validate', limit: 1 << 26, locale: 'zh-CN' }, ['a.json', 'b.json']);
+ * ```
+ */
+export async function runFiles<W extends Work>(io: Io, work: W, files: readonly string[], done?: (file: string) => void): Promise<Outcome<W['command']>[]> {
+  const results: Outcome<W['command']>[] = [];
+  for (const file of files) {
+    results.push((await runFile(io, work, file)) as Outcome<W['command']>);
+    done?.(file);
+  }
+  return results;
+}
+
+/**
+ * The results of `files`, in their order, whatever `jobs` is: with more
+ * than one job and more than one file, batches of them go to `jobs` worker
+ * threads (when the Io has them); otherwise they are read in this thread,
+ * and no pool is started. With `progress`, a line on standard error counts
+ * the files done.
+ *
+ * @example
+ * ```ts
+ * // type-only: reads files in worker threads
+ * import { nodeIo } from './io.js';
+ * import { runJobs } from './tasks.js';
+ * const io = nodeIo(new URL('../schema/', import.meta.url), new URL('./worker.js', import.meta.url));
+ * const results = await runJobs(io, { command: 'parse', limit: 1 << 26, locale: 'zh-CN' }, ['a.html', 'b.pdf'], { jobs: 2, progress: false });
+ * ```
+ */
+export async function runJobs<W extends Work>(io: Io, work: W, files: readonly string[], options: { jobs: number; progress: boolean }): Promise<Outcome<W['command']>[]> {
+  let finished = 0;
+  const done = options.progress ? (file: string, count = 1) => io.stderr(`\r\x1b[K[${(finished += count)}/${files.length}] ${printable(file)}`) : undefined;
+  // Standard input is this process's own: a run that reads it stays in this thread.
+  const threads = Math.min(options.jobs, files.length);
+  const pool = threads > 1 && !files.includes('-') ? await io.startPool?.(threads) : undefined;
+  try {
+    if (!pool) return await runFiles(io, work, files, done);
+    // Small batches keep the threads evenly loaded; not too small, as each is a message each way.
+    const size = Math.min(BATCH, Math.ceil(files.length / (threads * 8)));
+    const batches: (readonly string[])[] = [];
+    for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
+    const results = await Promise.all(
+      batches.map(async (batch) => {
+        const result = await pool.run(work, batch);
+        done?.(batch.at(-1)!, batch.length);
+        return result as Outcome<W['command']>[];
+      }),
+    );
+    return results.flat();
+  } finally {
+    await pool?.close();
+    if (options.progress) io.stderr('\r\x1b[K');
+  }
+}
+
+/** The most files a worker is sent at once. */
+const BATCH = 64;
+
+/** One file's result; an unreadable file is a result with its error, so the others are still done. */
+async function runFile(io: Io, work: Work, file: string): Promise<FileResult | ExportedFile> {
+  try {
+    if (work.command === 'validate') {
+      const { ok, findings } = validateReport(await readJson(io, file, work.limit), { locale: work.locale, previous: work.previous });
+      return { file, ok, findings };
+    }
+    if (work.command === 'parse') {
+      // The parser (and the Word, Excel and PDF readers behind it) is loaded only for a command that parses.
+      const { parseReport } = await import('../parse/parse.js');
+      const result = await parseReport(await readBytes(io, file, work.limit), { locale: work.locale });
+      return { file, ok: result.ok, findings: result.findings, ...(result.report ? { report: result.report } : {}) };
+    }
+    return await exportFile(io, work, file);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return work.command === 'export' ? { file, rows: '', error: error.message } : { file, ok: false, findings: [], error: error.message };
+  }
+}
+
+const JSON_START = /^\uFEFF?\s*\{/;
+
+/** Export rows of a report JSON file, or of a published report read as `parse` reads it: told from the content, not the name. */
+async function exportFile(io: Io, work: Extract<Work, { command: 'export' }>, file: string): Promise<ExportedFile> {
+  const bytes = await readBytes(io, file, work.limit);
+  const json = JSON_START.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 64)));
+  // A report with faults in its figures is exported all the same: the analyst sees them as printed.
+  const { report, findings } = json ? validateReport(jsonOf(file, bytes)) : await (await import('../parse/parse.js')).parseReport(bytes);
+  if (report) return { file, rows: exportRows(file, report, work.to) };
+  const why = findings.find((f) => f.severity === 'error');
+  return { file, rows: '', skipped: `${file}: no report could be read${why ? ` (${why.code} ${why.path || '/'})` : ''}` };
+}
