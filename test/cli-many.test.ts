@@ -1,0 +1,219 @@
+/**
+ * The commands over many reports, run as a user runs them (the built
+ * command, spawned) on the corpus pages and the examples: rollup, compare,
+ * export, and --jobs giving the same bytes as one thread.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import type { Io } from '../src/cli/io.js';
+import { compareReports, layoutOf, sumReports, validateReport, type Report } from '../src/index.js';
+import { parseReport } from '../src/parse.js';
+import { cli, folderWith, ROOT } from './fixtures/cli.js';
+
+const HTML = 'test/corpus/html';
+const PAGES = readdirSync(join(ROOT, HTML)).filter((name) => name.endsWith('.html'));
+const EXAMPLES = ['biandong-2021', 'shanghai-2019', 'synthetic-2021'].map((name) => `examples/${name}.json`);
+
+/** The corpus pages parsed, each as a report JSON file in one folder (P001.json, …). */
+let parsed: string;
+const reportOf = new Map<string, Report>();
+beforeAll(async () => {
+  const files: Record<string, string> = {};
+  for (const page of PAGES) {
+    const { report } = await parseReport(readFileSync(join(ROOT, HTML, page)));
+    reportOf.set(page.replace('.html', ''), report!);
+    files[page.replace('.html', '.json')] = `${JSON.stringify(report, null, 2)}\n`;
+  }
+  parsed = folderWith(files);
+});
+
+/** A run ends in one line on stderr, exit 2, never a stack trace. */
+function expectUsageError(args: string[], pattern: RegExp): void {
+  const run = cli(args);
+  expect(run.status).toBe(2);
+  expect(run.stderr.trimEnd()).toMatch(pattern);
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+}
+
+describe('rollup', () => {
+  // The four 2025 reports of 平潭 departments among the pages (P013's own totals are wrong as published).
+  const parts = ['P001', 'P004', 'P008', 'P013'];
+
+  it('prints the sum of the parts, which validates with no error and is what sumReports gives', () => {
+    const run = cli(['rollup', ...parts.map((p) => join(parsed, `${p}.json`)), '--agency', '平潭综合实验区', '--year', '2025', '--publisher', 'government']);
+    const printed = JSON.parse(run.stdout) as Report;
+    const expected = sumReports(parts.map((p) => JSON.parse(readFileSync(join(parsed, `${p}.json`), 'utf8'))), { agency: '平潭综合实验区', year: 2025, publisher: 'government' });
+    expect(printed).toEqual(expected.report);
+    expect(validateReport(printed).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(printed.applications.received.total).toBe(parts.reduce((n, p) => n + sumRow(reportOf.get(p)!), 0));
+    // P013's own errors are the parts' findings, shown at its file: exit 1.
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${join(parsed, 'P013.json')}#/applications/received/total`);
+    expect(run.stderr).not.toContain('rollup.');
+  });
+
+  it('leaves out a part of another year with rollup.year, at its file', () => {
+    const run = cli(['rollup', parsed, '--agency', '平潭综合实验区', '--year', '2025', '--json']);
+    expect(run.status).toBe(1);
+    const doc = JSON.parse(run.stdout) as { ok: boolean; files: string[]; summed: string[]; findings: { code: string; path: string }[] };
+    expect(doc.ok).toBe(false);
+    // P006 (2019) and P016 (2022) are of other years.
+    expect(doc.findings.filter((f) => f.code === 'rollup.year').map((f) => doc.files[Number(f.path.split('/')[2])])).toEqual([join(parsed, 'P006.json'), join(parsed, 'P016.json')]);
+    expect(doc.summed).toEqual(parts.map((p) => join(parsed, `${p}.json`)));
+    const text = cli(['rollup', parsed, '--agency', '平潭综合实验区', '--year', '2025', '--to', 'markdown']);
+    expect(text.stdout).toMatch(/^# /);
+    expect(text.stderr).toContain(`rollup.year ${join(parsed, 'P016.json')}#/year`);
+  });
+
+  it('answers bad arguments in one line, exit 2', () => {
+    expectUsageError(['rollup', 'examples/biandong-2021.json', '--year', '2021'], /^gov-disclosure-report rollup: --agency must name/);
+    expectUsageError(['rollup', 'examples/biandong-2021.json', '--agency', 'x', '--year', 'last'], /--year must be a year such as 2021, not "last"/);
+    expectUsageError(['rollup', 'examples/biandong-2021.json', 'missing.json', '--agency', 'x', '--year', '2021'], /^gov-disclosure-report rollup: missing.json: cannot read: no such file$/);
+    expectUsageError(['rollup', 'examples/biandong-2021.json', '--agency', 'x', '--year', '2021', '--to', 'pdf'], /--to must be json or html or markdown or text, not "pdf"/);
+  });
+});
+
+/** The applications received of a report, summed over its applicant columns (blank as 0). */
+function sumRow(report: Report): number {
+  return Object.entries(report.applications.received).reduce((n, [key, v]) => n + (key === 'total' ? 0 : (v ?? 0)), 0);
+}
+
+describe('compare', () => {
+  const last = () => join(parsed, 'P016.json');
+  const now = () => join(parsed, 'P001.json');
+
+  it('prints the cells that changed from 2022 to 2025 at 行政审批局, and the jump', () => {
+    const expected = compareReports(reportOf.get('P016'), reportOf.get('P001'));
+    expect(expected.findings.map((f) => f.code)).toContain('trend.jump');
+    const json = cli(['compare', last(), now(), '--format', 'json']);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, ...expected });
+    const text = cli(['compare', last(), now()]);
+    expect(text.status).toBe(0);
+    expect(text.stdout.split('\n')[0]).toBe(`${expected.changes.length} cells changed, ${expected.findings.length} findings`);
+    const first = expected.changes[0]!;
+    expect(text.stdout).toContain(`  ${first.path}\n      ${first.label}: ${first.previous} → ${first.current}`);
+    expect(text.stdout).toContain('trend.jump');
+  });
+
+  it('takes the thresholds of trend.jump as options', () => {
+    const run = cli(['compare', last(), now(), '--format', 'json', '--at-least', '1000000']);
+    expect((JSON.parse(run.stdout) as { findings: { code: string }[] }).findings.map((f) => f.code)).not.toContain('trend.jump');
+    expectUsageError(['compare', last(), now(), '--grew-to', '-1'], /--grew-to must be a number above 0, not "-1"/);
+    expectUsageError(['compare', last()], /^gov-disclosure-report compare: compare needs two FILEs/);
+  });
+});
+
+interface Row {
+  file: string;
+  agency: string;
+  year: string;
+  edition: string;
+  pointer: string;
+  table: string;
+  row: string;
+  column: string;
+  value: string;
+}
+
+/** Every cell of a report as export writes it: the value at each pointer of its layout. */
+function cellsOf(report: Report): Map<string, unknown> {
+  return new Map(layoutOf(report.edition).cells.map((cell) => [cell.pointer, cell.path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], report)]));
+}
+
+describe('export', () => {
+  it('writes CSV for Excel: the BOM, the header, CRLF, one row per report and cell, the values of the reports', () => {
+    const run = cli(['export', HTML, ...EXAMPLES, '--to', 'csv']);
+    // The corpus truth files print amounts with their unit ("147230元"): not a report, named on stderr, exit 1.
+    expect(run.stderr).toMatch(/truth\/P006\.json: no report could be read \(money\.invalid/);
+    expect(run.status).toBe(1);
+    expect(run.stdout.startsWith('\uFEFFfile,agency,year,edition,pointer,table,row,column,value\r\n')).toBe(true);
+    expect(run.stdout.replaceAll('\r\n', '')).not.toContain('\n');
+    const rows = parseCsv(run.stdout, { bom: true, columns: true }) as Row[];
+    for (const page of PAGES) {
+      const report = reportOf.get(page.replace('.html', ''))!;
+      const mine = rows.filter((r) => r.file === join(HTML, page));
+      expect(mine).toHaveLength(layoutOf(report.edition).cells.length);
+      const cells = cellsOf(report);
+      for (const r of mine) expect(r.value).toBe(cells.get(r.pointer) === null ? '' : String(cells.get(r.pointer)));
+      expect(mine[0]).toMatchObject({ agency: report.agency, year: String(report.year), edition: report.edition });
+    }
+    const biandong = rows.filter((r) => r.file === EXAMPLES[0]);
+    const layout = layoutOf('2021');
+    expect(biandong.map((r) => r.pointer)).toEqual(layout.cells.map((c) => c.pointer));
+    const fees = biandong.find((r) => r.pointer === '/proactive/fees/amount')!;
+    expect(fees).toMatchObject({ table: layout.cellAt.get('/proactive/fees/amount')!.table.label, column: layout.cellAt.get('/proactive/fees/amount')!.column.label });
+    expect(fees.value).toMatch(/^\d+\.\d{4}$/);
+  });
+
+  it('writes NDJSON with null for a blank cell, and -o writes a file', () => {
+    const out = join(folderWith({}), 'cells.ndjson');
+    const run = cli(['export', 'examples/shanghai-2019.json', '--to', 'ndjson', '-o', out]);
+    expect(run).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    const rows = readFileSync(out, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Omit<Row, 'value' | 'year'> & { value: unknown; year: number });
+    const report = validateReport(JSON.parse(readFileSync(join(ROOT, 'examples/shanghai-2019.json'), 'utf8'))).report!;
+    const cells = cellsOf(report);
+    expect(rows).toHaveLength(cells.size);
+    for (const r of rows) expect(r.value).toEqual(cells.get(r.pointer));
+    expect(rows.some((r) => r.value === null)).toBe(true);
+    expect(rows[0]).toMatchObject({ file: 'examples/shanghai-2019.json', agency: report.agency, year: 2019, edition: '2019' });
+  });
+
+  it('answers bad arguments in one line, exit 2', () => {
+    expectUsageError(['export', 'examples', '--to', 'xls'], /--to must be csv or ndjson, not "xls"/);
+    expectUsageError(['export', 'examples', '--jobs', '0'], /--jobs must be a whole number from 1 to 1024, not "0"/);
+    expectUsageError(['export'], /^gov-disclosure-report export: export needs report FILEs/);
+  });
+});
+
+describe('--jobs', () => {
+  const same = (args: string[]) => {
+    const one = cli([...args, '--jobs', '1']);
+    const two = cli([...args, '--jobs', '2']);
+    expect(two).toEqual(one);
+    // Piped: no progress line.
+    expect(one.stderr).not.toContain('\r');
+    return one;
+  };
+
+  it('parse of the corpus folder gives the same bytes in two threads as in one', () => {
+    const run = same(['parse', HTML, '--format', 'json']);
+    expect((JSON.parse(run.stdout) as { results: unknown[] }).results).toHaveLength(PAGES.length);
+  });
+
+  it('validate and export of the corpus folder give the same bytes in two threads as in one', () => {
+    expect(same(['validate', HTML, ...EXAMPLES]).stdout).toContain('files:');
+    expect(same(['export', HTML, ...EXAMPLES, '--to', 'ndjson']).stdout.split('\n').length).toBeGreaterThan(PAGES.length * 190);
+  });
+
+  it('shows a progress line on a terminal', async () => {
+    const page = readFileSync(join(ROOT, HTML, PAGES[0]!));
+    const err: string[] = [];
+    const io: Io = {
+      stdout: () => {},
+      stderr: (t) => void err.push(t),
+      tty: false,
+      ttyErr: true,
+      readBytes: async () => page,
+      readStdin: async () => new Uint8Array(),
+      isDirectory: (path) => path === 'dir',
+      list: () => ['dir/a.html', 'dir/b.html'],
+      schemaText: () => '{}',
+      writeFile: () => {},
+    };
+    expect(await main(['export', 'dir'], io)).toBe(0);
+    expect(err.join('')).toContain('\r\x1b[K[2/2] dir/b.html');
+  });
+});
+
+// The folder given to validate holds a file that is not JSON: the same in two threads.
+it('an unreadable file among many is reported the same with --jobs 2', () => {
+  const dir = folderWith({ 'a.json': readFileSync(join(ROOT, EXAMPLES[0]!), 'utf8'), 'b.json': '{ not json' });
+  writeFileSync(join(dir, 'c.json'), readFileSync(join(ROOT, EXAMPLES[1]!)));
+  const one = cli(['validate', dir, '--jobs', '1', '--format', 'ndjson']);
+  expect(cli(['validate', dir, '--jobs', '2', '--format', 'ndjson'])).toEqual(one);
+  expect(one.status).toBe(2);
+});
