@@ -1,8 +1,15 @@
-import { strToU8, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { layoutOf } from '../src/index.js';
 import { parseReport } from '../src/parse.js';
 import { renderReport } from '../src/render.js';
+import { getPath } from './fixtures/arbitrary.js';
+import { ROOT } from './fixtures/cli.js';
 import { busyReport2021 } from './fixtures/reports.js';
+import { compoundFile, word97Report, type WordBlock } from './fixtures/word97.js';
 
 const refused = async (bytes: Uint8Array) => {
   const result = await parseReport(bytes, { locale: 'en' });
@@ -47,4 +54,95 @@ describe('Word and Excel files that cannot be read give a parse.unsupportedInput
     for (let i = 0; i < 20_000; i++) files[`x/${i}`] = new Uint8Array(0);
     expect((await refused(zipSync(files))).join()).toMatch(/20001 entries/);
   });
+});
+
+describe('Word 97–2003 (.doc) and other compound files that cannot be read give a parse.* finding, never a crash, a hang or a large allocation', () => {
+  const P001 = () => new Uint8Array(readFileSync(join(ROOT, 'test/corpus/doc/P001.doc')));
+  const int = (b: Uint8Array, at: number) => new DataView(b.buffer, b.byteOffset).getInt32(at, true);
+  const setInt = (b: Uint8Array, at: number, value: number) => new DataView(b.buffer, b.byteOffset).setInt32(at, value, true);
+  // Where an entry of the allocation table stands (the file's first FAT sectors are listed in its header), and a stream's directory entry.
+  const fatAt = (b: Uint8Array, n: number) => (int(b, 0x4c + Math.floor(n / 128) * 4) + 1) * 512 + (n % 128) * 4;
+  const entryAt = (b: Uint8Array, name: string) => {
+    for (let sector = int(b, 0x30), i = 0; sector >= 0; sector = int(b, fatAt(b, sector))) {
+      for (let e = 0; e < 4; e++, i++) {
+        const at = (sector + 1) * 512 + e * 128;
+        if (new TextDecoder('utf-16le').decode(b.subarray(at, at + b[at + 0x40]! - 2)) === name) return at;
+      }
+    }
+    throw new Error(`no ${name}`);
+  };
+  const wordStart = (b: Uint8Array) => int(b, entryAt(b, 'WordDocument') + 0x74);
+  const fibAt = (b: Uint8Array, offset: number) => (wordStart(b) + 1) * 512 + offset;
+
+  it.each([
+    ['cut short', (b: Uint8Array) => b.subarray(0, b.length / 2), /cut short|past the end/],
+    ['only the signature', (b: Uint8Array) => b.subarray(0, 8), /cut short in its header/],
+    ['a chain of sectors that loops', (b: Uint8Array) => (setInt(b, fatAt(b, wordStart(b)), wordStart(b)), b), /WordDocument whose chain of sectors loops/],
+    ['a chain of sectors that breaks', (b: Uint8Array) => (setInt(b, fatAt(b, wordStart(b)), -1), b), /chain of sectors is broken/],
+    ['a stream declared 4 GB long', (b: Uint8Array) => (setInt(b, entryAt(b, 'WordDocument') + 0x78, -16), b), /of 4294967280 bytes/],
+    ['a DIFAT chain of two billion sectors', (b: Uint8Array) => (setInt(b, 0x44, 1), setInt(b, 0x48, 0x7fffffff), b), /parse\.unsupportedInput/],
+    ['sectors of 2^15 bytes', (b: Uint8Array) => ((b[0x1e] = 15), b), /sectors of 2\^15 bytes/],
+    ['a piece table past the end of its stream', (b: Uint8Array) => (setInt(b, fibAt(b, 0x1a2), 0x7fff0000), b), /damaged: an offset past its end/],
+    ['a page of paragraph properties past the end', (b: Uint8Array) => (setInt(b, fibAt(b, 0x102), 0x7fff0000), b), /damaged/],
+    ['a Word 95 document', (b: Uint8Array) => ((b[fibAt(b, 2)] = 0x68), (b[fibAt(b, 3)] = 0), b), /Word 6 or Word 95 document.*save it as \.docx/],
+    ['an encrypted document', (b: Uint8Array) => ((b[fibAt(b, 0x0b)]! |= 0x01), b), /encrypted/],
+    ['an Excel 97–2003 workbook', () => compoundFile([['Workbook', new Uint8Array(5000)]]), /\.xls.*save it as \.xlsx/],
+    ['a compound file that is no Word document', () => compoundFile([['Contents', new Uint8Array(5000)]]), /not a Word document/],
+  ])('%s', async (_, damage, reason) => {
+    const started = Date.now();
+    const findings = await refused(damage(P001()));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(/^parse\.unsupportedInput/);
+    expect(findings[0]).toMatch(reason);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a directory whose links loop is walked once: the document still reads', async () => {
+    const bytes = P001();
+    const root = entryAt(bytes, 'Root Entry');
+    // Every free left link points back to the root's first child: the tree's own links stay, a loop is added.
+    for (let i = 1; i < 8; i++) if (int(bytes, root + i * 128 + 0x44) === -1) setInt(bytes, root + i * 128 + 0x44, int(bytes, root + 0x4c));
+    const result = await parseReport(bytes);
+    expect(result.report?.applications.received.total).toBe(6);
+  });
+
+  it('bytes damaged anywhere: a report or a finding, never an exception (fast-check)', async () => {
+    const original = P001();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(original.length - 1), fc.nat(255)), { minLength: 1, maxLength: 16 }), async (edits) => {
+        const bytes = original.slice();
+        for (const [at, value] of edits) bytes[at] = value;
+        const result = await parseReport(bytes);
+        expect(result.report !== undefined || result.findings.some((f) => f.code.startsWith('parse.'))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('a 20 MB Word file is read whole, within the bounds (timings: bench/files.bench.ts)', () => {
+  const report = busyReport2021();
+  const cellsOf = (r: unknown) => layoutOf('2021').cells.map((cell) => getPath(r, cell.path));
+  const line = '本年度，本机关坚持以公开为常态、不公开为例外，全年主动公开政府信息一千五百七十一条，其中规章零件、规范性文件三件。';
+
+  it('.doc: the report, then 20 MB of paragraphs and tables', async () => {
+    const filler: WordBlock[] = [];
+    for (let i = 0; i < 4_000; i++) filler.push(...Array<string>(40).fill(line), { rows: [{ edges: [0, 300, 600], cells: ['附表项目', '数量'] }, { edges: [0, 300, 600], cells: ['其他事项', String(i)] }] });
+    const bytes = word97Report(report, filler);
+    expect(bytes.length).toBeGreaterThan(18_000_000);
+    const result = await parseReport(bytes);
+    expect(cellsOf(result.report)).toEqual(cellsOf(report));
+  }, 120_000);
+
+  it('.docx: the report, then 20 MB of paragraphs (stored, not deflated, so as not to pass the 50 MB budget)', async () => {
+    const parts = unzipSync(renderReport(report, { to: 'docx' }));
+    const xml = strFromU8(parts['word/document.xml']!);
+    const paragraph = `<w:p><w:r><w:t>${line}</w:t></w:r></w:p>`;
+    const at = xml.indexOf('</w:p>') + 6;
+    parts['word/document.xml'] = strToU8(xml.slice(0, at) + paragraph.repeat(Math.ceil(20_000_000 / paragraph.length)) + xml.slice(at));
+    const bytes = zipSync(parts, { level: 0 });
+    expect(bytes.length).toBeGreaterThan(20_000_000);
+    const result = await parseReport(bytes);
+    expect(cellsOf(result.report)).toEqual(cellsOf(report));
+  }, 120_000);
 });
