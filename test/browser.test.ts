@@ -1,4 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +195,36 @@ describe('docs/playground.html in Chromium', () => {
     expect(await shown(page)).toEqual(figures);
     await page.screenshot({ path: `${OUTPUT}/playground-pdf-en.png`, fullPage: true });
     await page.close();
+  }, 120_000);
+
+  it('reads a PDF from a static host too, pdf.js fetched from beside the browser build', async () => {
+    // A plain static server of the package folder, as a host would serve docs/ and dist/.
+    const types: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript' };
+    const server = createServer((request, response) => {
+      const path = decodeURIComponent(new URL(request.url!, 'http://host').pathname);
+      let body: Buffer;
+      try {
+        body = readFileSync(`${ROOT}${path.slice(1)}`);
+      } catch {
+        return void response.writeHead(404).end();
+      }
+      response.writeHead(200, { 'content-type': types[path.split('.').pop()!] ?? 'application/octet-stream' }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/docs/playground.html`);
+      expect(requests).toEqual(['/docs/playground.html', '/dist/browser.global.js']);
+      await page.setInputFiles('#file', `${ROOT}test/corpus/pdf/009.pdf`);
+      await read(page);
+      expect(requests.slice(2)).toEqual(['/dist/pdfjs.global.js']);
+      expect((await shown(page))['/proactive/licensing/decisions']).toBe('550');
+      await page.close();
+    } finally {
+      server.close();
+    }
   }, 120_000);
 
   /** Every figure of a corpus page's truth (amounts aside, which it keeps as printed), as the playground prints it. */
