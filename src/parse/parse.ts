@@ -318,10 +318,13 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
   // Readers see the text without the characters that show nothing (2\u200b418 is 2418); offsets are mapped back at the end.
   const visible = visibleText(text);
   // Tables read as tables: an HTML page's, a Word or Excel file's.
-  const isHtml = office !== undefined || (!pdf && /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(visible.text));
+  // A PDF whose tables are drawn with ruling lines is read by its tables, as a page is; else line by line.
+  const isHtml = office !== undefined || pdf?.ruled !== undefined || (!pdf && /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(visible.text));
   // A page kept inside a JavaScript string has its quotes escaped: rowspan=\"20\".
   const doc: HtmlDocument = office
     ? office.doc
+    : pdf?.ruled
+    ? pdf.ruled
     : isHtml
     ? readHtml(/<t[dr][^>]*=\\"/i.test(visible.text) ? visible.text.replaceAll('\\"', '"') : visible.text)
     : { title: '', tables: [], lines: nonBlankLines(visible.text) };
