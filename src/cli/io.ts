@@ -99,14 +99,15 @@ async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Arr
     requireRegular(stats);
     const parts: Buffer[] = [];
     let size = 0;
-    // One read of the whole file, and one more to see it end (or grow).
+    // One read of the whole file and a byte more: a short read is the end of a regular file; a full one
+    // means it grew, and the rest is read in chunks.
     for (let chunk = Math.min(stats.size, maxBytes) + 1; ; chunk = CHUNK) {
       const buffer = Buffer.allocUnsafe(chunk);
       const read = readSync(fd, buffer, 0, chunk, null);
-      if (read === 0) return parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
       size += read;
       if (size > maxBytes) throw tooLarge(maxBytes);
       parts.push(buffer.subarray(0, read));
+      if (read < chunk) return parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
     }
   } finally {
     closeSync(fd);
