@@ -102,7 +102,7 @@ describe('compare', () => {
   it('takes the thresholds of trend.jump as options', () => {
     const run = cli(['compare', last(), now(), '--format', 'json', '--at-least', '1000000']);
     expect((JSON.parse(run.stdout) as { findings: { code: string }[] }).findings.map((f) => f.code)).not.toContain('trend.jump');
-    expectUsageError(['compare', last(), now(), '--grew-to', '-1'], /--grew-to must be a number above 0, not "-1"/);
+    expectUsageError(['compare', last(), now(), '--grew-to', '0'], /--grew-to must be a number above 0, not "0"/);
     expectUsageError(['compare', last()], /^gov-disclosure-report compare: compare needs two FILEs/);
   });
 });
