@@ -233,7 +233,7 @@ describe('docs/playground.html in Chromium', () => {
     return Object.fromEntries(layout.cells.filter((c) => c.kind !== 'money').map((c) => [c.pointer, String(at(truth, c.path) ?? '')]));
   };
 
-  it('reads a chosen Word file and a dropped HTML page: every figure of the truth, each with the cell or text it came from', async () => {
+  it('reads chosen Word files (.docx, .doc) and a dropped HTML page: every figure of the truth, each with the cell or text it came from', async () => {
     const page = await open();
     await page.setInputFiles('#file', `${ROOT}test/corpus/docx/P001.docx`);
     await read(page);
@@ -245,6 +245,12 @@ describe('docs/playground.html in Chromium', () => {
     expect(await page.getAttribute('td[data-pointer="/proactive/regulations/issued"]', 'title')).toMatch(/^原文未载此格\n.*单元格空白/);
     expect(await page.locator('.gdr-findings li[data-code="parse.rowMissing"]').count()).toBe(1);
     await page.screenshot({ path: `${OUTPUT}/playground-docx.png`, fullPage: true });
+
+    // The same page saved as a Word 97 file.
+    await page.setInputFiles('#file', `${ROOT}test/corpus/doc/P001.doc`);
+    await expect.poll(() => page.textContent('#source')).toBe('读自 P001.doc，2021 年版格式');
+    expect(await shown(page)).toMatchObject(truthFigures('P001'));
+    expect(await page.getAttribute('td[data-pointer="/proactive/normativeDocuments/issued"]', 'title')).toBe('原文“3” · 表1 第3行第2格');
 
     // Dropped as a browser drops a file: a DataTransfer holding it, on a drop event.
     const html = corpus('html/P001.html');
