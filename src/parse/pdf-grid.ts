@@ -79,6 +79,8 @@ interface Fragment {
 const NEAR = 2.5;
 // A page with more rulings than this is a drawing: it is not read as a table.
 const MAX_RULINGS = 4_000;
+// Rows beyond which a table is not joined to the next page's.
+const MAX_ROWS = 500;
 
 /** Values sorted and gathered into clusters no wider than NEAR apart, each as its mean. */
 function clusters(values: readonly number[]): number[] {
@@ -238,6 +240,12 @@ function rowSignature(cells: readonly GridCell[], row: number): string {
     .join('|');
 }
 
+/** Whether an item's middle stands inside one of a page's tables. */
+function inTable(fragments: readonly Fragment[] | undefined, item: PdfItem): boolean {
+  const [x, y] = [item.x + item.width / 2, item.y + item.height * 0.3];
+  return (fragments ?? []).some((f) => x >= f.left - NEAR && x <= f.right + NEAR && y <= f.top + NEAR && y >= f.bottom - NEAR);
+}
+
 /**
  * Whether a fragment spans the width of the table so far, or part of it from
  * one of its column edges to another: a label cell carried onto the next
@@ -254,28 +262,31 @@ function within(table: readonly Fragment[], below: Fragment): boolean {
  * table closing the page before when nothing but page numbers stands between
  * them and it spans the other's width, or part of it (see `within`).
  */
-function joined(pages: readonly PdfPage[], fragments: readonly Fragment[]): Fragment[][] {
+function joined(pages: readonly PdfPage[], fragments: readonly Fragment[], onPage: ReadonlyMap<number, Fragment[]>): Fragment[][] {
   // What stands outside the tables on each page, top to bottom, but page numbers (- 3 -, 第3页, 3/7).
   const folio = /^[-—–\s]*(?:第\s*)?\d+(?:\s*页)?(?:\s*[/／]\s*\d+|\s*共\s*\d+\s*页)?[-—–\s]*$/;
-  const inside = (page: number, item: PdfItem) =>
-    fragments.some((f) => f.page === page && item.x + item.width / 2 >= f.left - NEAR && item.x + item.width / 2 <= f.right + NEAR && item.y <= f.top + NEAR && item.y >= f.bottom - NEAR);
+  const byNumber = new Map(pages.map((page) => [page.number, page]));
   const textBetween = (page: PdfPage, above: number, below: number) =>
-    page.lines.some(({ line, items }) => !folio.test(line.text) && items.some((i) => i.y < above && i.y > below && !inside(page.number, i)));
+    page.lines.some(({ line, items }) => !folio.test(line.text) && items.some((i) => i.y < above && i.y > below && !inTable(onPage.get(page.number), i)));
   const tables: Fragment[][] = [];
+  let rows = 0;
   fragments.forEach((fragment, k) => {
     const previous = fragments[k - 1];
     const table = tables.at(-1);
-    const page = pages.find((p) => p.number === fragment.page);
-    const before = previous && pages.find((p) => p.number === previous.page);
+    const page = byNumber.get(fragment.page);
+    const before = previous && byNumber.get(previous.page);
     const continues =
       previous && table && page && before &&
       previous.page === fragment.page - 1 &&
-      !fragments.some((f) => f.page === previous.page && f.bottom < previous.bottom) &&
-      !fragments.some((f) => f.page === fragment.page && f.top > fragment.top) &&
+      // No form's table is this long: a longer run is not joined, which keeps the work for each join bounded.
+      rows < MAX_ROWS &&
+      onPage.get(previous.page)!.at(-1) === previous &&
+      onPage.get(fragment.page)![0] === fragment &&
       within(table, fragment) &&
       !textBetween(before, previous.bottom, -Infinity) && !textBetween(page, Infinity, fragment.top);
     if (continues) table.push(fragment);
-    else tables.push([fragment]);
+    else [tables[tables.length], rows] = [[fragment], 0];
+    rows += fragment.rows;
   });
   return tables;
 }
@@ -386,11 +397,12 @@ export function pdfTables(pages: readonly PdfPage[], end: number): { doc: HtmlDo
     blanks.set(++next, { page: cell.page, x: Math.round(cell.left), y: Math.round(cell.bottom) });
     return next;
   };
-  const tables = joined(pages, fragments).map((parts) => sourceTable(tableOf(parts), blankOffset));
+  const onPage = new Map<number, Fragment[]>();
+  for (const fragment of fragments) onPage.set(fragment.page, [...(onPage.get(fragment.page) ?? []), fragment]);
+  const tables = joined(pages, fragments, onPage).map((parts) => sourceTable(tableOf(parts), blankOffset));
   // Rulings that do not draw the form's three tables (a letterhead, a box around a paragraph): the lines are read instead.
   const kinds = new Set(tables.map(classify));
   if (!(['proactive', 'applications', 'reviewAndLitigation'] as const).every((key) => kinds.has(key))) return undefined;
-  const inTable = (page: number, item: PdfItem) => fragments.some((f) => f.page === page && item.x + item.width / 2 >= f.left && item.x + item.width / 2 <= f.right && item.y + item.height * 0.3 <= f.top && item.y + item.height * 0.3 >= f.bottom);
-  const lines = pages.flatMap((page) => page.lines.filter(({ items }) => !items.every((item) => inTable(page.number, item))).map(({ line }) => line));
+  const lines = pages.flatMap((page) => page.lines.filter(({ items }) => !items.every((item) => inTable(onPage.get(page.number), item))).map(({ line }) => line));
   return { doc: { title: '', tables, lines }, blanks };
 }
