@@ -191,6 +191,8 @@ describe('docs/playground.html in Chromium', () => {
     expect(await page.textContent('.gdr-findings li[data-path="/reviewAndLitigation/administrativeReview/total"]')).toContain('expected 11');
     const heads = await page.$$eval('th', (ths) => ths.map((th) => th.textContent));
     expect(heads).toContain(EDITIONS['2021'].tables[1].blocks[0]!.columns[0]!.en);
+    // Every label of the form, the group headers and the 勾稽关系 note too, printed in English.
+    expect(heads.filter((h) => /[\u4e00-\u9fff]/.test(h ?? ''))).toEqual([]);
     expect(await page.textContent('section[data-table="applications"] h2')).toBe(EDITIONS['2021'].tables[1].en);
     expect(await shown(page)).toEqual(figures);
     await page.screenshot({ path: `${OUTPUT}/playground-pdf-en.png`, fullPage: true });

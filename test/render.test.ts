@@ -100,3 +100,37 @@ describe('the HTML style block', () => {
     expect(bare).toContain('class="gdr-table"');
   });
 });
+
+describe('labels in English (locale: en)', () => {
+  const CJK = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
+
+  it.each(['2021', '2019'] as const)('edition %s: every header cell has an English gloss, in the same layout', (edition) => {
+    const report = buildReport({ edition, year: 2021 });
+    const official = tableGrids(report);
+    const english = tableGrids(report, [], 'en');
+    for (const [i, grid] of english.entries()) {
+      expect(grid.heading).not.toMatch(CJK);
+      // Same shape: spans, header cells and pointers exactly as in the official grid.
+      expect(grid.rows.map((r) => r.map(({ colspan, rowspan, header, pointer }) => ({ colspan, rowspan, header, pointer })))).toEqual(
+        official[i]!.rows.map((r) => r.map(({ colspan, rowspan, header, pointer }) => ({ colspan, rowspan, header, pointer }))),
+      );
+      for (const cell of grid.rows.flat().filter((c) => c.header)) expect(cell.text).not.toMatch(CJK);
+    }
+    expect(official[1]!.rows.flat().some((c) => CJK.test(c.text))).toBe(true);
+  });
+
+  it('renderReport prints the title, headings and labels in English, and xlsx/docx stay official', async () => {
+    const report = buildReport({ edition: '2021', year: 2024, agency: 'Biandong' });
+    const html = renderReport(report, { to: 'html', locale: 'en' });
+    expect(html).toContain('<article class="gdr-report" lang="en">');
+    expect(html).toContain('<h1>Biandong: annual report on government information disclosure, 2024</h1>');
+    expect(html).toContain('<h2>Applications received and handled</h2>');
+    expect(html).toContain('legal persons or other organisations');
+    expect(html).not.toMatch(CJK);
+    expect(renderReport(report, { to: 'text', locale: 'en' })).toContain('Article 20, item (1)');
+    expect(renderReport(report, { to: 'markdown' })).toContain('第二十条第（一）项');
+    const { parseReport } = await import('../src/parse.js');
+    const back = await parseReport(renderReport(report, { to: 'xlsx', locale: 'en' }));
+    expect(back.report?.applications).toEqual(report.applications);
+  });
+});

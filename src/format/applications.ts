@@ -8,6 +8,7 @@
 import type { ColumnMeta, Edition, RelationMeta, RowMeta, TableMeta } from './types.js';
 
 const LEGAL_PERSON = '法人或其他组织';
+const LEGAL_PERSON_EN = 'legal persons or other organisations';
 const BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 /**
@@ -23,11 +24,11 @@ const BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项�
  */
 export const APPLICANT_COLUMNS = [
   { key: 'naturalPerson', label: '自然人', en: 'natural persons', kind: 'count' },
-  { key: 'commercialEnterprise', label: '商业企业', en: 'commercial enterprises', kind: 'count', group: LEGAL_PERSON },
-  { key: 'researchInstitution', label: '科研机构', en: 'research institutions', kind: 'count', group: LEGAL_PERSON },
-  { key: 'publicInterestOrganization', label: '社会公益组织', en: 'public-interest organisations', kind: 'count', group: LEGAL_PERSON },
-  { key: 'legalServiceAgency', label: '法律服务机构', en: 'legal service agencies', kind: 'count', group: LEGAL_PERSON },
-  { key: 'otherOrganization', label: '其他', en: 'other organisations', kind: 'count', group: LEGAL_PERSON },
+  { key: 'commercialEnterprise', label: '商业企业', en: 'commercial enterprises', kind: 'count', group: LEGAL_PERSON, groupEn: LEGAL_PERSON_EN },
+  { key: 'researchInstitution', label: '科研机构', en: 'research institutions', kind: 'count', group: LEGAL_PERSON, groupEn: LEGAL_PERSON_EN },
+  { key: 'publicInterestOrganization', label: '社会公益组织', en: 'public-interest organisations', kind: 'count', group: LEGAL_PERSON, groupEn: LEGAL_PERSON_EN },
+  { key: 'legalServiceAgency', label: '法律服务机构', en: 'legal service agencies', kind: 'count', group: LEGAL_PERSON, groupEn: LEGAL_PERSON_EN },
+  { key: 'otherOrganization', label: '其他', en: 'other organisations', kind: 'count', group: LEGAL_PERSON, groupEn: LEGAL_PERSON_EN },
   { key: 'total', label: '总计', en: 'total', kind: 'count', isTotal: true },
 ] as const satisfies readonly ColumnMeta[];
 
@@ -235,7 +236,9 @@ export function applicationsTable(edition: Edition): TableMeta {
     label: '三、收到和处理政府信息公开申请情况',
     en: 'Applications received and handled',
     header: '申请人情况',
+    headerEn: 'applicants',
     note: BALANCE_NOTE,
+    noteEn: '(in each column: item 1 + item 2 = item 3 + item 4)',
     blocks: [
       {
         shape: 'ApplicantCounts',

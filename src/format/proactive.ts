@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { article20Header } from './article20.js';
+import { ARTICLE_20_ITEMS, article20Header } from './article20.js';
 import type { Article20ItemNumber, BlockMeta, ColumnMeta, RowMeta, TableMeta } from './types.js';
 
 /**
@@ -35,6 +35,7 @@ export const PROACTIVE_HEADING = {
  *   { key: 'licensing', label: '行政许可', en: 'administrative licensing' },
  * ]);
  * block.label; // '第二十条第（五）项'
+ * block.labelEn; // 'Article 20, item (5)'
  * ```
  */
 export function article20Block(
@@ -43,5 +44,5 @@ export function article20Block(
   rows: readonly RowMeta[],
   spans?: readonly number[],
 ): BlockMeta {
-  return { label: article20Header(item), article20Item: item, rowHeader: '信息内容', columns, rows, ...(spans ? { spans } : {}) };
+  return { label: article20Header(item), labelEn: `Article 20, item (${Object.keys(ARTICLE_20_ITEMS).indexOf(item) + 1})`, article20Item: item, rowHeader: '信息内容', rowHeaderEn: 'information', columns, rows, ...(spans ? { spans } : {}) };
 }

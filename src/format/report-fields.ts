@@ -1,3 +1,5 @@
+import type { Locale } from '../rules/catalogue.js';
+
 /**
  * The report-level fields around the tables. These are the model's own
  * (model.md §1), not labels printed on the form.
@@ -66,9 +68,12 @@ export type Publisher = keyof typeof PUBLISHERS;
  * ```ts
  * import { reportTitle } from 'gov-disclosure-report';
  * reportTitle(2021, '汴东产业集聚区'); // '汴东产业集聚区2021年政府信息公开工作年度报告'
+ * reportTitle(2021, '汴东产业集聚区', 'en'); // '汴东产业集聚区: annual report on government information disclosure, 2021'
  * ```
  */
-export function reportTitle(year: number, agency = ''): string {
+export function reportTitle(year: number, agency = '', locale: Locale = 'zh-CN'): string {
+  // The English is a gloss for readers, not a title any report prints.
+  if (locale === 'en') return `${agency ? `${agency}: ` : ''}annual report on government information disclosure, ${year}`;
   return `${agency}${year}年${REPORT_TITLE_PHRASE}`;
 }
 

@@ -29,8 +29,8 @@ export const REVIEW_OUTCOME_COLUMNS = [
  */
 export const REVIEW_GROUP_ROWS = [
   { key: 'administrativeReview', label: '行政复议', en: 'administrative review' },
-  { key: 'litigationWithoutReview', label: '未经复议直接起诉', en: 'litigation without prior review', group: '行政诉讼' },
-  { key: 'litigationAfterReview', label: '复议后起诉', en: 'litigation after review', group: '行政诉讼' },
+  { key: 'litigationWithoutReview', label: '未经复议直接起诉', en: 'litigation without prior review', group: '行政诉讼', groupEn: 'administrative litigation' },
+  { key: 'litigationAfterReview', label: '复议后起诉', en: 'litigation after review', group: '行政诉讼', groupEn: 'administrative litigation' },
 ] as const satisfies readonly RowMeta[];
 
 /**

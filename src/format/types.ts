@@ -69,6 +69,8 @@ export interface ColumnMeta {
   readonly isTotal?: true;
   /** The spanning header printed above this column, if any (e.g. 法人或其他组织). */
   readonly group?: string;
+  /** An English gloss of {@link group} (not official). */
+  readonly groupEn?: string;
 }
 
 /**
@@ -96,6 +98,8 @@ export interface RowMeta {
   readonly isTotal?: true;
   /** The spanning header printed above this row's label, if any (e.g. 行政诉讼). */
   readonly group?: string;
+  /** An English gloss of {@link group} (not official). */
+  readonly groupEn?: string;
   /** Sub-rows, for a group row. */
   readonly rows?: readonly RowMeta[];
   /** The English name of this row's shape where it is not its block's {@link BlockMeta.shape} (a 总计 row, whose cells are all derived). */
@@ -116,10 +120,14 @@ export interface RowMeta {
 export interface BlockMeta {
   /** The block header as printed, e.g. `第二十条第（一）项`. */
   readonly label?: string;
+  /** An English gloss of {@link label} (not official), e.g. `Article 20, item (1)`. */
+  readonly labelEn?: string;
   /** The item of Article 20 of the 条例 this block reports on, e.g. `（一）`. */
   readonly article20Item?: Article20ItemNumber;
   /** The header of the row-label column, e.g. `信息内容`. */
   readonly rowHeader?: string;
+  /** An English gloss of {@link rowHeader} (not official). */
+  readonly rowHeaderEn?: string;
   readonly columns: readonly ColumnMeta[];
   /**
    * How many grid columns each column spans on the printed form, where not
@@ -216,8 +224,12 @@ export interface TableMeta {
   readonly en: string;
   /** A header spanning all data columns (table 三: 申请人情况). */
   readonly header?: string;
+  /** An English gloss of {@link header} (not official). */
+  readonly headerEn?: string;
   /** The rule printed in the table's top-left cell (table 三's 勾稽关系). */
   readonly note?: string;
+  /** An English gloss of {@link note} (not official). */
+  readonly noteEn?: string;
   /** The form prints the rows side by side, one line of figures (table 四). */
   readonly rowsAcross?: true;
   readonly blocks: readonly BlockMeta[];

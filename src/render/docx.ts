@@ -106,7 +106,7 @@ export function reportDocx(report: Report, grids: readonly TableGrid[], title: s
   const body = [
     titleParagraph(title),
     ...section(overview),
-    ...grids.flatMap((grid) => [headingParagraph(grid.table.label), tableXml(grid)]),
+    ...grids.flatMap((grid) => [headingParagraph(grid.heading), tableXml(grid)]),
     ...closing.flatMap(section),
     ...(date ? [`<w:p><w:pPr><w:jc w:val="right"/></w:pPr>${run(date)}</w:p>`] : []),
   ];

@@ -8,6 +8,7 @@ import { layoutOf, type CellInfo } from '../format/layout.js';
 import { CELL_UNITS } from '../format/units.js';
 import type { BlockMeta, RowMeta, TableMeta } from '../format/types.js';
 import type { Report } from '../model/types.js';
+import type { Locale } from '../rules/catalogue.js';
 import type { Finding } from '../validate/finding.js';
 
 /**
@@ -50,12 +51,17 @@ export interface GridCell {
  */
 export interface TableGrid {
   table: TableMeta;
+  /** The table's heading as printed: the official one, or its English gloss. */
+  heading: string;
   width: number;
   headerRows: number;
   rows: GridCell[][];
 }
 
 const label = (text: string, colspan = 1, rowspan = 1): GridCell => ({ text, header: true, colspan, rowspan });
+
+/** The label to print: the official one, or in English its gloss where the metadata has one. */
+type Say = (official: string | undefined, en: string | undefined) => string;
 
 /** Builds the cells of figures from the report, with the findings that concern them. */
 function figureOf(report: Report, findings: readonly Finding[]) {
@@ -96,36 +102,36 @@ function columnSpans(block: BlockMeta, width: number): number[] {
 }
 
 /** Table 二: per block, its Article 20 header, the column labels, then one line per row. */
-function blocksGrid(table: TableMeta, figure: Figure, at: CellAt): TableGrid {
+function blocksGrid(table: TableMeta, figure: Figure, at: CellAt, say: Say): TableGrid {
   const dataWidth = Math.max(...table.blocks.map((b) => b.columns.reduce((sum, _, i) => sum + (b.spans?.[i] ?? 1), 0)));
   const rows: GridCell[][] = [];
   for (const block of table.blocks) {
     const spans = columnSpans(block, dataWidth);
-    if (block.label) rows.push([label(block.label, dataWidth + 1)]);
-    rows.push([label(block.rowHeader ?? ''), ...block.columns.map((c, i) => label(c.label, spans[i]))]);
-    for (const row of block.rows) rows.push([label(row.label), ...block.columns.map((c, i) => figure(at(row.key, c.key), spans[i]))]);
+    if (block.label) rows.push([label(say(block.label, block.labelEn), dataWidth + 1)]);
+    rows.push([label(say(block.rowHeader, block.rowHeaderEn)), ...block.columns.map((c, i) => label(say(c.label, c.en), spans[i]))]);
+    for (const row of block.rows) rows.push([label(say(row.label, row.en)), ...block.columns.map((c, i) => figure(at(row.key, c.key), spans[i]))]);
   }
-  return { table, width: dataWidth + 1, headerRows: 0, rows };
+  return { table, heading: say(table.label, table.en), width: dataWidth + 1, headerRows: 0, rows };
 }
 
 const leafCount = (row: RowMeta): number => (row.rows ? row.rows.reduce((n, r) => n + leafCount(r), 0) : 1);
 const depthOf = (rows: readonly RowMeta[]): number => Math.max(...rows.map((r) => (r.rows ? 1 + depthOf(r.rows) : 1)));
 
 /** Column headers over several rows: a group label spans its columns, an ungrouped label spans the header's depth. */
-function columnHeaders(block: BlockMeta, top?: string): GridCell[][] {
+function columnHeaders(block: BlockMeta, say: Say, top?: string): GridCell[][] {
   const grouped = block.columns.some((c) => c.group);
   const first: GridCell[] = [];
   const second: GridCell[] = [];
   for (let i = 0; i < block.columns.length; i++) {
     const column = block.columns[i]!;
     if (!column.group) {
-      first.push(label(column.label, 1, grouped ? 2 : 1));
+      first.push(label(say(column.label, column.en), 1, grouped ? 2 : 1));
       continue;
     }
     let span = 1;
     while (block.columns[i + span]?.group === column.group) span++;
-    first.push(label(column.group, span));
-    second.push(...block.columns.slice(i, i + span).map((c) => label(c.label)));
+    first.push(label(say(column.group, column.groupEn), span));
+    second.push(...block.columns.slice(i, i + span).map((c) => label(say(c.label, c.en))));
     i += span - 1;
   }
   const headers = grouped ? [first, second] : [first];
@@ -133,29 +139,29 @@ function columnHeaders(block: BlockMeta, top?: string): GridCell[][] {
 }
 
 /** Table 三: the 勾稽关系 corner, the applicant headers, then the three-level row labels with their spans. */
-function matrixGrid(table: TableMeta, figure: Figure, at: CellAt): TableGrid {
+function matrixGrid(table: TableMeta, figure: Figure, at: CellAt, say: Say): TableGrid {
   const block = table.blocks[0]!;
   const depth = depthOf(block.rows);
-  const headers = columnHeaders(block, table.header);
-  headers[0]!.unshift(label(table.note ?? '', depth, headers.length));
+  const headers = columnHeaders(block, say, table.header && say(table.header, table.headerEn));
+  headers[0]!.unshift(label(say(table.note, table.noteEn), depth, headers.length));
   const rows: GridCell[][] = [...headers];
   const walk = (list: readonly RowMeta[], level: number, prefix: string, pending: GridCell[]) => {
     for (const row of list) {
       const id = prefix ? `${prefix}.${row.key}` : row.key;
       if (row.rows) {
-        walk(row.rows, level + 1, id, [...pending, label(row.label, 1, leafCount(row))]);
+        walk(row.rows, level + 1, id, [...pending, label(say(row.label, row.en), 1, leafCount(row))]);
       } else {
-        rows.push([...pending, label(row.label, depth - level), ...block.columns.map((c) => figure(at(id, c.key)))]);
+        rows.push([...pending, label(say(row.label, row.en), depth - level), ...block.columns.map((c) => figure(at(id, c.key)))]);
       }
       pending = [];
     }
   };
   walk(block.rows, 0, '', []);
-  return { table, width: depth + block.columns.length, headerRows: headers.length, rows };
+  return { table, heading: say(table.label, table.en), width: depth + block.columns.length, headerRows: headers.length, rows };
 }
 
 /** Table 四: the groups side by side under their headers, one line of figures. */
-function acrossGrid(table: TableMeta, figure: Figure, at: CellAt): TableGrid {
+function acrossGrid(table: TableMeta, figure: Figure, at: CellAt, say: Say): TableGrid {
   const block = table.blocks[0]!;
   const n = block.columns.length;
   const top: GridCell[] = [];
@@ -164,42 +170,46 @@ function acrossGrid(table: TableMeta, figure: Figure, at: CellAt): TableGrid {
   for (let i = 0; i < block.rows.length; i++) {
     const row = block.rows[i]!;
     if (!row.group) {
-      top.push(label(row.label, n));
-      middle.push(...block.columns.map((c) => label(c.label, 1, 2)));
+      top.push(label(say(row.label, row.en), n));
+      middle.push(...block.columns.map((c) => label(say(c.label, c.en), 1, 2)));
       continue;
     }
     let span = 1;
     while (block.rows[i + span]?.group === row.group) span++;
-    top.push(label(row.group, n * span));
+    top.push(label(say(row.group, row.groupEn), n * span));
     for (const member of block.rows.slice(i, i + span)) {
-      middle.push(label(member.label, n));
-      bottom.push(...block.columns.map((c) => label(c.label)));
+      middle.push(label(say(member.label, member.en), n));
+      bottom.push(...block.columns.map((c) => label(say(c.label, c.en))));
     }
     i += span - 1;
   }
   const figures = block.rows.flatMap((row) => block.columns.map((c) => figure(at(row.key, c.key))));
-  return { table, width: n * block.rows.length, headerRows: 3, rows: [top, middle, bottom, figures] };
+  return { table, heading: say(table.label, table.en), width: n * block.rows.length, headerRows: 3, rows: [top, middle, bottom, figures] };
 }
 
 /**
  * The three tables of a report as the form prints them, with the cells at
  * fault marked from `findings` (those whose path is the cell) and the cells
- * the failing rules read marked as involved.
+ * the failing rules read marked as involved. With `locale` `en`, the labels
+ * are the metadata's English glosses (not official; the layout is the same).
  *
  * @example
  * ```ts
  * import { buildReport } from 'gov-disclosure-report';
  * import { tableGrids } from 'gov-disclosure-report/render';
- * tableGrids(buildReport({ edition: '2019', year: 2020 })).map((g) => g.width); // [5, 10, 15]
+ * const report = buildReport({ edition: '2019', year: 2020 });
+ * tableGrids(report).map((g) => g.width); // [5, 10, 15]
+ * tableGrids(report, [], 'en')[1].rows[0][1].text; // 'applicants'
  * ```
  */
-export function tableGrids(report: Report, findings: readonly Finding[] = []): TableGrid[] {
+export function tableGrids(report: Report, findings: readonly Finding[] = [], locale: Locale = 'zh-CN'): TableGrid[] {
   const layout = layoutOf(report.edition);
   const figure = figureOf(report, findings);
+  const say: Say = locale === 'en' ? (official, en) => en ?? official ?? '' : (official) => official ?? '';
   return layout.tables.map((node) => {
     const table = layout.meta.tables.find((t) => t.key === node.key)!;
     const at: CellAt = (row, column) => layout.cellAt.get(`${node.pointer}/${row.replaceAll('.', '/')}/${column}`)!;
-    if (table.rowsAcross) return acrossGrid(table, figure, at);
-    return table.blocks.length > 1 || table.blocks[0]!.label ? blocksGrid(table, figure, at) : matrixGrid(table, figure, at);
+    if (table.rowsAcross) return acrossGrid(table, figure, at, say);
+    return table.blocks.length > 1 || table.blocks[0]!.label ? blocksGrid(table, figure, at, say) : matrixGrid(table, figure, at, say);
   });
 }

@@ -30,7 +30,7 @@ export function tableHtml(grid: TableGrid): string {
   const body = grid.rows.slice(grid.headerRows).map(row).join('\n');
   return [
     `<section class="gdr-section" data-table="${grid.table.key}">`,
-    `<h2>${escapeHtml(grid.table.label)}</h2>`,
+    `<h2>${escapeHtml(grid.heading)}</h2>`,
     `<table class="gdr-table" data-table="${grid.table.key}">`,
     head ? `<thead>\n${head}\n</thead>` : '',
     `<tbody>\n${body}\n</tbody>`,

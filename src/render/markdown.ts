@@ -27,7 +27,7 @@ export function tableMarkdown(grid: TableGrid): string {
   const dense = denseRows(grid);
   const text = ({ cell, start }: Slot) => (!start ? '' : cell.faults ? `**${markedText(cell)}**` : cell.text);
   const starts = (row: Slot[]) => row.filter((slot) => slot.start).map(text);
-  const parts = [`## ${grid.table.label}`];
+  const parts = [`## ${grid.heading}`];
   if (grid.headerRows === 0) {
     // Table 二: a full-width header line opens each block, the next line holds its column labels.
     const opens = dense.flatMap((row, r) => (row[0]!.cell.colspan === grid.width ? [r] : []));

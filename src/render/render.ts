@@ -9,6 +9,7 @@
 import { isEdition } from '../format/layout.js';
 import { reportTitle } from '../format/report-fields.js';
 import type { Report } from '../model/types.js';
+import type { Locale } from '../rules/catalogue.js';
 import type { Finding } from '../validate/finding.js';
 import { tableGrids } from './grid.js';
 import { escapeHtml, findingsHtml, tableHtml } from './html.js';
@@ -65,6 +66,14 @@ export interface RenderOptions {
    * page with styles of its own (the classes stay: `gdr-table`, `fault`, …).
    */
   style?: boolean;
+  /**
+   * The language of the title and the labels in `html`, `markdown` and
+   * `text`: `"zh-CN"`, the form's official labels (the default), or `"en"`,
+   * the metadata's English glosses, for readers of English; only the
+   * official labels read back with `parseReport`. `xlsx` and `docx` always
+   * print the form as published. Findings keep the language they were made in.
+   */
+  locale?: Locale;
 }
 
 // Enough style for the output to read on its own (a saved page): ruled tables, the cells at fault marked.
@@ -84,7 +93,7 @@ const FORMATS = {
     table: tableHtml,
     findings: findingsHtml,
     wrap: (parts: string[], options: RenderOptions) =>
-      `<article class="gdr-report" lang="zh-CN">\n${options.style === false ? '' : `${STYLE}\n`}${parts.join('\n')}\n</article>\n`,
+      `<article class="gdr-report" lang="${options.locale ?? 'zh-CN'}">\n${options.style === false ? '' : `${STYLE}\n`}${parts.join('\n')}\n</article>\n`,
   },
   markdown: {
     title: (title: string) => `# ${escapeMarkdown(title)}`,
@@ -157,12 +166,12 @@ export function renderReport(report: Report, options?: RenderOptions & { to?: Ex
 export function renderReport(report: Report, options?: RenderOptions): string | Uint8Array;
 export function renderReport(report: Report, options: RenderOptions = {}): string | Uint8Array {
   const to = options.to ?? 'html';
-  const title = reportTitle(report.year, report.agency);
-  if (to === 'xlsx') return reportXlsx(report, tableGrids(report), title);
-  if (to === 'docx') return reportDocx(report, tableGrids(report), title);
+  if (to === 'xlsx') return reportXlsx(report, tableGrids(report), reportTitle(report.year, report.agency));
+  if (to === 'docx') return reportDocx(report, tableGrids(report), reportTitle(report.year, report.agency));
   const format = FORMATS[to];
   const findings = options.findings ?? [];
-  const parts = [format.title(title), ...tableGrids(report, findings).map(format.table)];
+  const locale = options.locale ?? 'zh-CN';
+  const parts = [format.title(reportTitle(report.year, report.agency, locale)), ...tableGrids(report, findings, locale).map(format.table)];
   if (findings.length > 0) parts.push(format.findings(findings));
   return format.wrap(parts, options);
 }

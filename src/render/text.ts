@@ -44,7 +44,7 @@ export function tableText(grid: TableGrid): string {
     return line.trimEnd();
   });
   if (grid.headerRows > 0) lines.splice(grid.headerRows, 0, '-'.repeat(spanWidth(0, grid.width)));
-  return `${grid.table.label}\n\n${lines.join('\n')}`;
+  return `${grid.heading}\n\n${lines.join('\n')}`;
 }
 
 /** The findings as plain lines, after a legend of the marks: severity mark, code, path and message. */

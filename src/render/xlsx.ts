@@ -78,7 +78,7 @@ function sheetXml(grid: TableGrid, title: string | undefined, kindOf: (pointer: 
     if (grid.width > 1) merges.push(`${ref(0, 0)}:${ref(0, grid.width - 1)}`);
   }
   const headingRow = title === undefined ? 0 : 2;
-  rows.push(lineXml(headingRow, grid.table.label, STYLE.heading));
+  rows.push(lineXml(headingRow, grid.heading, STYLE.heading));
   const top = headingRow + 2;
   // Every slot of the table gets a cell, those a merge covers too, so that their borders print.
   const slots = grid.rows.map(() => Array<{ cell?: GridCell; start: boolean }>(grid.width).fill({ start: false }));
@@ -128,7 +128,7 @@ export function reportXlsx(report: Report, grids: readonly TableGrid[], title: s
     '_rels/.rels': relationshipsXml([{ id: 'rId1', type: 'officeDocument', target: 'xl/workbook.xml' }]),
     'xl/workbook.xml':
       `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>` +
-      grids.map((grid, i) => `<sheet name="${xmlText(sheetName(grid.table.label))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      grids.map((grid, i) => `<sheet name="${xmlText(sheetName(grid.heading))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
       '</sheets></workbook>',
     'xl/_rels/workbook.xml.rels': relationshipsXml([
       ...grids.map((_, i) => ({ id: `rId${i + 1}`, type: 'worksheet', target: `worksheets/sheet${i + 1}.xml` })),
