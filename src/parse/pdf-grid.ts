@@ -117,6 +117,9 @@ function merged(rulings: readonly Ruling[]): Ruling[] {
   return out;
 }
 
+/** The middle of an item's text: half its width along, a third of its height above its baseline. */
+const middleOf = (item: PdfItem): [number, number] => [item.x + item.width / 2, item.y + item.height * 0.3];
+
 /** The index of the band of `bounds` (ascending) holding `v`, or -1. */
 function bandOf(bounds: readonly number[], v: number): number {
   if (v < bounds[0]! || v > bounds.at(-1)!) return -1;
@@ -194,7 +197,7 @@ function pageFragments(page: PdfPage): Fragment[] {
     const descending = [...ys].reverse();
     for (const { items } of page.lines) {
       for (const item of items) {
-        const [x, y] = [item.x + item.width / 2, item.y + item.height * 0.3];
+        const [x, y] = middleOf(item);
         const c = bandOf(xs, x);
         const yBand = bandOf(descending, y);
         if (c < 0 || yBand < 0) continue;
@@ -219,7 +222,7 @@ const NUMBERED = /^(?:[一二三四五六七八九十]+,|\([一二三四五六�
 const sameBox = (a: GridCell, b: GridCell) => Math.abs(a.left - b.left) <= NEAR && Math.abs(a.right - b.right) <= NEAR;
 
 /**
- * Whether the first row of `next` is the rest of the last row of `above`,
+ * Whether the cells opening a page (`below`) are the rest of the row closing the page before (`above`),
  * cut by the page break: the same cells across, no figure where the other
  * half has text (figures are not cut), and not opening with a row number.
  */
@@ -242,7 +245,7 @@ function rowSignature(cells: readonly GridCell[], row: number): string {
 
 /** Whether an item's middle stands inside one of a page's tables. */
 function inTable(fragments: readonly Fragment[] | undefined, item: PdfItem): boolean {
-  const [x, y] = [item.x + item.width / 2, item.y + item.height * 0.3];
+  const [x, y] = middleOf(item);
   return (fragments ?? []).some((f) => x >= f.left - NEAR && x <= f.right + NEAR && y <= f.top + NEAR && y >= f.bottom - NEAR);
 }
 

@@ -33,6 +33,8 @@ export interface PdfText {
 
 // Items whose baselines differ by less than this sit on one line.
 const SAME_LINE = 3;
+// Pages read between two clean-ups of pdf.js's caches.
+const CLEANUP_EVERY = 20;
 
 /**
  * pdf.js, an optional peer dependency: only a reader of PDFs needs it, and
@@ -102,6 +104,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
       const operators = await page.getOperatorList();
       pages.push({ number, lines: pageLines, rulings: rulingsOf(operators.fnArray, operators.argsArray, OPS) });
       page.cleanup();
+      // pdf.js keeps every font and shared object it has parsed until told: a long file is let go of every few pages.
+      if (number % CLEANUP_EVERY === 0) await doc.cleanup();
     }
   } finally {
     await doc.destroy();
