@@ -184,6 +184,13 @@ describe('--jobs', () => {
     expect((JSON.parse(run.stdout) as { results: unknown[] }).results).toHaveLength(PAGES.length);
   });
 
+  it('parse of a folder of Word files, .docx and .doc, reads each in two threads as in one', () => {
+    const run = same(['parse', 'test/corpus/docx', 'test/corpus/doc', '--format', 'json']);
+    const results = (JSON.parse(run.stdout) as { results: { file: string; report?: unknown }[] }).results;
+    expect(results.map((r) => r.file.replace(/^.*\//, ''))).toEqual([...PAGES.map((p) => p.replace('.html', '.docx')), ...PAGES.map((p) => p.replace('.html', '.doc'))]);
+    expect(results.every((r) => r.report !== undefined)).toBe(true);
+  });
+
   it('validate and export of the corpus folder give the same bytes in two threads as in one', () => {
     expect(same(['validate', HTML, ...EXAMPLES]).stdout).toContain('files:');
     expect(same(['export', HTML, ...EXAMPLES, '--to', 'ndjson']).stdout.split('\n').length).toBeGreaterThan(PAGES.length * 190);

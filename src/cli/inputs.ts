@@ -25,10 +25,12 @@ export interface FileKind {
 /** The report JSON files `validate` reads from a folder. */
 export const JSON_FILES: FileKind = { extensions: ['.json'], name: '*.json' };
 
+const PUBLISHED_EXTENSIONS = ['.html', '.htm', '.txt', '.md', '.pdf', '.docx', '.doc', '.xlsx'];
+
 /** The published reports `parse` reads from a folder. */
 export const PUBLISHED_FILES: FileKind = {
-  extensions: ['.html', '.htm', '.txt', '.md', '.pdf', '.docx', '.xlsx'],
-  name: '*.html, *.htm, *.txt, *.md, *.pdf, *.docx or *.xlsx',
+  extensions: PUBLISHED_EXTENSIONS,
+  name: `${PUBLISHED_EXTENSIONS.slice(0, -1).map((e) => `*${e}`).join(', ')} or *${PUBLISHED_EXTENSIONS.at(-1)}`,
 };
 
 /**

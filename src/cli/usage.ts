@@ -1,4 +1,5 @@
 import { EDITION_KEYS } from '../format/layout.js';
+import { PUBLISHED_FILES } from './inputs.js';
 import { DEFAULT_MAX_BYTES } from './io.js';
 
 const OUTPUT = `  --format FORMAT  text (default), json (a versioned document: schema/output.json), ndjson (one
@@ -75,10 +76,10 @@ Exit status: 0 no error, 1 an error in the report, 2 unreadable input.`,
 
 Reads a published report into the canonical report JSON, printed on standard output, with the
 findings on standard error. The kind of input is told from its content: HTML pages, PDF files,
-Word (.docx) and Excel (.xlsx) files, and plain text or Markdown (text extractions whose rows
+Word (.docx, .doc) and Excel (.xlsx) files, and plain text or Markdown (text extractions whose rows
 keep their figures on one line).
 
-Several files, a folder (its *.html, *.htm, *.txt, *.md, *.pdf, *.docx and *.xlsx files, sub-
+Several files, a folder (its ${PUBLISHED_FILES.name} files, sub-
 folders too) or a quoted glob print the findings of each file, or with --format json each
 file's {file, ok, findings, report}. ${PROGRESS}
 
@@ -135,7 +136,7 @@ Writes one row per report and cell, for a spreadsheet or pandas: file, agency, y
 pointer (the cell's JSON Pointer), table, row and column (the official labels), value (a count,
 an amount as its decimal string, empty for a blank cell). Takes report JSON files and published
 reports alike (told from the content; a published one is read as parse reads it); a folder
-gives every *.json, *.html, *.htm, *.txt, *.md, *.pdf, *.docx and *.xlsx file under it.
+gives every *.json, ${PUBLISHED_FILES.name} file under it.
 
 Options:
   --to FORMAT      csv (default: UTF-8 with a byte order mark, so Excel shows the Chinese, and
