@@ -98,13 +98,29 @@ const MAPPERS: Record<TableKey, (tables: SourceTable[], layout: Layout, into: Ma
 // the whole line, or the page title before the site's name.
 const TITLE = /^(.*?)(\d{4})年度?(.*?)政府信息公开(?:工作)?年度报告(?:[_|｜-].*)?$/;
 
-/** The title: the page's, or one of the first lines (or two, when it wraps), spaces and Markdown marks removed. */
-function titleOf(doc: HtmlDocument): RegExpExecArray | undefined {
-  const first = doc.lines.slice(0, 6).map((l) => l.text.replace(/^#+/, '').replace(/\s+/g, ''));
-  const candidates = [doc.title, ...first.slice(1).map((line, i) => first[i] + line), ...first];
-  for (const text of candidates) {
-    const match = TITLE.exec(text);
-    if (match) return match;
+/** How far into the lines before the first section heading the title is looked for: a printed page's site header comes first. */
+const TITLE_REACH = 60;
+
+/**
+ * The title: the page's, or the first line before the first section heading
+ * that is one (with the line before it when the agency stands there alone),
+ * or two lines that are one only together (a title that wraps), spaces and
+ * Markdown marks removed.
+ */
+function titleOf(doc: HtmlDocument, outline: Outline): RegExpExecArray | undefined {
+  const fromPage = doc.title === undefined ? null : TITLE.exec(doc.title);
+  if (fromPage) return fromPage;
+  const end = outline.headings.findIndex((h) => h !== undefined);
+  const lines = doc.lines.slice(0, Math.min(end < 0 ? Infinity : end, TITLE_REACH)).map((l) => l.text.replace(/^#+/, '').replace(/\s+/g, ''));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const alone = TITLE.exec(line);
+    if (alone) return (alone[1] === '' && alone[3] === '' && i > 0 && TITLE.exec(lines[i - 1] + line)) || alone;
+    const next = lines[i + 1];
+    if (next !== undefined && !TITLE.test(next)) {
+      const wrapped = TITLE.exec(line + next);
+      if (wrapped) return wrapped;
+    }
   }
   return undefined;
 }
@@ -400,7 +416,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     out.add('parse.extraRow', extra.table === 'other' ? '' : `/${extra.table}`, { label: extra.label });
   }
 
-  const title = titleOf(doc);
+  const title = titleOf(doc, outline);
   const draft: Record<string, unknown> = { edition };
   if (title) {
     draft.year = Number(title[2]);
