@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NARRATIVE_FIGURES, validateReport, type Finding, type Report2021 } from '../src/index.js';
+import { NARRATIVE_FIGURES, NARRATIVE_YEAR_PHRASES, validateReport, type Finding, type Report2021 } from '../src/index.js';
 import { parseReport } from '../src/parse.js';
 import { FIGURE_WITH_UNIT, figureOf, normaliseNarrative, statedFigures } from '../src/validate/narrative.js';
 import { ROOT } from './fixtures/cli.js';
@@ -266,5 +266,9 @@ describe('the sentence prefilter', () => {
         for (const unit of units![1]!.split('|')) expect(FIGURE_WITH_UNIT.test(`1${unit}`), `${quantity.key}: ${unit}`).toBe(true);
       }
     }
+  });
+
+  it('is sound for the year phrases too: each names a year as 2023年, which a sentence must have to be scanned', () => {
+    for (const [name, phrase] of Object.entries(NARRATIVE_YEAR_PHRASES)) expect(phrase, name).toMatch(/\(\?<y>\\d\{4\}\)年/);
   });
 });
