@@ -13,18 +13,20 @@ trap 'rm -rf "$work"' EXIT
 
 # As the browser tests launch it: no sandbox, nothing fetched in the background, a fresh profile.
 CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium} OUT="$out/chromium" node --input-type=module -e '
-import { readdirSync } from "node:fs";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { readdirSync, readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
+// The pages are served from a made-up origin, not file://, so that the links a PDF keeps name no folder of
+// the machine that printed it.
+const ORIGIN = "https://corpus.invalid/";
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH,
   args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 for (const name of readdirSync("test/corpus/html").filter((f) => /^P\d+\.html$/.test(f)).sort()) {
   const page = await browser.newPage();
+  await page.route(ORIGIN + name, (route) => route.fulfill({ contentType: "text/html", body: readFileSync(`test/corpus/html/${name}`) }));
   // The pages link scripts and images on their site: what cannot load is left out, as offline.
-  await page.goto(pathToFileURL(resolve("test/corpus/html", name)).href, { waitUntil: "load", timeout: 60000 });
+  await page.goto(ORIGIN + name, { waitUntil: "load", timeout: 60000 });
   await page.pdf({ path: `${process.env.OUT}/${name.replace(".html", ".pdf")}`, format: "A4", printBackground: true, margin: { top: "10mm", bottom: "10mm", left: "10mm", right: "10mm" } });
   await page.close();
 }
