@@ -92,6 +92,25 @@ describe('columns, outcomes and editions', () => {
 });
 
 describe('reading', () => {
+  it('reads a record that is not a plain object (a class with getters) by its fields, as a plain one', () => {
+    class Application {
+      readonly id = '2024-009';
+      readonly applicant = 'naturalPerson';
+      readonly receivedOn = '2024-03-01';
+      get outcome() {
+        return 'granted';
+      }
+      get closedOn() {
+        return '2024-03-20';
+      }
+    }
+    const plain = { id: '2024-009', applicant: 'naturalPerson', receivedOn: '2024-03-01', outcome: 'granted', closedOn: '2024-03-20' };
+    const [ours, theirs] = [tallyApplications([new Application()], { year: 2024 }), tallyApplications([plain], { year: 2024 })];
+    expect(ours).toEqual(theirs);
+    expect(ours.applications.outcomes.granted.naturalPerson).toBe(1);
+    expect(ours.findings).toEqual([]);
+  });
+
   it('reads any iterable once: a generator', () => {
     let pulled = 0;
     function* register() {

@@ -334,7 +334,12 @@ export class CaseReader {
     // several shapes, and a field read by name across many shapes (absent ones too) is a slow, allocating lookup.
     let id: unknown, applicant: unknown, receivedOn: unknown, channel: unknown, onTheSpot: unknown, correction: unknown;
     let extension: unknown, consultations: unknown, delayedUntil: unknown, outcome: unknown, closedOn: unknown;
-    for (const key in input) {
+    const prototype = Object.getPrototypeOf(input) as unknown;
+    // Only a plain object (what JSON and the register readers give) is sure to hold its fields as its own keys;
+    // any other (a class with getters, say) has each read by name.
+    if (prototype !== Object.prototype && prototype !== null) {
+      ({ id, applicant, receivedOn, channel, onTheSpot, correction, extension, consultations, delayedUntil, outcome, closedOn } = input);
+    } else for (const key in input) {
       switch (key) {
         case 'id': id = input[key]; break;
         case 'applicant': applicant = input[key]; break;
