@@ -53,3 +53,24 @@ describe('headings that moved: no overview, sections numbered from 一', () => {
     expect(n2?.overview).toBeUndefined();
   });
 });
+
+describe('the title, wherever it stands before the first heading', () => {
+  const seed = readFileSync(`${CORPUS}fixtures/biandong-2021.txt`, 'utf8');
+  const titled = async (...head: string[]) => {
+    const { report } = await parseReport(seed.replace(/^# .*\n/, `${head.join('\n')}\n`));
+    return { year: report?.year, agency: report?.agency };
+  };
+
+  it('is read past a site header, and the agency on the line above it joins it', async () => {
+    const header = ['首页', '政务公开', '当前位置：首页 > 政府信息公开 > 年度报告'];
+    expect(await titled(...header, '汴东产业集聚区2021年政府信息公开工作年度报告')).toEqual({ year: 2021, agency: '汴东产业集聚区' });
+    expect(await titled(...header, '汴东产业集聚区', '2021年政府信息公开工作年度报告')).toEqual({ year: 2021, agency: '汴东产业集聚区' });
+    expect(await titled('汴东产业集聚区2021年政府信息公开', '工作年度报告')).toEqual({ year: 2021, agency: '汴东产业集聚区' });
+  });
+
+  it('takes no date, navigation or sentence for the agency', async () => {
+    expect(await titled('发布日期：2022-01-20', '2021年政府信息公开工作年度报告')).toEqual({ year: 2021, agency: undefined });
+    expect(await titled('首页>信息公开>年度报告', '2021年政府信息公开工作年度报告')).toEqual({ year: 2021, agency: undefined });
+    expect(await titled('根据《条例》要求，特编制2021年政府信息公开工作年度报告')).toEqual({ year: undefined, agency: undefined });
+  });
+});

@@ -101,28 +101,40 @@ const TITLE = /^(.*?)(\d{4})年度?(.*?)政府信息公开(?:工作)?年度报�
 /** How far into the lines before the first section heading the title is looked for: a printed page's site header comes first. */
 const TITLE_REACH = 60;
 
+// What stands beside the year is an agency's name: no figures, and none of the punctuation of prose or of a
+// site's navigation (发布日期：2024-01-20, 首页>信息公开>年度报告, 特编制…).
+const NOT_AN_AGENCY = /[\d,，。、;；:：>》《|/]/;
+
+/** A text as the title, when it is one and what it names as the agency can be one. */
+function titled(text: string): RegExpExecArray | undefined {
+  const match = TITLE.exec(text);
+  return match && !NOT_AN_AGENCY.test(match[1]! + match[3]!) ? match : undefined;
+}
+
 /**
  * The title: the page's, or the first line before the first section heading
  * that is one (with the line before it when the agency stands there alone),
  * or two lines that are one only together (a title that wraps), spaces and
- * Markdown marks removed.
+ * Markdown marks removed. With `bodyFirst` (a Word file, whose title
+ * property is often last year's, left in the file it was copied from), the
+ * lines come before the file's own title.
  */
-function titleOf(doc: HtmlDocument, outline: Outline): RegExpExecArray | undefined {
-  const fromPage = doc.title === undefined ? null : TITLE.exec(doc.title);
-  if (fromPage) return fromPage;
+function titleOf(doc: HtmlDocument, outline: Outline, bodyFirst: boolean): RegExpExecArray | undefined {
+  const fromFile = bodyFirst ? undefined : titled(doc.title);
+  if (fromFile) return fromFile;
   const end = outline.headings.findIndex((h) => h !== undefined);
   const lines = doc.lines.slice(0, Math.min(end < 0 ? Infinity : end, TITLE_REACH)).map((l) => l.text.replace(/^#+/, '').replace(/\s+/g, ''));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const alone = TITLE.exec(line);
-    if (alone) return (alone[1] === '' && alone[3] === '' && i > 0 && TITLE.exec(lines[i - 1] + line)) || alone;
+    const alone = titled(line);
+    if (alone) return (alone[1] === '' && alone[3] === '' && i > 0 && titled(lines[i - 1] + line)) || alone;
     const next = lines[i + 1];
     if (next !== undefined && !TITLE.test(next)) {
-      const wrapped = TITLE.exec(line + next);
+      const wrapped = titled(line + next);
       if (wrapped) return wrapped;
     }
   }
-  return undefined;
+  return bodyFirst ? titled(doc.title) : undefined;
 }
 
 /** The edition, from the labels only: 本年制发件数 is the 2021 edition's, 本年新制作数量 and 政府集中采购 the 2019 edition's. */
@@ -416,7 +428,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     out.add('parse.extraRow', extra.table === 'other' ? '' : `/${extra.table}`, { label: extra.label });
   }
 
-  const title = titleOf(doc, outline);
+  const title = titleOf(doc, outline, office !== undefined);
   const draft: Record<string, unknown> = { edition };
   if (title) {
     draft.year = Number(title[2]);
