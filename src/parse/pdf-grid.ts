@@ -9,9 +9,10 @@
  * printed again on the next page are dropped. What comes out is what the
  * HTML reader gives, so the same table mapping reads it.
  */
+import { EDITIONS } from '../format/layout.js';
 import type { HtmlDocument } from './html.js';
 import { classify } from './html-tables.js';
-import { normalizeLabel } from './normalize.js';
+import { namesLabel, normalizeLabel } from './normalize.js';
 import type { Ruling, Rulings } from './pdf-rulings.js';
 import type { SourceCell, SourceLine, SourceTable } from './source.js';
 
@@ -82,20 +83,37 @@ const MAX_RULINGS = 4_000;
 // Rows beyond which a table is not joined to the next page's.
 const MAX_ROWS = 500;
 
-/** Values sorted and gathered into clusters no wider than NEAR apart, each as its mean. */
-function clusters(values: readonly number[]): number[] {
+/**
+ * Values sorted and gathered into clusters, each value joining the one
+ * before it when no more than NEAR apart: each cluster as its mean
+ * (ascending), and the index of the cluster each value was put in. A chain
+ * of near values can leave one more than NEAR from its cluster's mean, so a
+ * value's cluster is looked up here, never found again by distance.
+ *
+ * @example
+ * ```ts
+ * import { clusters } from './pdf-grid.js';
+ * const { means, index } = clusters([100, 102, 104, 300]);
+ * means; // [102, 300]
+ * index.get(104); // 0 (two units and more from 102, the mean)
+ * ```
+ */
+export function clusters(values: readonly number[]): { means: number[]; index: Map<number, number> } {
   const sorted = [...values].sort((a, b) => a - b);
-  const out: number[] = [];
+  const means: number[] = [];
+  const index = new Map<number, number>();
   let group: number[] = [];
+  const close = () => {
+    means.push(group.reduce((s, x) => s + x, 0) / group.length);
+    group = [];
+  };
   for (const v of sorted) {
-    if (group.length > 0 && v - group.at(-1)! > NEAR) {
-      out.push(group.reduce((s, x) => s + x, 0) / group.length);
-      group = [];
-    }
+    if (group.length > 0 && v - group.at(-1)! > NEAR) close();
     group.push(v);
+    index.set(v, means.length);
   }
-  if (group.length > 0) out.push(group.reduce((s, x) => s + x, 0) / group.length);
-  return out;
+  if (group.length > 0) close();
+  return { means, index };
 }
 
 /** Rulings along one line merged: collinear pieces (within NEAR of one another) that touch or overlap are one. */
@@ -132,7 +150,18 @@ function bandOf(bounds: readonly number[], v: number): number {
   return low;
 }
 
-const covers = (lines: readonly Ruling[], at: number, mid: number) => lines.some((l) => Math.abs(l.at - at) <= NEAR && l.from - NEAR <= mid && mid <= l.to + NEAR);
+/** Whether one of the rulings along a line (as `byLine` indexes them) runs past `mid`. */
+const covers = (onLine: readonly Ruling[] | undefined, mid: number) => (onLine ?? []).some((l) => l.from - NEAR <= mid && mid <= l.to + NEAR);
+
+/** Rulings indexed by the cluster their `at` was put in (`index` of `clusters`; `flip` for bounds read top to bottom), so a border is looked for only among the rulings on its line. */
+function byLine(rulings: readonly Ruling[], index: ReadonlyMap<number, number>, flip?: number): Ruling[][] {
+  const out: Ruling[][] = [];
+  for (const r of rulings) {
+    const i = index.get(r.at)!;
+    (out[flip === undefined ? i : flip - i] ??= []).push(r);
+  }
+  return out;
+}
 
 /** The tables drawn on a page: rulings that meet, as groups, each cut into cells. */
 function pageFragments(page: PdfPage): Fragment[] {
@@ -143,11 +172,20 @@ function pageFragments(page: PdfPage): Fragment[] {
   const all = [...horizontal.map((r) => ({ r, h: true })), ...vertical.map((r) => ({ r, h: false }))];
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  horizontal.forEach((h, i) =>
-    vertical.forEach((v, j) => {
-      if (v.at >= h.from - NEAR && v.at <= h.to + NEAR && h.at >= v.from - NEAR && h.at <= v.to + NEAR) parent[find(i)] = find(horizontal.length + j);
-    }),
-  );
+  // Verticals by their x: a horizontal ruling looks only at those standing between its ends.
+  const verticals = vertical.map((v, j) => ({ v, j })).sort((a, b) => a.v.at - b.v.at);
+  horizontal.forEach((h, i) => {
+    let [k, high] = [0, verticals.length];
+    while (k < high) {
+      const mid = (k + high) >> 1;
+      if (verticals[mid]!.v.at < h.from - NEAR) k = mid + 1;
+      else high = mid;
+    }
+    for (; k < verticals.length && verticals[k]!.v.at <= h.to + NEAR; k++) {
+      const { v, j } = verticals[k]!;
+      if (h.at >= v.from - NEAR && h.at <= v.to + NEAR) parent[find(i)] = find(horizontal.length + j);
+    }
+  });
   const groups = new Map<number, { h: Ruling[]; v: Ruling[] }>();
   all.forEach(({ r, h }, i) => {
     const group = groups.get(find(i)) ?? { h: [], v: [] };
@@ -157,9 +195,12 @@ function pageFragments(page: PdfPage): Fragment[] {
   const fragments: Fragment[] = [];
   for (const { h, v } of groups.values()) {
     if (h.length < 2 || v.length < 2) continue;
-    const xs = clusters([...v.map((r) => r.at), ...h.flatMap((r) => [r.from, r.to])]);
+    const columnBounds = clusters([...v.map((r) => r.at), ...h.flatMap((r) => [r.from, r.to])]);
+    const rowBounds = clusters([...h.map((r) => r.at), ...v.flatMap((r) => [r.from, r.to])]);
+    const xs = columnBounds.means;
     // Row bounds top to bottom.
-    const ys = clusters([...h.map((r) => r.at), ...v.flatMap((r) => [r.from, r.to])]).reverse();
+    const ys = [...rowBounds.means].reverse();
+    const [vAt, hAt] = [byLine(v, columnBounds.index), byLine(h, rowBounds.index, ys.length - 1)];
     const [columns, rows] = [xs.length - 1, ys.length - 1];
     if (columns < 1 || rows < 1 || columns * rows > 10_000) continue;
     // Base cells without a border between them are one cell.
@@ -168,8 +209,8 @@ function pageFragments(page: PdfPage): Fragment[] {
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < columns; c++) {
         const [midY, midX] = [(ys[r]! + ys[r + 1]!) / 2, (xs[c]! + xs[c + 1]!) / 2];
-        if (c + 1 < columns && !covers(v, xs[c + 1]!, midY)) root[findCell(r * columns + c + 1)] = findCell(r * columns + c);
-        if (r + 1 < rows && !covers(h, ys[r + 1]!, midX)) root[findCell((r + 1) * columns + c)] = findCell(r * columns + c);
+        if (c + 1 < columns && !covers(vAt[c + 1], midY)) root[findCell(r * columns + c + 1)] = findCell(r * columns + c);
+        if (r + 1 < rows && !covers(hAt[r + 1], midX)) root[findCell((r + 1) * columns + c)] = findCell(r * columns + c);
       }
     }
     const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number; n: number }>();
@@ -186,8 +227,8 @@ function pageFragments(page: PdfPage): Fragment[] {
       const [left, right, top, bottom] = [xs[s.c0]!, xs[s.c1 + 1]!, ys[s.r0]!, ys[s.r1 + 1]!];
       const cell: GridCell = {
         ...{ left, right, top, bottom, row: s.r0, rows: s.r1 - s.r0 + 1, items: [], page: page.number },
-        closedTop: covers(h, top, (left + right) / 2),
-        closedBottom: covers(h, bottom, (left + right) / 2),
+        closedTop: covers(hAt[s.r0], (left + right) / 2),
+        closedBottom: covers(hAt[s.r1 + 1], (left + right) / 2),
       };
       cellAt.set(id, cell);
       return cell;
@@ -221,16 +262,31 @@ const NUMBERED = /^(?:[一二三四五六七八九十]+,|\([一二三四五六�
 
 const sameBox = (a: GridCell, b: GridCell) => Math.abs(a.left - b.left) <= NEAR && Math.abs(a.right - b.right) <= NEAR;
 
+// The row labels of the form's tables, both editions: a piece that names one on its own is a row of its own.
+const ROW_LABELS = [...new Set(Object.values(EDITIONS).flatMap((e) => e.tables.flatMap((t) => t.blocks.flatMap((b) => b.rows.map((r) => r.label)))))];
+
+/** Whether a cell's text names a row of the form on its own. */
+const namesRow = (cell: GridCell | undefined) => {
+  const label = cell ? normalizeLabel(textOf(cell.items)) : '';
+  return label !== '' && ROW_LABELS.some((row) => namesLabel(label, row));
+};
+
 /**
  * Whether the cells opening a page (`below`) are the rest of the row closing the page before (`above`),
  * cut by the page break: the same cells across, no figure where the other
  * half has text (figures are not cut), and not opening with a row number.
+ * Nor when the upper piece of the label names a row of the form on its own
+ * and the lower one does too (two unnumbered rows, as 规章 and 规范性文件), or
+ * the border at the break is drawn on both sides (LibreOffice draws a cut
+ * row so too, Chromium leaves it open).
  */
 function cutRow(above: readonly GridCell[], below: readonly GridCell[]): boolean {
   if (above.length !== below.length || !above.every((a, i) => sameBox(a, below[i]!))) return false;
+  const open = above.some((a, i) => !a.closedBottom || !below[i]!.closedTop);
   // A blank rest (the row's text all stood above the break) joins too: a row of nothing holds nothing to lose.
-  const first = below.find((c) => !isBlank(c));
-  if (first && NUMBERED.test(normalizeLabel(textOf(first.items)))) return false;
+  const first = below.findIndex((c) => !isBlank(c));
+  // A tail such as 申请数量 reads as a row's label too (the form's labels shortened): only an upper piece that is a label of its own tells two rows.
+  if (first >= 0 && (NUMBERED.test(normalizeLabel(textOf(below[first]!.items))) || (namesRow(above[first]) && (!open || namesRow(below[first]))))) return false;
   return above.every((a, i) => isBlank(a) || isBlank(below[i]!) || (!isFigure(a) && !isFigure(below[i]!)));
 }
 
@@ -302,8 +358,7 @@ function tableOf(fragments: readonly Fragment[]): GridCell[] {
   for (const fragment of rest) {
     // Header rows printed again: as many leading rows as match the table's first ones and hold no figure.
     let header = 0;
-    const signature = rowSignature(fragment.cells, header);
-    while (header < fragment.rows && signature !== '' && rowSignature(fragment.cells, header) === rowSignature(first!.cells, header) && !fragment.cells.some((c) => c.row === header && isFigure(c))) header++;
+    while (header < fragment.rows && rowSignature(fragment.cells, header) === rowSignature(first!.cells, header) && !fragment.cells.some((c) => c.row === header && isFigure(c))) header++;
     if (!fragment.cells.every((c) => c.row >= header || c.row + c.rows <= header)) header = 0;
     const own = fragment.cells.filter((c) => c.row >= header).map((c) => ({ ...c, row: c.row - header, items: [...c.items] }));
     const ending = cells.filter((c) => c.row + c.rows === total).sort((a, b) => a.left - b.left);
@@ -311,7 +366,7 @@ function tableOf(fragments: readonly Fragment[]): GridCell[] {
     const undrawn = ending.filter((c) => c.right <= fragment.left + NEAR || c.left >= fragment.right - NEAR);
     const bottom = ending.filter((c) => !undrawn.includes(c));
     const top = own.filter((c) => c.row === 0).sort((a, b) => a.left - b.left);
-    const cut = header === 0 && cutRow(bottom, top);
+    const cut = cutRow(bottom, top);
     const offset = cut ? total - 1 : total;
     const carriedOn = new Set<GridCell>();
     for (const cell of top) {
@@ -360,8 +415,8 @@ function withoutStrayBands(cells: GridCell[]): GridCell[] {
 
 /** A table's cells as the HTML reader gives them: rows of cells with their spans, the columns from every cell's edges. */
 function sourceTable(cells: readonly GridCell[], blankOffset: (cell: GridCell) => number): SourceTable {
-  const edges = clusters(cells.flatMap((c) => [c.left, c.right]));
-  const column = (x: number) => edges.findIndex((e) => Math.abs(e - x) <= NEAR);
+  const { index } = clusters(cells.flatMap((c) => [c.left, c.right]));
+  const column = (x: number) => index.get(x)!;
   const rows: SourceCell[][] = [];
   for (const cell of [...cells].sort((a, b) => a.row - b.row || a.left - b.left)) {
     const ordered = [...cell.items].sort((a, b) => a.offset - b.offset);

@@ -67,13 +67,18 @@ export interface RulingOps {
   eoFillStroke: number;
   closeFillStroke: number;
   closeEOFillStroke: number;
+  paintFormXObjectBegin: number;
+  paintFormXObjectEnd: number;
+  beginGroup: number;
+  endGroup: number;
 }
 
 // A filled rectangle no thicker than this is a line; a segment shorter than this is a dot.
 const THIN = 2.5;
 const SHORT = 2;
-// A page drawing more paths than this is a picture, not a table: its paths are not read.
-const MAX_PATHS = 20_000;
+// A page drawing more path pieces than this is a picture, not a table: it gives no rulings. Pieces, not
+// paths, are counted: one path can hold a million of them, and each would be kept until the page is done.
+const MAX_SEGMENTS = 50_000;
 
 type Matrix = readonly [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -94,13 +99,15 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
 
 /**
  * The rulings drawn by a page's operators (`fnArray` and `argsArray` of
- * pdf.js's `page.getOperatorList()`), with the transforms applied; paths
- * that are only clipped, not painted, are left out.
+ * pdf.js's `page.getOperatorList()`), with the transforms applied (a form
+ * XObject's matrix too); paths that are only clipped, not painted, are left
+ * out. A page drawing more than 50,000 path pieces gives none: it is a
+ * picture, and its text is read as lines.
  *
  * @example
  * ```ts
  * import { rulingsOf } from './pdf-rulings.js';
- * const OPS = { save: 10, restore: 11, transform: 12, constructPath: 91, rectangle: 19, moveTo: 13, lineTo: 14, curveTo: 15, closePath: 18, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27 };
+ * const OPS = { save: 10, restore: 11, transform: 12, constructPath: 91, rectangle: 19, moveTo: 13, lineTo: 14, curveTo: 15, closePath: 18, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75, beginGroup: 76, endGroup: 77 };
  * // A line from (72, 700) to (523, 700), stroked.
  * rulingsOf([91, 20], [[[13, 14], [72, 700, 523, 700]], null], OPS).horizontal; // [{ at: 700, from: 72, to: 523 }]
  * ```
@@ -111,7 +118,7 @@ export function rulingsOf(fnArray: readonly number[], argsArray: readonly unknow
   const filled = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const stack: Matrix[] = [];
   let ctm = IDENTITY;
-  let paths = 0;
+  let segments = 0;
   // The path being built: its straight pieces, its rectangles, and the box of each of its pieces, in page units.
   let lines: [number, number, number, number][] = [];
   let boxes: [number, number, number, number][] = [];
@@ -126,10 +133,19 @@ export function rulingsOf(fnArray: readonly number[], argsArray: readonly unknow
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
     else if (fn === OPS.transform && args) ctm = times(args as ArrayLike<number>, ctm);
+    // A form XObject's matrix comes with its begin, not as a transform; a group's matrix is the same form's
+    // (pdf.js applies it once, at the form's begin), so a group only saves and restores.
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const matrix = args?.[0] as ArrayLike<number> | null | undefined;
+      if (matrix?.length === 6) ctm = times(matrix, ctm);
+    } else if (fn === OPS.beginGroup) stack.push(ctm);
+    else if (fn === OPS.paintFormXObjectEnd || fn === OPS.endGroup) ctm = stack.pop() ?? IDENTITY;
     else if (fn === OPS.constructPath && args) {
-      if (++paths > MAX_PATHS) return { horizontal: [], vertical: [] };
       const ops = args[0] as ArrayLike<number>;
       const coords = args[1] as ArrayLike<number>;
+      segments += ops.length;
+      if (segments > MAX_SEGMENTS) return { horizontal: [], vertical: [] };
       let [x, y] = [0, 0];
       let start: [number, number] = [0, 0];
       for (let k = 0, j = 0; k < ops.length; k++) {
