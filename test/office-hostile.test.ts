@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +11,7 @@ import { renderReport } from '../src/render.js';
 import { getPath } from './fixtures/arbitrary.js';
 import { ROOT } from './fixtures/cli.js';
 import { busyReport2021 } from './fixtures/reports.js';
-import { compoundFile, word97Report, type WordBlock } from './fixtures/word97.js';
+import { compoundFile, word97, word97Report, type WordBlock } from './fixtures/word97.js';
 
 const refused = async (bytes: Uint8Array) => {
   const result = await parseReport(bytes, { locale: 'en' });
@@ -17,6 +19,32 @@ const refused = async (bytes: Uint8Array) => {
   expect(result.report).toBeUndefined();
   return result.findings.map((f) => `${f.code}: ${f.message}`);
 };
+/**
+ * The findings of the built parseReport, run in a worker: a loop that never
+ * ends is stopped after `ms` and a heap past `heapMb` ends the worker, each
+ * failing the test instead of hanging the suite or crashing it.
+ */
+const refusedInWorker = (bytes: Uint8Array, { ms = 10_000, heapMb = 64 } = {}) =>
+  new Promise<string[]>((resolve, reject) => {
+    const code = `const { parentPort, workerData } = require('node:worker_threads');
+      import(workerData.url).then(async ({ parseReport }) => {
+        const result = await parseReport(workerData.bytes, { locale: 'en' });
+        parentPort.postMessage({ ok: result.ok, findings: result.findings.map((f) => f.code + ': ' + f.message) });
+      });`;
+    const url = pathToFileURL(join(ROOT, 'dist/parse.js')).href;
+    const worker = new Worker(code, { eval: true, workerData: { url, bytes }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const timer = setTimeout(() => void worker.terminate().then(() => reject(new Error(`still reading after ${ms} ms`))), ms);
+    worker.once('message', (message: { ok: boolean; findings: string[] }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if (message.ok) reject(new Error('read as a report'));
+      else resolve(message.findings);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
 const CONTENT_TYPES = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
 
 describe('Word and Excel files that cannot be read give a parse.unsupportedInput finding, never a crash or a hang', () => {
@@ -95,6 +123,38 @@ describe('Word 97–2003 (.doc) and other compound files that cannot be read giv
     expect(findings[0]).toMatch(/^parse\.unsupportedInput/);
     expect(findings[0]).toMatch(reason);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it.each([
+    ['a fast save\'s formatting of −3 bytes (it would be read again and again)', { beforePieces: new Uint8Array([1, 0xfd, 0xff]) }, /damaged|without its piece table/],
+    ['a fast save\'s formatting that goes back to the one before', { beforePieces: new Uint8Array([1, 0, 0, 1, 0xfa, 0xff]) }, /damaged|without its piece table/],
+    ['100 000 pieces of the same 20 000 characters (2 billion, from a 1.3 MB file)', { pieces: 100_000 }, /pieces of text are longer than its stream/],
+  ])('%s', async (_, damage, reason) => {
+    const findings = await refusedInWorker(word97(['年度报告'.repeat(5_000)], damage));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(/^parse\.unsupportedInput/);
+    expect(findings[0]).toMatch(reason);
+  });
+
+  it('its pages of paragraph properties listed 40 000 times over (millions of runs from a 1 MB file)', async () => {
+    const table = { rows: Array.from({ length: 10 }, () => ({ edges: [0, 300, 600], cells: ['年度', '报告'] })) };
+    const findings = await refusedInWorker(word97([table], { pageLists: 40_000 }));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(/parse\.unsupportedInput.*names more pages than its stream holds/);
+  });
+
+  it('a DIFAT chain through every sector of a 64 MB file is refused before it lists 16 million allocation sectors', async () => {
+    const bytes = new Uint8Array(64 * 1024 * 1024);
+    const view = new DataView(bytes.buffer);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    view.setUint16(0x1e, 9, true);
+    // Every sector a DIFAT sector naming allocation sector 0 127 times, then the next DIFAT sector.
+    const sectors = bytes.length / 512 - 1;
+    view.setInt32(0x44, 0, true);
+    for (let d = 0; d < sectors; d++) view.setInt32((d + 2) * 512 - 4, d + 1 < sectors ? d + 1 : -2, true);
+    const findings = await refusedInWorker(bytes, { heapMb: 48 });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(/parse\.unsupportedInput.*allocation table is larger than the file/);
   });
 
   it('a directory whose links loop is walked once: the document still reads', async () => {

@@ -124,6 +124,8 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
   const fatSectors: number[] = [];
   for (let i = 0; i < 109; i++) if (int(0x4c + i * 4) >= 0) fatSectors.push(int(0x4c + i * 4));
   for (const d of walkSectors(int(0x44) === -1 ? END_OF_CHAIN : int(0x44), (n) => int((n + 2) * size - 4), sectors, 'an allocation table')) {
+    // Stopped once past the file's size: a chain through the whole file would list 127 numbers for each of its sectors.
+    if (fatSectors.length > sectors) break;
     for (let i = 0; i < size / 4 - 1; i++) if (int((d + 1) * size + i * 4) >= 0) fatSectors.push(int((d + 1) * size + i * 4));
   }
   if (fatSectors.length > sectors) throw new CompoundFileError('a compound file whose allocation table is larger than the file');

@@ -106,6 +106,8 @@ interface Run {
 function paragraphRuns(word: Reader, table: Reader, fc: number, lcb: number): Run[] {
   if (lcb < 4 || (lcb - 4) % 8 !== 0) throw new CompoundFileError('a Word document whose paragraph table is damaged');
   const pages = (lcb - 4) / 8;
+  // Each page is one of the stream's own: a table naming one page over and over would give 29 runs per 8 bytes.
+  if (pages > word.bytes.length / 512) throw new CompoundFileError('a Word document whose paragraph table names more pages than its stream holds');
   const runs: Run[] = [];
   for (let p = 0; p < pages; p++) {
     const page = (table.u32(fc + (pages + 1) * 4 + p * 4) & 0x3fffff) * 512;
@@ -152,24 +154,33 @@ interface Piece {
   narrow: boolean;
 }
 
-/** The pieces of the main document's text, in order: where each stands in the stream and whether it is 8-bit. */
-function pieces(table: Reader, fc: number, lcb: number, textLength: number): Piece[] {
+/**
+ * The pieces of the main document's text, in order: where each stands in the
+ * stream and whether it is 8-bit. Their bytes together are at most `streamLength`:
+ * pieces that name the same bytes over and over are refused, not read.
+ */
+function pieces(table: Reader, fc: number, lcb: number, textLength: number, streamLength: number): Piece[] {
   const clx = reader(table.slice(fc, lcb), 'a Word document whose piece table is');
   let at = 0;
-  // Formatting of fast-saved pieces comes first: skipped, the text is all that is read.
-  while (at < clx.bytes.length && clx.u8(at) === 1) at += 3 + clx.i16(at + 1);
+  // Formatting of fast-saved pieces comes first: skipped, the text is all that is read. Its size is
+  // read unsigned (a valid one is below 0x3FA3), so each step goes forward and the walk ends.
+  while (at < clx.bytes.length && clx.u8(at) === 1) at += 3 + clx.u16(at + 1);
   if (clx.u8(at) !== 2) throw new CompoundFileError('a Word document without its piece table');
   const size = clx.u32(at + 1);
   const count = (size - 4) / 12;
   if (!Number.isInteger(count) || count < 1) throw new CompoundFileError('a Word document whose piece table is damaged');
   const plc = at + 5;
   const out: Piece[] = [];
+  let total = 0;
   for (let i = 0; i < count; i++) {
     const [cp, end] = [clx.u32(plc + i * 4), clx.u32(plc + (i + 1) * 4)];
     if (end < cp || (out.length > 0 && cp !== out.at(-1)!.end)) throw new CompoundFileError('a Word document whose pieces of text are out of order');
     const raw = clx.u32(plc + (count + 1) * 4 + i * 8 + 2);
     const narrow = (raw & 0x40000000) !== 0;
-    out.push({ cp, end: Math.min(end, textLength), fc: narrow ? (raw & 0x3fffffff) / 2 : raw & 0x3fffffff, narrow });
+    const piece = { cp, end: Math.min(end, textLength), fc: narrow ? (raw & 0x3fffffff) / 2 : raw & 0x3fffffff, narrow };
+    total += (piece.end - piece.cp) * (narrow ? 1 : 2);
+    if (total > streamLength) throw new CompoundFileError(`a Word document whose pieces of text are longer than its stream of ${streamLength} bytes`);
+    out.push(piece);
     if (end >= textLength) break;
   }
   return out;
@@ -275,7 +286,8 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
   const table = reader(tableStream, 'a Word document whose table stream is');
   // The file information block: counts of 16-bit, then 32-bit values, then (offset, size) pairs in the table stream.
   const longs = 0x22 + word.u16(0x20) * 2;
-  const textLength = word.u32(longs + 2 + 12);
+  // No more characters than the stream has bytes: the count is the file's to say, up to 2^32.
+  const textLength = Math.min(word.u32(longs + 2 + 12), stream.length);
   const pairs = longs + 2 + word.u16(longs) * 4;
   const pair = (i: number) => {
     if (i >= word.u16(pairs)) throw new CompoundFileError('a Word document whose header is cut short');
@@ -320,7 +332,7 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
     for (const line of text.split('\n')) collect.line(line, {});
   };
 
-  for (const piece of pieces(table, ...pair(33), textLength)) {
+  for (const piece of pieces(table, ...pair(33), textLength, stream.length)) {
     const width = piece.narrow ? 1 : 2;
     const bytes = word.slice(piece.fc, (piece.end - piece.cp) * width);
     const text = new TextDecoder(piece.narrow ? 'windows-1252' : 'utf-16le').decode(bytes);
