@@ -15,25 +15,76 @@ import { DEFAULT_MAX_BYTES, failureReason, InputError, paint, printable, readByt
 import { errorsOnly, exitStatus, formatResults, OUTPUT_OPTIONS, outputOptions, warningCount, type FileResult, type OutputCommand, type OutputFormat } from './output.js';
 import { runJobs, type Outcome, type Work } from './tasks.js';
 
-/** A bad option or argument: its one-line message, and exit code 2. */
+/**
+ * A bad option or argument: its one-line message, and exit code 2.
+ *
+ * @example
+ * ```ts
+ * import { UsageError } from './commands.js';
+ * new UsageError('--year must be a report year such as 2024').message; // '--year must be a report year such as 2024'
+ * ```
+ */
 export class UsageError extends Error {}
 
-/** The value of an option that takes one of `allowed`, or `fallback` when absent. */
+/**
+ * The value of an option that takes one of `allowed`, or `fallback` when absent.
+ *
+ * @example
+ * ```ts
+ * import { oneOf } from './commands.js';
+ * oneOf('to', undefined, ['text', 'html'], 'text'); // 'text'
+ * oneOf('to', 'html', ['text', 'html']); // 'html'
+ * ```
+ */
 export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback?: T): T {
   if (value === undefined && fallback !== undefined) return fallback;
   if (allowed.includes(value as T)) return value as T;
   throw new UsageError(`--${name} must be ${allowed.join(' or ')}${value === undefined ? '' : `, not "${value}"`}`);
 }
 
+/**
+ * The values of --locale: the languages of the messages.
+ *
+ * @example
+ * ```ts
+ * import { LOCALES } from './commands.js';
+ * LOCALES; // ['zh-CN', 'en']
+ * ```
+ */
 export const LOCALES = ['zh-CN', 'en'] as const;
 
-/** The options of every command that reads input. */
+/**
+ * The options of every command that reads input, for `parseArgs`.
+ *
+ * @example
+ * ```ts
+ * import { INPUT_OPTIONS } from './commands.js';
+ * INPUT_OPTIONS['max-bytes'].type; // 'string'
+ * ```
+ */
 export const INPUT_OPTIONS = { 'max-bytes': { type: 'string' } } as const;
 
-/** The option of the commands that read many files. */
+/**
+ * The option of the commands that read many files, for `parseArgs`.
+ *
+ * @example
+ * ```ts
+ * import { JOBS_OPTION } from './commands.js';
+ * JOBS_OPTION.jobs.type; // 'string'
+ * ```
+ */
 export const JOBS_OPTION = { jobs: { type: 'string' } } as const;
 
-/** The value of --jobs: how many worker threads read the files; by default, one per core. */
+/**
+ * The value of --jobs: how many worker threads read the files; by default, one per core.
+ *
+ * @example
+ * ```ts
+ * import { jobs } from './commands.js';
+ * jobs('2'); // 2
+ * jobs(undefined) >= 1; // true
+ * ```
+ */
 export function jobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
@@ -45,6 +96,16 @@ export function jobs(value: string | undefined): number {
  * The results of the inputs in their order: the files worked on (in worker
  * threads with `--jobs`), the inputs that could not be listed as results
  * with their error. `progress` shows a line on a terminal's standard error.
+ *
+ * @example
+ * ```ts
+ * // type-only: reads files
+ * import { resultsOf } from './commands.js';
+ * import type { Io } from './io.js';
+ * declare const io: Io;
+ * const work = { command: 'validate', limit: 1 << 26, locale: 'zh-CN' } as const;
+ * const results = await resultsOf(io, work, [{ file: 'a.json' }], { jobs: 1, progress: false }, ({ file, error }) => ({ file, ok: false, findings: [], error }));
+ * ```
  */
 export async function resultsOf<W extends Work>(
   io: Io,
@@ -61,7 +122,15 @@ export async function resultsOf<W extends Work>(
 
 const unlistedResult = ({ file, error }: Input & { error: string }): FileResult => ({ file, ok: false, findings: [], error });
 
-/** The value of --max-bytes: how many bytes of one input are read before it is refused. */
+/**
+ * The value of --max-bytes: how many bytes of one input are read before it is refused.
+ *
+ * @example
+ * ```ts
+ * import { maxBytes } from './commands.js';
+ * maxBytes('1000'); // 1000
+ * ```
+ */
 export function maxBytes(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_BYTES;
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
@@ -84,7 +153,18 @@ function summary(results: readonly FileResult[], color: boolean): string {
   ].join('\n');
 }
 
-/** validate FILE… [--previous FILE] [--locale zh-CN|en] [--json | --format FORMAT] [--quiet] [--max-warnings N] [--max-bytes N] [--jobs N] */
+/**
+ * validate FILE… [--previous FILE] [--locale zh-CN|en] [--json | --format FORMAT] [--quiet] [--max-warnings N] [--max-bytes N] [--jobs N]
+ *
+ * @example
+ * ```ts
+ * // type-only: runs a command of the command line
+ * import { validate } from './commands.js';
+ * import type { Io } from './io.js';
+ * declare const io: Io;
+ * const status = await validate(['reports/', '--format', 'json'], io);
+ * ```
+ */
 export async function validate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -131,6 +211,8 @@ function printResults(io: Io, command: OutputCommand, results: FileResult[], for
   };
   for (const r of results) {
     if (r.error) {
+      // What came before it is printed first: on a terminal, both streams show in file order.
+      flush();
       io.stderr(`${paint(io.ttyErr, 'red', '✖')} ${printable(r.error)}\n`);
       continue;
     }
@@ -156,7 +238,18 @@ function finish(io: Io, results: readonly FileResult[], maxWarnings: number | un
 
 const FORMATS = ['text', 'markdown', 'html', 'xlsx', 'docx'] as const;
 
-/** render FILE [--to markdown|html|text|xlsx|docx] [-o FILE] [--locale zh-CN|en] [--max-bytes N] */
+/**
+ * render FILE [--to markdown|html|text|xlsx|docx] [-o FILE] [--locale zh-CN|en] [--max-bytes N]
+ *
+ * @example
+ * ```ts
+ * // type-only: runs a command of the command line
+ * import { render } from './commands.js';
+ * import type { Io } from './io.js';
+ * declare const io: Io;
+ * const status = await render(['report.json', '--to', 'xlsx', '-o', 'report.xlsx'], io);
+ * ```
+ */
 export async function render(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -199,6 +292,15 @@ export async function render(args: string[], io: Io): Promise<number> {
  * the kind of input is told by its content, not its name. One FILE without
  * --format prints its report (model.md §3); several, or a folder or
  * pattern, print the findings of each (text) or the results in --format.
+ *
+ * @example
+ * ```ts
+ * // type-only: runs a command of the command line
+ * import { parse } from './commands.js';
+ * import type { Io } from './io.js';
+ * declare const io: Io;
+ * const status = await parse(['published/', '--jobs', '2'], io);
+ * ```
  */
 export async function parse(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -234,7 +336,18 @@ export async function parse(args: string[], io: Io): Promise<number> {
   return finish(io, all, output.maxWarnings);
 }
 
-/** schema [--edition EDITION]: the editions are those of the format metadata. */
+/**
+ * schema [--edition EDITION]: the editions are those of the format metadata.
+ *
+ * @example
+ * ```ts
+ * // type-only: runs a command of the command line
+ * import { schema } from './commands.js';
+ * import type { Io } from './io.js';
+ * declare const io: Io;
+ * const status = await schema(['--edition', '2019'], io);
+ * ```
+ */
 export function schema(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { edition: { type: 'string' } } });
   if (positionals.length > 0) throw new UsageError(`schema takes no argument, got "${positionals[0]}"`);
@@ -243,13 +356,32 @@ export function schema(args: string[], io: Io): number {
   return 0;
 }
 
-/** The value of --year, which is required: a year such as 2021. */
+/**
+ * The value of --year, which is required: a year such as 2021.
+ *
+ * @example
+ * ```ts
+ * import { yearOption } from './commands.js';
+ * yearOption('2021'); // 2021
+ * ```
+ */
 export function yearOption(value: string | undefined): number {
   if (value === undefined || !/^\d{1,4}$/.test(value)) throw new UsageError(`--year must be a year such as 2021${value === undefined ? '' : `, not "${value}"`}`);
   return Number(value);
 }
 
-/** deadline --year N --publisher department|government */
+/**
+ * deadline --year N --publisher department|government
+ *
+ * @example
+ * ```ts
+ * // type-only: runs a command of the command line
+ * import { deadline } from './commands.js';
+ * import type { Io } from './io.js';
+ * declare const io: Io;
+ * const status = await deadline(['--year', '2024', '--publisher', 'department'], io);
+ * ```
+ */
 export function deadline(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options: { year: { type: 'string' }, publisher: { type: 'string' } } });
   const year = yearOption(values.year);

@@ -5,7 +5,15 @@
 import { layoutOf, type CellInfo, type ObjectNode } from '../format/layout.js';
 import type { Report } from '../model/types.js';
 
-/** The values of `export --to`. */
+/**
+ * The values of `export --to`.
+ *
+ * @example
+ * ```ts
+ * import { EXPORT_FORMATS } from './export-rows.js';
+ * EXPORT_FORMATS; // ['csv', 'ndjson']
+ * ```
+ */
 export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
 
 /**
@@ -20,7 +28,7 @@ export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The columns of a row, in order: the CSV header and the NDJSON keys. */
-export const EXPORT_COLUMNS = ['file', 'agency', 'year', 'edition', 'pointer', 'table', 'row', 'column', 'value'] as const;
+const EXPORT_COLUMNS = ['file', 'agency', 'year', 'edition', 'pointer', 'table', 'row', 'column', 'value'] as const;
 
 /**
  * What starts a CSV export: the byte order mark, without which Excel reads
@@ -41,6 +49,11 @@ export function csvHead(): string {
 const NEEDS_QUOTES = /[",\r\n]/;
 const csvField = (value: string) => (NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;
+// A text from the input (its file name, the agency it names) that Excel would run as a formula keeps a
+// leading ' and stays text, as OWASP advises for CSV meant for spreadsheets; the labels and figures are the
+// library's own and never start so.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const csvText = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
 
 type Json = Record<string, unknown>;
 
@@ -68,6 +81,7 @@ function* cellsUnder(node: ObjectNode, object: Json | undefined): Generator<{ ce
  * lines.length; // 200
  * JSON.parse(lines.find((l) => l.includes('/proactive/fees/amount'))!).value; // '1.5000'
  * exportRows('a.json', report, 'csv').split('\r\n')[0]; // 'a.json,某局,2024,2021,/proactive/regulations/issued,二、主动公开政府信息情况,第二十条第（一）项 · 规章,本年制发件数,0'
+ * exportRows('a.json', { ...report, agency: '=HYPERLINK("x")' }, 'csv').split(',')[1]; // '"\'=HYPERLINK(""x"")"'
  * ```
  */
 export function exportRows(file: string, report: Report, to: ExportFormat): string {
@@ -79,7 +93,7 @@ export function exportRows(file: string, report: Report, to: ExportFormat): stri
       if (to === 'ndjson') {
         lines.push(`${JSON.stringify({ file, agency, year: report.year, edition: report.edition, pointer: cell.pointer, table: cell.table.label, row, column: cell.column.label, value })}\n`);
       } else {
-        lines.push(csvLine([file, agency ?? '', String(report.year), report.edition, cell.pointer, cell.table.label, row, cell.column.label, value === null ? '' : String(value)]));
+        lines.push(csvLine([csvText(file), csvText(agency ?? ''), String(report.year), report.edition, cell.pointer, cell.table.label, row, cell.column.label, value === null ? '' : String(value)]));
       }
     }
   }

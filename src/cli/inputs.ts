@@ -27,7 +27,15 @@ export const JSON_FILES: FileKind = { extensions: ['.json'], name: '*.json' };
 
 const PUBLISHED_EXTENSIONS = ['.html', '.htm', '.txt', '.md', '.pdf', '.docx', '.doc', '.xlsx'];
 
-/** The published reports `parse` reads from a folder. */
+/**
+ * The published reports `parse` reads from a folder.
+ *
+ * @example
+ * ```ts
+ * import { PUBLISHED_FILES } from './inputs.js';
+ * PUBLISHED_FILES.name; // '*.html, *.htm, *.txt, *.md, *.pdf, *.docx, *.doc or *.xlsx'
+ * ```
+ */
 export const PUBLISHED_FILES: FileKind = {
   extensions: PUBLISHED_EXTENSIONS,
   name: `${PUBLISHED_EXTENSIONS.slice(0, -1).map((e) => `*${e}`).join(', ')} or *${PUBLISHED_EXTENSIONS.at(-1)}`,
@@ -145,7 +153,15 @@ function expandGlob(io: Io, pattern: string): Input[] {
   return found.length > 0 ? found : [{ file: pattern, error: `${pattern}: no file matches` }];
 }
 
-/** What `export` reads from a folder: report JSON files and published reports alike. */
+/**
+ * What `export` reads from a folder: report JSON files and published reports alike.
+ *
+ * @example
+ * ```ts
+ * import { REPORT_FILES } from './inputs.js';
+ * REPORT_FILES.extensions.includes('.doc'); // true
+ * ```
+ */
 export const REPORT_FILES: FileKind = {
   extensions: [...JSON_FILES.extensions, ...PUBLISHED_FILES.extensions],
   name: `${JSON_FILES.name}, ${PUBLISHED_FILES.name}`,

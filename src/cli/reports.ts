@@ -23,6 +23,15 @@ const ROLLUP_FORMATS = ['json', 'html', 'markdown', 'text'] as const;
 /**
  * rollup FILE… --agency NAME --year N [--publisher P] [--edition E] [--to json|html|markdown|text] [--json]
  * [--locale zh-CN|en] [--max-bytes N]: the report files summed with `sumReports`.
+ *
+ * @example
+ * ```ts
+ * // type-only: runs a command of the command line
+ * import { rollup } from './reports.js';
+ * import type { Io } from './io.js';
+ * declare const io: Io;
+ * const status = await rollup(['departments/', '--agency', '某县人民政府', '--year', '2024'], io);
+ * ```
  */
 export async function rollup(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -90,6 +99,15 @@ function threshold(name: string, value: string | undefined): number | undefined 
 /**
  * compare LAST THIS [--format text|json] [--grew-to X] [--fell-to X] [--at-least N] [--locale zh-CN|en]
  * [--max-bytes N]: the cells that changed from last year's report, and the findings.
+ *
+ * @example
+ * ```ts
+ * // type-only: runs a command of the command line
+ * import { compare } from './reports.js';
+ * import type { Io } from './io.js';
+ * declare const io: Io;
+ * const status = await compare(['2023.json', '2024.json', '--format', 'json'], io);
+ * ```
  */
 export async function compare(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -138,6 +156,15 @@ function compareText(changes: readonly CellChange[], findings: readonly Finding[
 /**
  * export FILE… [--to csv|ndjson] [-o FILE] [--jobs N] [--max-bytes N]: one row per report and cell,
  * from report JSON files and published reports alike.
+ *
+ * @example
+ * ```ts
+ * // type-only: runs a command of the command line
+ * import { exportCommand } from './reports.js';
+ * import type { Io } from './io.js';
+ * declare const io: Io;
+ * const status = await exportCommand(['reports/', '--to', 'csv', '-o', 'cells.csv'], io);
+ * ```
  */
 export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -102,14 +102,17 @@ export async function runJobs<W extends Work>(io: Io, work: W, files: readonly s
     const size = Math.min(BATCH, Math.ceil(files.length / (threads * 8)));
     const batches: (readonly string[])[] = [];
     for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
-    const results = await Promise.all(
+    const settled = await Promise.allSettled(
       batches.map(async (batch) => {
         const result = await pool.run(work, batch);
         done?.(batch.at(-1)!, batch.length);
         return result as Outcome<W['command']>[];
       }),
     );
-    return results.flat();
+    // A failure is the first in file order, as in one thread, not whichever thread failed first.
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
   } finally {
     await pool?.close();
     if (options.progress) io.stderr('\r\x1b[K');

@@ -1,5 +1,5 @@
 import { EDITION_KEYS } from '../format/layout.js';
-import { PUBLISHED_FILES } from './inputs.js';
+import { PUBLISHED_FILES, REPORT_FILES } from './inputs.js';
 import { DEFAULT_MAX_BYTES } from './io.js';
 
 const OUTPUT = `  --format FORMAT  text (default), json (a versioned document: schema/output.json), ndjson (one
@@ -136,7 +136,7 @@ Writes one row per report and cell, for a spreadsheet or pandas: file, agency, y
 pointer (the cell's JSON Pointer), table, row and column (the official labels), value (a count,
 an amount as its decimal string, empty for a blank cell). Takes report JSON files and published
 reports alike (told from the content; a published one is read as parse reads it); a folder
-gives every *.json, ${PUBLISHED_FILES.name} file under it.
+gives every ${REPORT_FILES.name} file under it.
 
 Options:
   --to FORMAT      csv (default: UTF-8 with a byte order mark, so Excel shows the Chinese, and

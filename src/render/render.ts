@@ -93,7 +93,7 @@ const FORMATS = {
     table: tableHtml,
     findings: findingsHtml,
     wrap: (parts: string[], options: RenderOptions) =>
-      `<article class="gdr-report" lang="${options.locale ?? 'zh-CN'}">\n${options.style === false ? '' : `${STYLE}\n`}${parts.join('\n')}\n</article>\n`,
+      `<article class="gdr-report" lang="${options.locale === 'en' ? 'en' : 'zh-CN'}">\n${options.style === false ? '' : `${STYLE}\n`}${parts.join('\n')}\n</article>\n`,
   },
   markdown: {
     title: (title: string) => `# ${escapeMarkdown(title)}`,
