@@ -22,6 +22,9 @@ export * from './index.js';
 export * from './render.js';
 export * from './parse.js';
 export { pdfjsScriptUrl } from './browser/pdfjs-loader.js';
+// The parser's own decoding (byte-order mark, the page's declared charset, UTF-8 or GB18030), so the page
+// quotes the text the offsets of the provenance count in.
+export { decodeText } from './parse/encoding.js';
 
 /**
  * The bundled example, a complete 2021-edition report (`examples/biandong-2021.json`),
