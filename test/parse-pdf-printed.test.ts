@@ -20,6 +20,10 @@ describe('PDFs as printed: the corpus pages from Chromium and from LibreOffice',
     for (const engine of ENGINES) expect(readdirSync(join(CORPUS, 'printed', engine)).map((f) => f.replace('.pdf', '.html'))).toEqual(readdirSync(join(CORPUS, 'html')).filter((f) => f.endsWith('.html')));
   });
 
+  it('keeps no link to a folder of the machine that printed them', () => {
+    for (const engine of ENGINES) for (const id of ids) expect(printed(engine, id).includes('file:'), `${engine}/${id}.pdf`).toBe(false);
+  });
+
   for (const engine of ENGINES) {
     it.each(ids)(`${engine}/%s.pdf: the year, the agency and every table cell exactly as printed, and as read from the page`, async (id) => {
       const fromPdf = await parseReport(printed(engine, id));
