@@ -317,16 +317,49 @@ function within(table: readonly Fragment[], below: Fragment): boolean {
 }
 
 /**
+ * The lines a printer repeats in the margins of every page (Chromium's date
+ * and page title above, the URL and 3/7 below): on each page of two or more,
+ * at the same height with the same text once digits are dropped (the page
+ * number, a clock that ticked), above or below all else on the page and
+ * outside its tables' bands. Body text that happens to repeat stands among
+ * the page's other lines, so it is not taken.
+ */
+function runningLines(pages: readonly PdfPage[], onPage: ReadonlyMap<number, Fragment[]>): Set<SourceLine> {
+  const running = new Set<SourceLine>();
+  if (pages.length < 2) return running;
+  // A line as a key: its height to the point and its text without digits.
+  const keyOf = (line: SourceLine, items: readonly PdfItem[], dy = 0) => `${Math.round((items[0]?.y ?? NaN) + dy)}|${line.text.replace(/\d/g, '')}`;
+  // Keys looked up a point or two either side: a height a rounding off is the same height.
+  const has = (keys: ReadonlySet<string>, line: SourceLine, items: readonly PdfItem[]) => [-2, -1, 0, 1, 2].some((dy) => keys.has(keyOf(line, items, dy)));
+  const everyPage = pages.map((page) => new Set(page.lines.map(({ line, items }) => keyOf(line, items))));
+  // What stands on every page stands on the first: its lines are the only ones looked for on the others.
+  const margins = new Set(pages[0]!.lines.filter(({ line, items }) => everyPage.every((keys) => has(keys, line, items))).map(({ line, items }) => keyOf(line, items)));
+  for (const page of pages) {
+    const outside = (y: number) => (onPage.get(page.number) ?? []).every((f) => y > f.top + NEAR || y < f.bottom - NEAR);
+    const repeated = ({ line, items }: PdfPage['lines'][number]) => outside(items[0]?.y ?? NaN) && has(margins, line, items);
+    // Lines run top to bottom: only an unbroken run from the top edge, or up from the bottom one, is a margin's.
+    const head = page.lines.findIndex((l) => !repeated(l));
+    // A page of nothing else: no body to tell its margins from, none is taken.
+    if (head < 0) continue;
+    const tail = page.lines.findLastIndex((l) => !repeated(l));
+    for (const { line } of [...page.lines.slice(0, head), ...page.lines.slice(tail + 1)]) running.add(line);
+  }
+  return running;
+}
+
+/**
  * The fragments joined into tables: a fragment opening a page continues the
- * table closing the page before when nothing but page numbers stands between
+ * table closing the page before when nothing but page numbers, or a
+ * printer's running header and footer (see `runningLines`), stands between
  * them and it spans the other's width, or part of it (see `within`).
  */
 function joined(pages: readonly PdfPage[], fragments: readonly Fragment[], onPage: ReadonlyMap<number, Fragment[]>): Fragment[][] {
   // What stands outside the tables on each page, top to bottom, but page numbers (- 3 -, 第3页, 3/7).
   const folio = /^[-—–\s]*(?:第\s*)?\d+(?:\s*页)?(?:\s*[/／]\s*\d+|\s*共\s*\d+\s*页)?[-—–\s]*$/;
+  const running = runningLines(pages, onPage);
   const byNumber = new Map(pages.map((page) => [page.number, page]));
   const textBetween = (page: PdfPage, above: number, below: number) =>
-    page.lines.some(({ line, items }) => !folio.test(line.text) && items.some((i) => i.y < above && i.y > below && !inTable(onPage.get(page.number), i)));
+    page.lines.some(({ line, items }) => !folio.test(line.text) && !running.has(line) && items.some((i) => i.y < above && i.y > below && !inTable(onPage.get(page.number), i)));
   const tables: Fragment[][] = [];
   let rows = 0;
   fragments.forEach((fragment, k) => {
