@@ -10,6 +10,7 @@
  * HTML reader gives, so the same table mapping reads it.
  */
 import { EDITIONS } from '../format/layout.js';
+import { MONEY_UNITS } from '../format/units.js';
 import type { HtmlDocument } from './html.js';
 import { classify } from './html-tables.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
@@ -254,7 +255,8 @@ function textOf(items: readonly PdfItem[]): string {
   return [...items].sort((a, b) => a.offset - b.offset).map((i) => i.str).join('');
 }
 
-const FIGURE = /^[-+]?[\d,.]+(?:元|万元)?$/;
+// A figure, an amount with the unit it may be printed in too.
+const FIGURE = new RegExp(`^[-+]?[\\d,.]+(?:${Object.keys(MONEY_UNITS).join('|')})?$`);
 const isFigure = (cell: GridCell) => FIGURE.test(normalizeLabel(textOf(cell.items)));
 const isBlank = (cell: GridCell) => cell.items.length === 0;
 // A row label opens with its numbering: 一、 (一) 1. — a piece cut from a label above does not.

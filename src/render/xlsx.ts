@@ -50,12 +50,15 @@ const ref = (row: number, column: number) => `${columnName(column)}${row + 1}`;
 // A spreadsheet keeps 15 significant digits: a figure with more is written as text, so no program rounds it.
 const fitsDouble = (digits: string) => digits.replace(/^[-0.]+/, '').replace('.', '').length <= 15;
 
+// An amount as the grid prints it: its figure, with the unit when the header prints none.
+const AMOUNT = new RegExp(`^(\\d+(?:\\.\\d+)?)(${CELL_UNITS.money})?$`);
+
 /** A cell of the sheet: text as an inline string, a figure as a number where it is one. */
 function cellXml(at: string, cell: GridCell | undefined, kind: string | undefined): string {
   if (!cell) return `<c r="${at}" s="${STYLE.label}"/>`;
   const text = cell.text;
   if (!cell.header && text !== '') {
-    const amount = kind === 'money' ? /^(\d+(?:\.\d+)?)(万元)?$/.exec(text) : undefined;
+    const amount = kind === 'money' ? AMOUNT.exec(text) : undefined;
     if (amount && fitsDouble(amount[1]!)) return `<c r="${at}" s="${amount[2] ? STYLE.amountInUnit : STYLE.amount}"><v>${amount[1]}</v></c>`;
     if (kind !== 'money' && /^-?\d+$/.test(text) && fitsDouble(text)) return `<c r="${at}" s="${STYLE.count}"><v>${text}</v></c>`;
   }
