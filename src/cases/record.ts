@@ -218,48 +218,6 @@ function shown(value: unknown): string | number | undefined {
 type Shape = RuleParams<'case.shape'>['expected'];
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Days before the first of each month in a common year. */
-const MONTH_START = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-
-/** Days in each month of a common year. */
-const MONTH_LENGTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The digit at `at`, or -1 for any other character. */
-const digitAt = (text: string, at: number): number => {
-  const d = text.charCodeAt(at) - 48;
-  return d >= 0 && d <= 9 ? d : -1;
-};
-
-/**
- * {@link parseDay}, in small-integer arithmetic only: the tally reads two or
- * more dates a record, and a day number worked out with `Math.floor` is a
- * float that must be boxed on its way out, a million allocations a run.
- * Same answers: NaN for anything but a `YYYY-MM-DD` calendar date; year 0000
- * is left to {@link parseDay}.
- */
-function readDay(text: unknown): number {
-  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
-  const y0 = digitAt(text, 0);
-  const y1 = digitAt(text, 1);
-  const y2 = digitAt(text, 2);
-  const y3 = digitAt(text, 3);
-  const m0 = digitAt(text, 5);
-  const m1 = digitAt(text, 6);
-  const d0 = digitAt(text, 8);
-  const d1 = digitAt(text, 9);
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return NaN;
-  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  if (year === 0) return parseDay(text);
-  if (month < 1 || month > 12 || day < 1) return NaN;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 1 : 0;
-  if (day > MONTH_LENGTH[month - 1]! + (month === 2 ? leap : 0)) return NaN;
-  // Days from 0001-01-01 to the first of `year`, less those to 1970-01-01 (719 162).
-  const y = year - 1;
-  const yearStart = 365 * y + ((y / 4) | 0) - ((y / 100) | 0) + ((y / 400) | 0) - 719_162;
-  return yearStart + MONTH_START[month - 1]! + (month > 2 ? leap : 0) + day - 1;
-}
 
 /** Whether `text` has a character other than white space; a printable ASCII first character settles it without `trim`, which a million ids would each pay for. */
 const hasText = (text: string): boolean => {
@@ -305,7 +263,7 @@ export class CaseReader {
   private date(value: unknown, field: string, optional: boolean, nullable = false): number {
     if (value === undefined && optional) return NaN;
     if (value === null && nullable) return NaN;
-    const day = readDay(value);
+    const day = parseDay(value);
     if (day !== day) this.bad(field, nullable ? 'dateOrNull' : 'date', value);
     return day;
   }
