@@ -47,8 +47,22 @@ export function normaliseNarrative(text: string): string {
     .slice(0, MAX_NARRATIVE)
     .replace(PAGE_FOOTER, '')
     .replace(FULL_WIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/(\d)\s+(?=\d)/g, '$1 ')
-    .replace(/(?<!\d)\s+|\s+(?!\d)/g, '');
+    .replace(/\s+/g, (run, at: number, text: string) => (isDigit(text[at - 1]) && isDigit(text[at + run.length]) ? ' ' : ''));
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * Every match of a global expression in a text, as `matchAll` gives them,
+ * without the copy of the expression `matchAll` makes on every call: the
+ * rules run a score of phrases over each sentence of thousands of reports.
+ */
+function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    yield m;
+    if (m[0] === '') re.lastIndex++;
+  }
 }
 
 const DIGIT: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -182,7 +196,7 @@ function clauseStart(sentence: string, at: number): number {
 
 /** Whether a sentence names a year other than `year`. */
 function namesOtherYear(sentence: string, year: number): boolean {
-  for (const m of sentence.matchAll(YEAR)) if (Number(m[1]) !== year) return true;
+  for (const m of matchesOf(YEAR, sentence)) if (Number(m[1]) !== year) return true;
   return false;
 }
 
@@ -200,7 +214,12 @@ export function checkNarrative(
 ): void {
   if (!narrative) return;
   const table: Table = { layout, values, effective };
-  const expected = new Map(NARRATIVE_FIGURES.map((q) => [q.key, expectedOf(table, q)]));
+  // What the table says of a quantity is worked out only for the quantities a narrative states, once.
+  const known = new Map<NarrativeQuantity, Expected | undefined>();
+  const expected = (quantity: NarrativeQuantity) => {
+    if (!known.has(quantity)) known.set(quantity, expectedOf(table, NARRATIVE_FIGURES.find((q) => q.key === quantity)!));
+    return known.get(quantity);
+  };
   for (const section of NARRATIVE_SECTIONS) {
     const raw = narrative[section.key];
     if (typeof raw !== 'string' || raw === '') continue;
@@ -247,7 +266,7 @@ function figuresIn(section: NarrativeSectionMeta['key'], sentences: readonly str
     for (const { quantity, phrases, sentenceNames } of COMPILED) {
       if (sentenceNames && !sentenceNames.test(sentence)) continue;
       for (const phrase of phrases) {
-        for (const m of sentence.matchAll(phrase)) {
+        for (const m of matchesOf(phrase, sentence)) {
           const figureText = m.groups!.n!;
           const figureEnd = m.index + m[0].lastIndexOf(figureText) + figureText.length;
           if (PART_WORDS.test(sentence.slice(clauseStart(sentence, m.index), figureEnd))) continue;
@@ -263,9 +282,9 @@ function figuresIn(section: NarrativeSectionMeta['key'], sentences: readonly str
   return stated;
 }
 
-function checkFigures(stated: readonly StatedFigure[], expected: ReadonlyMap<string, Expected | undefined>, path: string, out: FindingList): void {
+function checkFigures(stated: readonly StatedFigure[], expected: (quantity: NarrativeQuantity) => Expected | undefined, path: string, out: FindingList): void {
   for (const { quantity, figure, text } of stated) {
-    const table = expected.get(quantity);
+    const table = expected(quantity);
     if (!table || table.values.has(figure)) continue;
     out.add('narrative.figure', path, { quantity, expected: table.shown, actual: figure, text, cells: table.cells });
   }
@@ -281,14 +300,14 @@ function checkYears(sentences: readonly string[], year: number, path: string, ou
   for (const sentence of sentences) {
     // Every phrase names a year (2023年): a sentence without one, most of them, is not scanned by each.
     if (!HAS_YEAR.test(sentence)) continue;
-    for (const m of sentence.matchAll(PERIOD)) for (const y of [m.groups!.y!, m.groups!.z!]) say(Number(y), m[0]);
-    for (const m of sentence.matchAll(TITLE)) say(Number(m.groups!.y), m[0]);
+    for (const m of matchesOf(PERIOD, sentence)) for (const y of [m.groups!.y!, m.groups!.z!]) say(Number(y), m[0]);
+    for (const m of matchesOf(TITLE, sentence)) say(Number(m.groups!.y), m[0]);
     const opening = OPENING.exec(sentence);
     if (!opening) continue;
     const y = Number(opening.groups!.y);
     // A sentence about last year, as a report copied from last year's opens, that names no other year and compares nothing.
     if (y !== year - 1 || YEAR_EXEMPT.test(sentence)) continue;
-    const years = new Set([...sentence.matchAll(YEAR)].map((m) => Number(m[1])));
+    const years = new Set([...matchesOf(YEAR, sentence)].map((m) => Number(m[1])));
     if (years.size === 1) say(y, sentence.length > 40 ? `${sentence.slice(0, 40)}…` : sentence);
   }
 }
