@@ -37,4 +37,8 @@ process.stderr.on('error', () => process.exit(2));
 // the --jobs worker threads beside this one.
 // FORCE_COLOR (set, and not 0) colours even a pipe, as CI logs want; it wins over NO_COLOR, as in Node.js itself.
 const io = withColor(nodeIo(new URL('../schema/', import.meta.url), new URL('./worker.js', import.meta.url)), forcedColor(process.env));
-process.exitCode = await main(process.argv.slice(2), io);
+try {
+  process.exitCode = await main(process.argv.slice(2), io);
+} finally {
+  io.flush?.();
+}

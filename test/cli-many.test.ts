@@ -207,7 +207,7 @@ describe('--jobs', () => {
       readBytes: async () => page,
       readStdin: async () => new Uint8Array(),
       isDirectory: (path) => path === 'dir',
-      list: () => ['dir/a.html', 'dir/b.html'],
+      list: () => ['dir/a.html', 'dir/b.html'].map((path) => ({ path, directory: false })),
       schemaText: () => '{}',
       writeFile: () => {},
     };

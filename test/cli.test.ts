@@ -365,7 +365,7 @@ describe('on a terminal', () => {
       },
       readStdin: async () => new Uint8Array(),
       isDirectory: (path) => path === 'dir',
-      list: () => Object.keys(files),
+      list: () => Object.keys(files).map((path) => ({ path, directory: false })),
       schemaText: () => '{}',
       writeFile: () => {},
     };

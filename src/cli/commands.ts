@@ -200,31 +200,18 @@ function printResults(io: Io, command: OutputCommand, results: FileResult[], for
     io.stdout(formatResults(format, command, results));
     return;
   }
-  // The text is written in pieces of 64 K characters: a write per line costs more than the checking of a
-  // report, and one string of the whole output is held in memory twice over.
-  const out: string[] = [];
-  let size = 0;
-  const flush = () => {
-    io.stdout(out.join(''));
-    out.length = 0;
-    size = 0;
-  };
   for (const r of results) {
     if (r.error) {
-      // What came before it is printed first: on a terminal, both streams show in file order.
-      flush();
       io.stderr(`${paint(io.ttyErr, 'red', '✖')} ${printable(r.error)}\n`);
       continue;
     }
     if (text.quiet && r.ok) continue;
     const errors = r.findings.filter((f) => f.severity === 'error').length;
     const head = r.ok ? paint(io.tty, 'green', `✔ ${printable(r.file)}`) : paint(io.tty, 'red', `✖ ${printable(r.file)}`);
-    out.push(`${head}: ${plural(errors, 'error')}, ${plural(r.findings.length - errors, 'warning')}\n`);
-    for (const f of r.findings) size += out[out.push(findingLines(f, io.tty)) - 1]!.length;
-    if (size > 65_536) flush();
+    io.stdout(`${head}: ${plural(errors, 'error')}, ${plural(r.findings.length - errors, 'warning')}\n`);
+    for (const f of r.findings) io.stdout(findingLines(f, io.tty));
   }
-  if (text.summary) out.push(`\n${summary(results, io.tty)}\n`);
-  flush();
+  if (text.summary) io.stdout(`\n${summary(results, io.tty)}\n`);
 }
 
 /** The exit status, saying on stderr when it is 1 only for --max-warnings. */

@@ -114,7 +114,7 @@ function walk(io: Io, root: string, wanted: (path: string) => boolean, depth: nu
     const id = identity(folder);
     if (seen.has(id)) return;
     seen.add(id);
-    let entries: string[];
+    let entries: ReturnType<Io['list']>;
     try {
       entries = io.list(folder);
     } catch (error) {
@@ -123,10 +123,10 @@ function walk(io: Io, root: string, wanted: (path: string) => boolean, depth: nu
     }
     const files: string[] = [];
     const folders: string[] = [];
-    for (const path of entries) {
+    for (const { path, directory } of entries) {
       const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
       if (name.startsWith('.') || name === 'node_modules') continue;
-      if (io.isDirectory(path)) folders.push(path);
+      if (directory) folders.push(path);
       else if (wanted(path)) files.push(path);
     }
     for (const file of files.sort()) found.push({ file });

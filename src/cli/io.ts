@@ -9,7 +9,10 @@ import type { WorkerPool } from './pool.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
+  /** Writes to standard error, after what standard output was given so far, so a terminal shows both in order. */
   readonly stderr: (text: string) => void;
+  /** Writes out what standard output holds back; the command line calls it when the command is done. */
+  readonly flush?: () => void;
   /** Whether stdout is a terminal (and NO_COLOR unset): colours there. */
   readonly tty: boolean;
   /** Whether stderr is a terminal (and NO_COLOR unset): colours and the progress line there. */
@@ -20,7 +23,8 @@ export interface Io {
   readonly readStdin: (maxBytes: number) => Promise<Uint8Array>;
   /** Whether the path is a directory; `false` when it cannot be told (reading the path then says why). */
   readonly isDirectory: (path: string) => boolean;
-  readonly list: (directory: string) => string[];
+  /** The entries of a directory, each with whether it is one (a link is followed): no second look at each entry. */
+  readonly list: (directory: string) => { path: string; directory: boolean }[];
   /** The text of a shipped JSON Schema file: `2021`, `2019` or `report` (either edition). */
   readonly schemaText: (name: string) => string;
   /** Writes a file (`render -o`), replacing it. */
@@ -50,26 +54,68 @@ export function nodeIo(schemas: URL, worker?: URL): Io {
   const color = !process.env.NO_COLOR;
   const tty = process.stdout.isTTY === true && color;
   const ttyErr = process.stderr.isTTY === true && color;
+  // A terminal shows each piece at once; a file or a pipe gets the text in large pieces of bytes.
+  const out = process.stdout.isTTY ? undefined : bufferedStdout();
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: out ? out.write : (text) => void process.stdout.write(text),
+    stderr: (text) => {
+      out?.flush();
+      process.stderr.write(text);
+    },
+    ...(out ? { flush: out.flush } : {}),
     tty,
     ttyErr,
     readBytes: readRegularFile,
     readStdin: (maxBytes) => readAtMost(process.stdin, maxBytes),
-    isDirectory: (path) => {
-      try {
-        return statSync(path).isDirectory();
-      } catch {
-        return false;
-      }
-    },
-    list: (directory) => readdirSync(directory).map((name) => join(directory, name)),
+    isDirectory,
+    // The kinds come with the listing (getdents); only a symbolic link is looked at again, to follow it.
+    list: (directory) =>
+      readdirSync(directory, { withFileTypes: true }).map((entry) => {
+        const path = join(directory, entry.name);
+        return { path, directory: entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path)) };
+      }),
     schemaText: (name) => readFileSync(new URL(`${name}.json`, schemas), 'utf8'),
     writeFile: (path, data) => writeFileSync(path, data),
     // The pool library is loaded only when a pool is started.
     ...(worker ? { startPool: async (threads: number) => (await import('./pool.js')).startWorkers(worker, threads) } : {}),
   };
+}
+
+/**
+ * Standard output gathered as UTF-8 in pieces of 64 KiB: the findings of
+ * thousands of reports go out in a write per piece, encoded as they come,
+ * never joined into one string (joining and encoding it cost more than the
+ * checking of the reports).
+ */
+function bufferedStdout(): { write: (text: string) => void; flush: () => void } {
+  let buffer = Buffer.allocUnsafe(PIECE);
+  let used = 0;
+  const flush = () => {
+    if (used === 0) return;
+    // The stream may keep the bytes until they are written: the next piece gets a buffer of its own.
+    process.stdout.write(buffer.subarray(0, used));
+    buffer = Buffer.allocUnsafe(PIECE);
+    used = 0;
+  };
+  const write = (text: string) => {
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    if (used + text.length * 3 > PIECE) {
+      flush();
+      if (text.length * 3 > PIECE) return void process.stdout.write(text);
+    }
+    used += buffer.write(text, used);
+  };
+  return { write, flush };
+}
+
+const PIECE = 64 * 1024;
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Throws unless `stats` are those of a regular file: a FIFO would block, a device like /dev/zero never end. */
