@@ -3,7 +3,8 @@
  * command, spawned) on the corpus pages and the examples: rollup, compare,
  * export, and --jobs giving the same bytes as one thread.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -223,4 +224,23 @@ it('an unreadable file among many is reported the same with --jobs 2', () => {
   const one = cli(['validate', dir, '--jobs', '1', '--format', 'ndjson']);
   expect(cli(['validate', dir, '--jobs', '2', '--format', 'ndjson'])).toEqual(one);
   expect(one.status).toBe(2);
+});
+
+// Standard output is written in large pieces: an unreadable file's line on stderr still comes between the files around it.
+it('keeps the results and the unreadable files in file order when both streams go to one file', () => {
+  const dir = folderWith({ 'a.json': readFileSync(join(ROOT, EXAMPLES[1]!), 'utf8'), 'b.json': '{ not json', 'c.json': readFileSync(join(ROOT, EXAMPLES[0]!), 'utf8') });
+  const log = join(dir, 'log.txt');
+  const fd = openSync(log, 'w');
+  try {
+    spawnSync(process.execPath, [join(ROOT, 'dist/bin.js'), 'validate', join(dir, 'a.json'), join(dir, 'b.json'), join(dir, 'c.json')], { stdio: ['ignore', fd, fd], env: { ...process.env, NO_COLOR: '1' } });
+  } finally {
+    closeSync(fd);
+  }
+  const lines = readFileSync(log, 'utf8').split('\n');
+  const at = (start: string) => lines.findIndex((line) => line.startsWith(start));
+  expect(at('✖ ')).toBeGreaterThan(at(`✔ ${join(dir, 'a.json')}`));
+  expect(lines[at('✖ ')]).toContain('b.json: not JSON');
+  expect(at(`✔ ${join(dir, 'c.json')}`)).toBeGreaterThan(at('✖ '));
+  // a.json's 113 warnings, held back in the output's first piece, were written out before the error line.
+  expect(at('✖ ')).toBeGreaterThan(2 * 113);
 });
