@@ -61,6 +61,18 @@ describe('a character that shows nothing, inside every figure, is read through',
     expect(text).toBe('许可2418 xy');
     expect([...text].map((_, i) => originOf(i))).toEqual([0, 1, 2, 4, 5, 7, 8, 9, 12]);
   });
+
+  // The quick scan that lets most pages through untouched must see every character the full rule takes out.
+  it('takes out every format character and control code of Unicode, each alone in a text', () => {
+    const missed: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (/[\p{Cf}\p{Cc}]/u.test(ch) && !'\t\n\v\f\r'.includes(ch) && visibleText(`a${ch}b`).text !== 'ab') missed.push(cp.toString(16));
+    }
+    expect(missed).toEqual([]);
+    expect(visibleText('政府信息公开“2024年”—— 3\u3000件').text).toBe('政府信息公开“2024年”—— 3\u3000件');
+  });
 });
 
 describe('a thousands separator inside a figure leaves it blank, with a finding', () => {
