@@ -52,8 +52,8 @@ export interface VisibleText {
  * ```
  */
 export function visibleText(raw: string): VisibleText {
-  // Each unit cut, in the original (a character outside the BMP is two).
   if (!MAYBE_INVISIBLE.test(raw)) return { text: raw, originOf: (offset) => offset };
+  // Each unit cut, in the original (a character outside the BMP is two).
   const cuts: number[] = [];
   for (const match of raw.matchAll(INVISIBLE)) for (let k = 0; k < match[0].length; k++) cuts.push(match.index + k);
   if (cuts.length === 0) return { text: raw, originOf: (offset) => offset };
