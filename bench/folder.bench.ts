@@ -74,7 +74,7 @@ function childrenCpu(): number | undefined {
   try {
     const stat = readFileSync('/proc/self/stat', 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // cutime and cstime, the 16th and 17th fields of stat(5), in clock ticks (100 a second on Linux).
+    // cutime and cstime, the 16th and 17th fields of /proc/pid/stat (proc(5)), in clock ticks (USER_HZ, 100 a second on Linux).
     return (Number(fields[13]) + Number(fields[14])) / 100;
   } catch {
     return undefined;

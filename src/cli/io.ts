@@ -5,11 +5,12 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { styleText } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import type { WorkerPool } from './pool.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
-  /** Writes to standard error, after what standard output was given so far, so a terminal shows both in order. */
+  /** Writes to standard error, after what standard output was given so far: both streams sent to one file keep their order. */
   readonly stderr: (text: string) => void;
   /** Writes out what standard output holds back; the command line calls it when the command is done. */
   readonly flush?: () => void;
@@ -23,7 +24,7 @@ export interface Io {
   readonly readStdin: (maxBytes: number) => Promise<Uint8Array>;
   /** Whether the path is a directory; `false` when it cannot be told (reading the path then says why). */
   readonly isDirectory: (path: string) => boolean;
-  /** The entries of a directory, each with whether it is one (a link is followed): no second look at each entry. */
+  /** The entries of a directory, each with whether it is one (a link is followed); the kinds come with the listing where the file system tells them. */
   readonly list: (directory: string) => { path: string; directory: boolean }[];
   /** The text of a shipped JSON Schema file: `2021`, `2019` or `report` (either edition). */
   readonly schemaText: (name: string) => string;
@@ -54,8 +55,8 @@ export function nodeIo(schemas: URL, worker?: URL): Io {
   const color = !process.env.NO_COLOR;
   const tty = process.stdout.isTTY === true && color;
   const ttyErr = process.stderr.isTTY === true && color;
-  // A terminal shows each piece at once; a file or a pipe gets the text in large pieces of bytes.
-  const out = process.stdout.isTTY ? undefined : bufferedStdout();
+  // A worker thread prints nothing: only the command's own thread holds output back.
+  const out = isMainThread ? bufferedStdout() : undefined;
   return {
     stdout: out ? out.write : (text) => void process.stdout.write(text),
     stderr: (text) => {
@@ -68,12 +69,7 @@ export function nodeIo(schemas: URL, worker?: URL): Io {
     readBytes: readRegularFile,
     readStdin: (maxBytes) => readAtMost(process.stdin, maxBytes),
     isDirectory,
-    // The kinds come with the listing (getdents); only a symbolic link is looked at again, to follow it.
-    list: (directory) =>
-      readdirSync(directory, { withFileTypes: true }).map((entry) => {
-        const path = join(directory, entry.name);
-        return { path, directory: entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path)) };
-      }),
+    list,
     schemaText: (name) => readFileSync(new URL(`${name}.json`, schemas), 'utf8'),
     writeFile: (path, data) => writeFileSync(path, data),
     // The pool library is loaded only when a pool is started.
@@ -82,10 +78,10 @@ export function nodeIo(schemas: URL, worker?: URL): Io {
 }
 
 /**
- * Standard output gathered as UTF-8 in pieces of 64 KiB: the findings of
- * thousands of reports go out in a write per piece, encoded as they come,
+ * Standard output gathered as UTF-8 in pieces of up to 64 KiB: the findings
+ * of thousands of reports go out in a write per piece, encoded as they come,
  * never joined into one string (joining and encoding it cost more than the
- * checking of the reports).
+ * checking of the reports). A text too long for a piece is written as it is.
  */
 function bufferedStdout(): { write: (text: string) => void; flush: () => void } {
   let buffer = Buffer.allocUnsafe(PIECE);
@@ -109,6 +105,22 @@ function bufferedStdout(): { write: (text: string) => void; flush: () => void } 
 }
 
 const PIECE = 64 * 1024;
+
+/**
+ * The entries of a directory with their kinds as the listing gives them; only a symbolic link is looked at again,
+ * to follow it. Where the file system gives no kinds, Node looks at each entry itself and fails on one that has
+ * gone meanwhile: the entries are then looked at one by one, so one vanished file does not hide the others.
+ */
+function list(directory: string): { path: string; directory: boolean }[] {
+  try {
+    return readdirSync(directory, { withFileTypes: true }).map((entry) => {
+      const path = join(directory, entry.name);
+      return { path, directory: entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path)) };
+    });
+  } catch {
+    return readdirSync(directory).map((name) => ({ path: join(directory, name), directory: isDirectory(join(directory, name)) }));
+  }
+}
 
 function isDirectory(path: string): boolean {
   try {

@@ -53,9 +53,11 @@ export function normaliseNarrative(text: string): string {
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 /**
- * Every match of a global expression in a text, as `matchAll` gives them,
- * without the copy of the expression `matchAll` makes on every call: the
- * rules run a score of phrases over each sentence of thousands of reports.
+ * Every match of a global expression (without the `u` flag) in a text, from
+ * its start, as `matchAll` gives them, without the copy of the expression
+ * `matchAll` makes on every call: the rules run a score of phrases over each
+ * sentence of thousands of reports. The expression's `lastIndex` is its
+ * state, so one expression is never iterated inside its own loop.
  */
 function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray> {
   re.lastIndex = 0;
