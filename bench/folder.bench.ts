@@ -49,24 +49,32 @@ function seconds(args: readonly string[]): number {
 
 /** Seconds until runs of the built command started together have all ended. */
 async function together(runs: readonly (readonly string[])[]): Promise<number> {
+  // Each writes its standard output to a file of its own, as a single run does.
+  const outs = runs.map((_, i) => openSync(join(work, `out-${i}`), 'w'));
   const start = process.hrtime.bigint();
-  await Promise.all(
-    runs.map(
-      (args) =>
-        new Promise<void>((resolve, reject) => {
-          const child = spawn(process.execPath, ['dist/bin.js', ...args], { cwd: ROOT, stdio: 'ignore', env: ENV });
-          child.on('error', reject).on('close', (status) => {
-            try {
-              check(args, status, '');
-              resolve();
-            } catch (error) {
-              reject(error);
-            }
-          });
-        }),
-    ),
-  );
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  try {
+    await Promise.all(
+      runs.map(
+        (args, i) =>
+          new Promise<void>((resolve, reject) => {
+            const child = spawn(process.execPath, ['dist/bin.js', ...args], { cwd: ROOT, stdio: ['ignore', outs[i]!, 'pipe'], env: ENV });
+            let stderr = '';
+            child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+            child.on('error', reject).on('close', (status) => {
+              try {
+                check(args, status, stderr);
+                resolve();
+              } catch (error) {
+                reject(error);
+              }
+            });
+          }),
+      ),
+    );
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  } finally {
+    for (const out of outs) closeSync(out);
+  }
 }
 
 /** CPU seconds (user and system) of this process's ended children, where the system tells them (Linux). */

@@ -118,7 +118,9 @@ function list(directory: string): { path: string; directory: boolean }[] {
       return { path, directory: entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path)) };
     });
   } catch {
-    return readdirSync(directory).map((name) => ({ path: join(directory, name), directory: isDirectory(join(directory, name)) }));
+    return readdirSync(directory)
+      .map((name) => join(directory, name))
+      .map((path) => ({ path, directory: isDirectory(path) }));
   }
 }
 
