@@ -4,7 +4,7 @@
  * export, and --jobs giving the same bytes as one thread.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -163,6 +163,16 @@ describe('export', () => {
     expect(rows[0]).toMatchObject({ file: 'examples/shanghai-2019.json', agency: report.agency, year: 2019, edition: '2019' });
   });
 
+  it('-o that cannot be written says so in one line, exit 2', () => {
+    const run = cli(['export', 'examples/shanghai-2019.json', '-o', join(folderWith({}), 'no-such-folder', 'cells.csv')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^gov-disclosure-report export: .*no-such-folder\/cells\.csv: cannot write: no such file\n$/);
+    if (existsSync('/dev/full')) {
+      const full = cli(['export', 'examples/shanghai-2019.json', '-o', '/dev/full']);
+      expect(full).toMatchObject({ status: 2, stderr: 'gov-disclosure-report export: /dev/full: cannot write: no space left on device\n' });
+    }
+  });
+
   it('answers bad arguments in one line, exit 2', () => {
     expectUsageError(['export', 'examples', '--to', 'xls'], /--to must be csv or ndjson, not "xls"/);
     expectUsageError(['export', 'examples', '--jobs', '0'], /--jobs must be a whole number from 1 to 1024, not "0"/);
@@ -210,11 +220,64 @@ describe('--jobs', () => {
       isDirectory: (path) => path === 'dir',
       list: () => ['dir/a.html', 'dir/b.html'].map((path) => ({ path, directory: false })),
       schemaText: () => '{}',
-      writeFile: () => {},
+      createFile: () => ({ write: () => {}, close: () => {} }),
     };
     expect(await main(['export', 'dir'], io)).toBe(0);
     expect(err.join('')).toContain('\r\x1b[K[2/2] dir/b.html');
   });
+
+  it('takes the progress line away before it prints a result, so the two never share a line', async () => {
+    const report = readFileSync(join(ROOT, EXAMPLES[0]!));
+    const terminal: { stream: string; text: string }[] = [];
+    const io: Io = {
+      stdout: (text) => void terminal.push({ stream: 'out', text }),
+      stderr: (text) => void terminal.push({ stream: 'err', text }),
+      tty: true,
+      ttyErr: true,
+      readBytes: async () => report,
+      readStdin: async () => new Uint8Array(),
+      isDirectory: (path) => path === 'dir',
+      list: () => ['dir/a.json', 'dir/b.json'].map((path) => ({ path, directory: false })),
+      schemaText: () => '{}',
+      createFile: () => ({ write: () => {}, close: () => {} }),
+    };
+    expect(await main(['validate', 'dir', '--jobs', '1'], io)).toBe(0);
+    expect(terminal.map((t) => t.text).join('')).toContain('\r\x1b[K[1/2] dir/a.json');
+    terminal.forEach((t, i) => {
+      const before = terminal.slice(0, i).findLast((e) => e.stream === 'err');
+      if (t.stream === 'out' && before) expect(before.text).toBe('\r\x1b[K');
+    });
+  });
+});
+
+// A folder of any size is read in the memory of a few files: each file's output is given before the next file is read.
+it.each([
+  ['validate', []],
+  ['parse', []],
+  ['export', ['--to', 'ndjson']],
+])('%s prints each file as it is done, before it reads the next', async (command, options) => {
+  const bytes = { json: readFileSync(join(ROOT, EXAMPLES[0]!)), html: readFileSync(join(ROOT, HTML, PAGES[0]!)) };
+  const kind = command === 'parse' ? 'html' : 'json';
+  const events: string[] = [];
+  const io: Io = {
+    stdout: (text) => void events.push(`out ${text.split('\n')[0]!.slice(0, 60)}`),
+    stderr: (text) => void events.push(`err ${text}`),
+    tty: false,
+    ttyErr: false,
+    readBytes: async (path) => {
+      events.push(`read ${path}`);
+      return bytes[kind];
+    },
+    readStdin: async () => new Uint8Array(),
+    isDirectory: (path) => path === 'dir',
+    list: () => ['a', 'b'].map((name) => ({ path: `dir/${name}.${kind}`, directory: false })),
+    schemaText: () => '{}',
+    createFile: () => ({ write: () => {}, close: () => {} }),
+  };
+  expect(await main([command, 'dir', '--jobs', '1', ...options], io)).toBeLessThan(2);
+  const printed = events.findIndex((e) => e.startsWith('out ') && e.includes('dir/a.'));
+  expect(printed).toBeGreaterThan(events.indexOf(`read dir/a.${kind}`));
+  expect(printed).toBeLessThan(events.indexOf(`read dir/b.${kind}`));
 });
 
 // The folder given to validate holds a file that is not JSON: the same in two threads.

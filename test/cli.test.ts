@@ -367,7 +367,7 @@ describe('on a terminal', () => {
       isDirectory: (path) => path === 'dir',
       list: () => Object.keys(files).map((path) => ({ path, directory: false })),
       schemaText: () => '{}',
-      writeFile: () => {},
+      createFile: () => ({ write: () => {}, close: () => {} }),
     };
     return { io, out, err };
   }

@@ -11,9 +11,9 @@ import type { Locale } from '../rules/catalogue.js';
 import { validateReport } from '../validate/validate.js';
 import { findingLines } from './findings.js';
 import { expandInputs, JSON_FILES, PUBLISHED_FILES, type Input } from './inputs.js';
-import { DEFAULT_MAX_BYTES, failureReason, InputError, paint, printable, readBytes, readJson, type Io } from './io.js';
-import { errorsOnly, exitStatus, formatResults, OUTPUT_OPTIONS, outputOptions, warningCount, type FileResult, type OutputCommand, type OutputFormat } from './output.js';
-import { runJobs, type Outcome, type Work } from './tasks.js';
+import { DEFAULT_MAX_BYTES, outputFile, printable, readBytes, readJson, type Io } from './io.js';
+import { OUTPUT_OPTIONS, outputOptions, type FileResult } from './output.js';
+import { eachResult, finish, resultPrinter, Tally } from './results.js';
 
 /**
  * A bad option or argument: its one-line message, and exit code 2.
@@ -92,34 +92,6 @@ export function jobs(value: string | undefined): number {
   throw new UsageError(`--jobs must be a whole number from 1 to 1024, not "${value}"`);
 }
 
-/**
- * The results of the inputs in their order: the files worked on (in worker
- * threads with `--jobs`), the inputs that could not be listed as results
- * with their error. `progress` shows a line on a terminal's standard error.
- *
- * @example
- * ```ts
- * // type-only: reads files
- * import { resultsOf } from './commands.js';
- * import type { Io } from './io.js';
- * declare const io: Io;
- * const work = { command: 'validate', limit: 1 << 26, locale: 'zh-CN' } as const;
- * const results = await resultsOf(io, work, [{ file: 'a.json' }], { jobs: 1, progress: false }, ({ file, error }) => ({ file, ok: false, findings: [], error }));
- * ```
- */
-export async function resultsOf<W extends Work>(
-  io: Io,
-  work: W,
-  inputs: readonly Input[],
-  options: { jobs: number; progress: boolean },
-  unlisted: (input: Input & { error: string }) => Outcome<W['command']>,
-): Promise<Outcome<W['command']>[]> {
-  const files = inputs.filter((input) => input.error === undefined).map((input) => input.file);
-  const done = await runJobs(io, work, files, { ...options, progress: options.progress && io.ttyErr });
-  let next = 0;
-  return inputs.map((input) => (input.error === undefined ? done[next++]! : unlisted(input as Input & { error: string })));
-}
-
 const unlistedResult = ({ file, error }: Input & { error: string }): FileResult => ({ file, ok: false, findings: [], error });
 
 /**
@@ -136,21 +108,6 @@ export function maxBytes(value: string | undefined): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (n > 0 && Number.isSafeInteger(n)) return n;
   throw new UsageError(`--max-bytes must be a whole number of bytes above 0, not "${value}"`);
-}
-
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
-function summary(results: readonly FileResult[], color: boolean): string {
-  const unreadable = results.filter((r) => r.error).length;
-  const withErrors = results.filter((r) => !r.ok && !r.error).length;
-  const clean = results.length - unreadable - withErrors;
-  const byCode = new Map<string, number>();
-  for (const f of results.flatMap((r) => r.findings)) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
-  const codes = [...byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code, n]) => `  ${code.padEnd(28)} ${n}`);
-  return [
-    paint(color, 'bold', `${plural(results.length, 'file')}: ${clean} without errors, ${withErrors} with errors, ${unreadable} unreadable`),
-    ...(codes.length > 0 ? ['findings by code:', ...codes] : []),
-  ].join('\n');
 }
 
 /**
@@ -178,49 +135,9 @@ export async function validate(args: string[], io: Io): Promise<number> {
   const threads = jobs(values.jobs);
   const previous = values.previous === undefined ? undefined : await readJson(io, values.previous, limit);
   const { inputs, directories } = expandInputs(io, positionals, JSON_FILES);
-  const format = output.format ?? 'text';
-  const all = await resultsOf(io, { command: 'validate', limit, locale, previous }, inputs, { jobs: threads, progress: directories > 0 }, unlistedResult);
-  printResults(io, 'validate', output.quiet ? errorsOnly(all) : all, format, { summary: directories > 0 || all.length > 1, quiet: output.quiet });
-  return finish(io, all, output.maxWarnings);
-}
-
-const withoutReport = ({ report: _, ...rest }: FileResult): FileResult => rest;
-
-/**
- * The results in the chosen format: text for people (findings on stdout,
- * unreadable files on stderr; with --quiet, only the files with errors),
- * or one for machines.
- */
-function printResults(io: Io, command: OutputCommand, results: FileResult[], format: OutputFormat | 'legacy-json', text: { summary: boolean; quiet: boolean }): void {
-  if (format === 'legacy-json') {
-    io.stdout(`${JSON.stringify(results, null, 2)}\n`);
-    return;
-  }
-  if (format !== 'text') {
-    io.stdout(formatResults(format, command, results));
-    return;
-  }
-  for (const r of results) {
-    if (r.error) {
-      io.stderr(`${paint(io.ttyErr, 'red', '✖')} ${printable(r.error)}\n`);
-      continue;
-    }
-    if (text.quiet && r.ok) continue;
-    const errors = r.findings.filter((f) => f.severity === 'error').length;
-    const head = r.ok ? paint(io.tty, 'green', `✔ ${printable(r.file)}`) : paint(io.tty, 'red', `✖ ${printable(r.file)}`);
-    io.stdout(`${head}: ${plural(errors, 'error')}, ${plural(r.findings.length - errors, 'warning')}\n`);
-    for (const f of r.findings) io.stdout(findingLines(f, io.tty));
-  }
-  if (text.summary) io.stdout(`\n${summary(results, io.tty)}\n`);
-}
-
-/** The exit status, saying on stderr when it is 1 only for --max-warnings. */
-function finish(io: Io, results: readonly FileResult[], maxWarnings: number | undefined): number {
-  const status = exitStatus(results, maxWarnings);
-  if (status === 1 && results.every((r) => r.ok)) {
-    io.stderr(`${plural(warningCount(results), 'warning')}, more than --max-warnings ${maxWarnings}\n`);
-  }
-  return status;
+  const printer = resultPrinter(io, 'validate', output.format ?? 'text', { quiet: output.quiet, summary: directories > 0 || inputs.length > 1 });
+  await eachResult(io, { command: 'validate', limit, locale, previous }, inputs, { jobs: threads, progress: directories > 0 }, unlistedResult, printer.print);
+  return printer.end(output.maxWarnings);
 }
 
 const FORMATS = ['text', 'markdown', 'html', 'xlsx', 'docx'] as const;
@@ -263,11 +180,9 @@ export async function render(args: string[], io: Io): Promise<number> {
   const rendered = renderReport(toDraw, { to, findings });
   if (values.output === undefined) io.stdout(printable(rendered as string));
   else {
-    try {
-      io.writeFile(values.output, rendered);
-    } catch (error) {
-      throw new InputError(`${values.output}: cannot write: ${failureReason(error)}`);
-    }
+    const out = outputFile(io, values.output);
+    out.write(rendered);
+    out.close();
   }
   // A workbook or a document does not show the findings: they go to standard error.
   if (binary) for (const f of findings) io.stderr(findingLines(f, io.ttyErr));
@@ -313,14 +228,15 @@ export async function parse(args: string[], io: Io): Promise<number> {
       if (result.report) io.stdout(`${JSON.stringify(result.report, null, 2)}\n`);
       for (const f of shown.findings) io.stderr(findingLines(f, io.ttyErr));
     }
-    return finish(io, [{ file: positionals[0]!, ok: result.ok, findings: result.findings }], output.maxWarnings);
+    const tally = new Tally(output.quiet);
+    tally.add({ file: positionals[0]!, ok: result.ok, findings: result.findings });
+    return finish(io, tally, output.maxWarnings);
   }
   if (output.format === 'legacy-json') throw new UsageError('--json reads one FILE; for several, use --format json');
-  const all = await resultsOf(io, { command: 'parse', limit, locale }, inputs, { jobs: threads, progress: true }, unlistedResult);
   // Text shows the findings of each file; the reports are in --format json.
-  const shown = (output.quiet ? errorsOnly(all) : all).map((r) => (output.format === 'json' ? r : withoutReport(r)));
-  printResults(io, 'parse', shown, output.format ?? 'text', { summary: true, quiet: output.quiet });
-  return finish(io, all, output.maxWarnings);
+  const printer = resultPrinter(io, 'parse', output.format ?? 'text', { quiet: output.quiet, summary: true });
+  await eachResult(io, { command: 'parse', limit, locale }, inputs, { jobs: threads, progress: true }, unlistedResult, printer.print);
+  return printer.end(output.maxWarnings);
 }
 
 /**

@@ -2,7 +2,7 @@
  * What the command line touches of the outside world, behind one interface
  * so the commands stay testable; `nodeIo` is the real one.
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { styleText } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
@@ -28,10 +28,28 @@ export interface Io {
   readonly list: (directory: string) => { path: string; directory: boolean }[];
   /** The text of a shipped JSON Schema file: `2021`, `2019` or `report` (either edition). */
   readonly schemaText: (name: string) => string;
-  /** Writes a file (`render -o`), replacing it. */
-  readonly writeFile: (path: string, data: string | Uint8Array) => void;
+  /** Opens a file to write (`render -o`, `export -o`), replacing it; throws when it cannot be opened. */
+  readonly createFile: (path: string) => FileWriter;
   /** Starts worker threads for `--jobs`; absent, or resolving to `undefined`, when there are none: the files are read in this thread. */
   readonly startPool?: (threads: number) => Promise<WorkerPool | undefined>;
+}
+
+/**
+ * A file being written: text and bytes go out as they come, in pieces, and
+ * `close` writes out the rest. Both throw when the file cannot be written.
+ *
+ * @example
+ * ```ts
+ * // type-only: writes a file
+ * import { nodeIo } from './io.js';
+ * const file = nodeIo(new URL('../schema/', import.meta.url)).createFile('cells.csv');
+ * file.write('a,b\r\n');
+ * file.close();
+ * ```
+ */
+export interface FileWriter {
+  write(data: string | Uint8Array): void;
+  close(): void;
 }
 
 /** How much of one input is read unless `--max-bytes` says otherwise: 64 MiB, far above any report. */
@@ -56,7 +74,7 @@ export function nodeIo(schemas: URL, worker?: URL): Io {
   const tty = process.stdout.isTTY === true && color;
   const ttyErr = process.stderr.isTTY === true && color;
   // A worker thread prints nothing: only the command's own thread holds output back.
-  const out = isMainThread ? bufferedStdout() : undefined;
+  const out = isMainThread ? inPieces((bytes) => process.stdout.write(bytes)) : undefined;
   return {
     stdout: out ? out.write : (text) => void process.stdout.write(text),
     stderr: (text) => {
@@ -71,37 +89,62 @@ export function nodeIo(schemas: URL, worker?: URL): Io {
     isDirectory,
     list,
     schemaText: (name) => readFileSync(new URL(`${name}.json`, schemas), 'utf8'),
-    writeFile: (path, data) => writeFileSync(path, data),
+    createFile,
     // The pool library is loaded only when a pool is started.
     ...(worker ? { startPool: async (threads: number) => (await import('./pool.js')).startWorkers(worker, threads) } : {}),
   };
 }
 
 /**
- * Standard output gathered as UTF-8 in pieces of up to 64 KiB: the findings
- * of thousands of reports go out in a write per piece, encoded as they come,
- * never joined into one string (joining and encoding it cost more than the
- * checking of the reports). A text too long for a piece is written as it is.
+ * Output gathered as UTF-8 in pieces of up to 64 KiB, each handed to `send`
+ * when full or flushed: the findings of thousands of reports go out in a
+ * write per piece, encoded as they come, never joined into one string
+ * (joining and encoding it cost more than the checking of the reports).
+ * Bytes, or a text too long for a piece, go out as they are.
  */
-function bufferedStdout(): { write: (text: string) => void; flush: () => void } {
+function inPieces(send: (bytes: Uint8Array) => void): { write: (data: string | Uint8Array) => void; flush: () => void } {
   let buffer = Buffer.allocUnsafe(PIECE);
   let used = 0;
   const flush = () => {
     if (used === 0) return;
-    // The stream may keep the bytes until they are written: the next piece gets a buffer of its own.
-    process.stdout.write(buffer.subarray(0, used));
+    // Standard output may keep the bytes until they are written: the next piece gets a buffer of its own.
+    send(buffer.subarray(0, used));
     buffer = Buffer.allocUnsafe(PIECE);
     used = 0;
   };
-  const write = (text: string) => {
+  const write = (data: string | Uint8Array) => {
     // A UTF-16 unit is at most 3 bytes of UTF-8.
-    if (used + text.length * 3 > PIECE) {
+    const size = typeof data === 'string' ? data.length * 3 : data.length;
+    if (used + size > PIECE) {
       flush();
-      if (text.length * 3 > PIECE) return void process.stdout.write(text);
+      if (size > PIECE) return void send(typeof data === 'string' ? Buffer.from(data) : data);
     }
-    used += buffer.write(text, used);
+    if (typeof data === 'string') used += buffer.write(data, used);
+    else {
+      buffer.set(data, used);
+      used += data.length;
+    }
   };
   return { write, flush };
+}
+
+/** A file opened for writing, replacing it, written in pieces. */
+function createFile(path: string): FileWriter {
+  const fd = openSync(path, 'w');
+  const out = inPieces((bytes) => {
+    // writeSync may write only part of what it is given.
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  });
+  return {
+    write: out.write,
+    close: () => {
+      try {
+        out.flush();
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
 }
 
 const PIECE = 64 * 1024;
@@ -232,6 +275,32 @@ export function failureReason(error: unknown): string {
   const code = (error as { code?: unknown } | undefined)?.code;
   const known = typeof code === 'string' ? SYSTEM_ERRORS[code] : undefined;
   return known ?? String((error as Error | undefined)?.message ?? error).split('\n')[0]!;
+}
+
+/**
+ * A file opened with `io` to write the output of a command (`-o`), whose
+ * every failure, at the open, a write or the close, is an
+ * {@link InputError} that names it.
+ *
+ * @example
+ * ```ts
+ * // type-only: writes a file
+ * import { nodeIo, outputFile } from './io.js';
+ * const file = outputFile(nodeIo(new URL('../schema/', import.meta.url)), 'report.md');
+ * file.write('# 报告\n');
+ * file.close();
+ * ```
+ */
+export function outputFile(io: Io, path: string): FileWriter {
+  const named = <T>(act: () => T): T => {
+    try {
+      return act();
+    } catch (error) {
+      throw new InputError(`${path}: cannot write: ${failureReason(error)}`);
+    }
+  };
+  const file = named(() => io.createFile(path));
+  return { write: (data) => named(() => file.write(data)), close: () => named(() => file.close()) };
 }
 
 /**

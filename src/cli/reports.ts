@@ -12,11 +12,12 @@ import { compareReports, type CellChange, type CompareOptions } from '../reports
 import { sumReports } from '../reports/sum.js';
 import type { Locale } from '../rules/catalogue.js';
 import type { Finding } from '../validate/finding.js';
-import { INPUT_OPTIONS, jobs, JOBS_OPTION, LOCALES, maxBytes, oneOf, resultsOf, UsageError, yearOption } from './commands.js';
+import { INPUT_OPTIONS, jobs, JOBS_OPTION, LOCALES, maxBytes, oneOf, UsageError, yearOption } from './commands.js';
 import { csvHead, EXPORT_FORMATS, type ExportFormat } from './export-rows.js';
 import { findingLines } from './findings.js';
 import { expandInputs, JSON_FILES, REPORT_FILES } from './inputs.js';
-import { failureReason, InputError, paint, printable, readJson, type Io } from './io.js';
+import { InputError, outputFile, paint, printable, readJson, type Io } from './io.js';
+import { eachResult } from './results.js';
 
 const ROLLUP_FORMATS = ['json', 'html', 'markdown', 'text'] as const;
 
@@ -177,17 +178,22 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const limit = maxBytes(values['max-bytes']);
   const threads = jobs(values.jobs);
   const { inputs } = expandInputs(io, positionals, REPORT_FILES);
-  const results = await resultsOf(io, { command: 'export', limit, to }, inputs, { jobs: threads, progress: true }, ({ file, error }) => ({ file, rows: '', error }));
-  const text = (to === 'csv' ? csvHead() : '') + results.map((r) => r.rows).join('');
-  if (values.output === undefined) io.stdout(text);
-  else {
-    try {
-      io.writeFile(values.output, text);
-    } catch (error) {
-      throw new InputError(`${values.output}: cannot write: ${failureReason(error)}`);
-    }
+  // Rows go out as each file's come, so a folder of any size is exported in the memory of a few files.
+  const file = values.output === undefined ? undefined : outputFile(io, values.output);
+  const write = file ? file.write : io.stdout;
+  let status = 0;
+  try {
+    if (to === 'csv') write(csvHead());
+    const work = { command: 'export', limit, to } as const;
+    await eachResult(io, work, inputs, { jobs: threads, progress: true }, ({ file, error }) => ({ file, rows: '', error }), (r) => {
+      write(r.rows);
+      const problem = r.error ?? r.skipped;
+      if (problem !== undefined) io.stderr(`${paint(io.ttyErr, 'red', '✖')} ${printable(problem)}\n`);
+      // 2 for a file that cannot be read, 1 for one that holds no report.
+      status = Math.max(status, r.error !== undefined ? 2 : problem !== undefined ? 1 : 0);
+    });
+  } finally {
+    file?.close();
   }
-  for (const r of results) if (r.error ?? r.skipped) io.stderr(`${paint(io.ttyErr, 'red', '✖')} ${printable((r.error ?? r.skipped)!)}\n`);
-  if (results.some((r) => r.error !== undefined)) return 2;
-  return results.some((r) => r.skipped !== undefined) ? 1 : 0;
+  return status;
 }

@@ -54,7 +54,7 @@ export type Outcome<C extends Work['command']> = C extends 'export' ? ExportedFi
 
 /**
  * The results of `files`, in their order, one after the other in this
- * thread. `done` is told of each file finished.
+ * thread: a worker's batch.
  *
  * @example
  * ```ts
@@ -65,21 +65,19 @@ export type Outcome<C extends Work['command']> = C extends 'export' ? ExportedFi
  * const results = await runFiles(io, { command: 'validate', limit: 1 << 26, locale: 'zh-CN' }, ['a.json', 'b.json']);
  * ```
  */
-export async function runFiles<W extends Work>(io: Io, work: W, files: readonly string[], done?: (file: string) => void): Promise<Outcome<W['command']>[]> {
+export async function runFiles<W extends Work>(io: Io, work: W, files: readonly string[]): Promise<Outcome<W['command']>[]> {
   const results: Outcome<W['command']>[] = [];
-  for (const file of files) {
-    results.push((await runFile(io, work, file)) as Outcome<W['command']>);
-    done?.(file);
-  }
+  for (const file of files) results.push((await runFile(io, work, file)) as Outcome<W['command']>);
   return results;
 }
 
 /**
- * The results of `files`, in their order, whatever `jobs` is: with more
- * than one job and more than one file, batches of them go to `jobs` worker
- * threads (when the Io has them); otherwise they are read in this thread,
- * and no pool is started. With `progress`, a line on standard error counts
- * the files done.
+ * Works on `files` and hands `each` their results in the order of the
+ * files, each as soon as it and those before it are done, so a command
+ * prints them as they come and keeps none: with more than one job and more
+ * than one file, batches of them go to `jobs` worker threads (when the Io
+ * has them); otherwise they are read in this thread, and no pool is
+ * started. With `progress`, a line on standard error counts the files done.
  *
  * @example
  * ```ts
@@ -87,32 +85,69 @@ export async function runFiles<W extends Work>(io: Io, work: W, files: readonly 
  * import { nodeIo } from './io.js';
  * import { runJobs } from './tasks.js';
  * const io = nodeIo(new URL('../schema/', import.meta.url), new URL('./worker.js', import.meta.url));
- * const results = await runJobs(io, { command: 'parse', limit: 1 << 26, locale: 'zh-CN' }, ['a.html', 'b.pdf'], { jobs: 2, progress: false });
+ * await runJobs(io, { command: 'parse', limit: 1 << 26, locale: 'zh-CN' }, ['a.html', 'b.pdf'], { jobs: 2, progress: false }, (result) => console.log(result.file));
  * ```
  */
-export async function runJobs<W extends Work>(io: Io, work: W, files: readonly string[], options: { jobs: number; progress: boolean }): Promise<Outcome<W['command']>[]> {
+export async function runJobs<W extends Work>(
+  io: Io,
+  work: W,
+  files: readonly string[],
+  options: { jobs: number; progress: boolean },
+  each: (result: Outcome<W['command']>) => void,
+): Promise<void> {
   let finished = 0;
-  const done = options.progress ? (file: string, count = 1) => io.stderr(`\r\x1b[K[${(finished += count)}/${files.length}] ${printable(file)}`) : undefined;
+  const deliver = (results: readonly unknown[]) => {
+    // The progress line is taken away while results are printed, and drawn again after them: never on one line with them.
+    if (options.progress) io.stderr('\r\x1b[K');
+    for (const result of results) each(result as Outcome<W['command']>);
+    finished += results.length;
+    if (options.progress) io.stderr(`\r\x1b[K[${finished}/${files.length}] ${printable(files[finished - 1]!)}`);
+  };
   // Standard input is this process's own: a run that reads it stays in this thread.
   const threads = Math.min(options.jobs, files.length);
   const pool = threads > 1 && !files.includes('-') ? await io.startPool?.(threads) : undefined;
   try {
-    if (!pool) return await runFiles(io, work, files, done);
+    if (!pool) {
+      for (const file of files) deliver([await runFile(io, work, file)]);
+      return;
+    }
     // Small batches keep the threads evenly loaded; not too small, as each is a message each way.
     const size = Math.min(BATCH, Math.ceil(files.length / (threads * 8)));
     const batches: (readonly string[])[] = [];
     for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
-    const settled = await Promise.allSettled(
-      batches.map(async (batch) => {
-        const result = await pool.run(work, batch);
-        done?.(batch.at(-1)!, batch.length);
-        return result as Outcome<W['command']>[];
-      }),
+    // Batches end in any order; their results go out in the order of the files, up to the first that failed.
+    const ended: ({ results: unknown[] } | { failure: unknown })[] = [];
+    let next = 0;
+    let failed: { failure: unknown } | undefined;
+    const onward = () => {
+      for (let batch = ended[next]; !failed && batch; batch = ended[++next]) {
+        if ('failure' in batch) failed = batch;
+        else {
+          try {
+            deliver(batch.results);
+          } catch (failure) {
+            // Output that cannot be written ends the run now; no batch after it is printed.
+            failed = { failure };
+            throw failure;
+          }
+        }
+      }
+    };
+    await Promise.all(
+      batches.map((batch, i) =>
+        pool.run(work, batch).then(
+          (results) => {
+            ended[i] = { results };
+            onward();
+          },
+          (failure: unknown) => {
+            ended[i] = { failure };
+            onward();
+          },
+        ),
+      ),
     );
-    // A failure is the first in file order, as in one thread, not whichever thread failed first.
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
-    return settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
+    if (failed) throw failed.failure;
   } finally {
     await pool?.close();
     if (options.progress) io.stderr('\r\x1b[K');
