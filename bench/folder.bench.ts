@@ -3,7 +3,9 @@
  * users run it, its output written to a file.
  *
  * (a) validate a folder of 3,000 report JSON files with --jobs 1: reports
- *     per second (target ≥ 2,000 on one core);
+ *     per second (target ≥ 2,000 on one core); export them to CSV; and the
+ *     peak memory of both against a folder of four times as many, which
+ *     stays the same when each file's output goes out as it is done;
  * (b) parse a folder of 240 published pages (the six corpus pages, 40 times
  *     each) with --jobs 2 against --jobs 1: the speed-up (target ≥ ×1.6).
  *     Beside it, what bounds any pool of threads on this machine: the cores
@@ -15,7 +17,7 @@
  * machine; the best run is printed too, as the machine may be shared.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,13 +37,23 @@ function check(args: readonly string[], status: number | null, stderr: unknown):
 
 /** Seconds of one run of the built command; its standard output goes to a file, as a user's would. */
 function seconds(args: readonly string[]): number {
+  return run(args).seconds;
+}
+
+/** One run of the built command, its output to a file: its seconds and its peak resident memory in MB (told by a preloaded script as it exits). */
+function run(args: readonly string[]): { seconds: number; peakMb: number } {
   const out = openSync(join(work, 'out'), 'w');
+  const peak = join(work, 'peak');
   try {
     const start = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, ['dist/bin.js', ...args], { cwd: ROOT, stdio: ['ignore', out, 'pipe'], env: ENV });
+    const done = spawnSync(process.execPath, ['--require', join(ROOT, 'bench/peak-memory.cjs'), 'dist/bin.js', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', out, 'pipe'],
+      env: { ...ENV, PEAK_MEMORY_FILE: peak },
+    });
     const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
-    check(args, run.status, run.stderr);
-    return elapsed;
+    check(args, done.status, done.stderr);
+    return { seconds: elapsed, peakMb: Number(readFileSync(peak, 'utf8')) / 1024 };
   } finally {
     closeSync(out);
   }
@@ -107,6 +119,19 @@ try {
   console.log(`\nvalidate a folder of ${REPORTS} reports, --jobs 1 (${RUNS} runs)\n`);
   console.log(`median ${median(validateRuns).toFixed(2)} s = ${rate.toFixed(0)} reports/s; best ${(REPORTS / Math.min(...validateRuns)).toFixed(0)} reports/s`);
   console.log(`target ≥ 2000 reports/s — ${rate >= 2000 ? 'met' : 'NOT met'}`);
+
+  // The same reports four times over (hard links): the memory a run needs should not grow with the folder.
+  const more = join(work, 'reports-x4');
+  mkdirSync(more);
+  for (let copy = 0; copy < 4; copy++) for (const name of readdirSync(reports)) linkSync(join(reports, name), join(more, `${copy}-${name}`));
+  seconds(['export', reports, '--jobs', '1']);
+  const exportRuns = Array.from({ length: 3 }, () => run(['export', reports, '--jobs', '1']));
+  console.log(`\nexport the ${REPORTS} reports to CSV, --jobs 1 (3 runs): median ${(REPORTS / median(exportRuns.map((r) => r.seconds))).toFixed(0)} reports/s`);
+  console.log(`peak memory (resident), ${REPORTS} reports against ${4 * REPORTS}, one run each:`);
+  for (const command of ['validate', 'export']) {
+    const [few, many] = [reports, more].map((folder) => run([command, folder, '--jobs', '1']).peakMb);
+    console.log(`  ${command.padEnd(8)} ${few!.toFixed(0)} MB, ${many!.toFixed(0)} MB: ×${(many! / few!).toFixed(2)} for four times the files`);
+  }
 
   // (b) 240 published pages.
   const pages = join(work, 'pages');
