@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 import { EDITION_KEYS } from './src/format/layout.js';
 import { outputJsonSchema } from './src/cli/output-schema.js';
@@ -19,6 +20,40 @@ function writeSchemas(): void {
   writeFileSync('schema/output.json', `${JSON.stringify(outputJsonSchema(), null, 2)}\n`);
 }
 
+/** The folders of the packages whose code a build bundled, over every build of this file. */
+const bundled = new Set<string>();
+
+/**
+ * Writes dist/THIRD-PARTY-NOTICES.txt: the name, version, license and license text of every package
+ * bundled into dist, as their licenses (MIT, Apache-2.0, BSD) ask of a copy of their code. Each build
+ * adds what it bundled, told by esbuild's metafile, and writes the notices of all so far: the last
+ * to end writes them all.
+ */
+const thirdPartyNotices: Plugin = {
+  name: 'third-party-notices',
+  setup(build) {
+    build.initialOptions.metafile = true;
+    build.onEnd((result) => {
+      // The files with code in an output: those tree-shaking left out are not copied, nor their licenses.
+      const inputs = Object.values(result.metafile?.outputs ?? {}).flatMap((output) => Object.entries(output.inputs));
+      for (const [input, { bytesInOutput }] of inputs) {
+        const at = input.lastIndexOf('node_modules/');
+        if (at < 0 || bytesInOutput === 0) continue;
+        const name = input.slice(at + 'node_modules/'.length).split('/');
+        bundled.add(input.slice(0, at + 'node_modules/'.length) + name.slice(0, name[0]!.startsWith('@') ? 2 : 1).join('/'));
+      }
+      const notices = [...bundled].sort().map((folder) => {
+        const pkg = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string; version: string; license: string };
+        const file = readdirSync(folder).find((f) => /^licen[cs]e(\.(md|txt))?$/i.test(f));
+        if (!file) throw new Error(`${pkg.name}: no license file to copy into the notices`);
+        return `${pkg.name} ${pkg.version} (${pkg.license})\n\n${readFileSync(join(folder, file), 'utf8').trim()}\n`;
+      });
+      mkdirSync('dist', { recursive: true });
+      writeFileSync('dist/THIRD-PARTY-NOTICES.txt', `The packages whose code is bundled into these files, and their licenses.\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`);
+    });
+  },
+};
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', zod: 'src/zod.ts', render: 'src/render.ts', parse: 'src/parse.ts', cases: 'src/cases.ts' },
@@ -29,6 +64,7 @@ export default defineConfig([
     // date-fns is bundled, the few functions used and nothing else: no file of it is read at run time, and
     // require() gets as little of it as import.
     noExternal: ['date-fns'],
+    esbuildPlugins: [thirdPartyNotices],
     onSuccess: async () => writeSchemas(),
   },
   {
@@ -39,6 +75,7 @@ export default defineConfig([
     // picomatch (the quoted globs of validate and parse) is bundled too: the command needs no package more
     // installed for it.
     noExternal: ['date-fns', 'picomatch'],
+    esbuildPlugins: [thirdPartyNotices],
   },
   {
     // The browser build: everything bundled into one classic script, for pages with no bundler.
@@ -52,6 +89,7 @@ export default defineConfig([
     // pdf.js (1.7 MB) stays out of it: the PDF reader's import of it gets the module that loads
     // dist/pdfjs.global.js when a PDF comes.
     esbuildPlugins: [
+      thirdPartyNotices,
       {
         name: 'pdfjs-on-demand',
         setup(build) {
@@ -68,6 +106,7 @@ export default defineConfig([
     target: 'es2022',
     minify: true,
     noExternal: [/.*/],
+    esbuildPlugins: [thirdPartyNotices],
     // pdf.js's license notice (Apache-2.0), which minifying would drop: it opens with @licstart, not @license.
     banner: { js: readFileSync('node_modules/pdfjs-dist/legacy/build/pdf.mjs', 'utf8').match(/^\/\*\*[\s\S]*?\*\//)![0].replace('/**', '/*!') },
   },
