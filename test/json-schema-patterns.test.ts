@@ -2,8 +2,9 @@
  * The shipped schemas' patterns read alike in every regex engine: the one
  * list of cases in test/fixtures/schema-patterns.json, judged by ajv (and by
  * the validator and the zod schemas) here, and by python-jsonschema in
- * test/schema_patterns.py, which runs here when python3 has jsonschema and in
- * .ci/run always.
+ * test/schema_patterns.py, and by gojsonschema (Go's RE2) in
+ * test/schema-patterns/main.go, which run here when python3 has jsonschema
+ * and Go has gojsonschema, and in .ci/run always.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -64,6 +65,14 @@ describe('the shipped schemas judge each case of the fixture as it says', () => 
     expect(validateReport(input).findings.some((f) => f.severity === 'error' && /^(shape|cell|money)\./.test(f.code))).toBe(!valid);
   });
 
+  const go = { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode' };
+  const gojsonschema = spawnSync('go', ['list', 'github.com/xeipuuv/gojsonschema'], { encoding: 'utf8', env: go });
+  it.skipIf(gojsonschema.status !== 0)('gojsonschema, whose patterns run in RE2 (test/schema-patterns/main.go)', () => {
+    const run = spawnSync('go', ['run', './test/schema-patterns'], { cwd: ROOT, encoding: 'utf8', env: go });
+    expect(run.stdout + run.stderr).toMatch(/^gojsonschema: (\d+) of \1 cases as the fixture says\n$/);
+    expect(run.status).toBe(0);
+  });
+
   const python = spawnSync('python3', ['-c', 'import jsonschema'], { encoding: 'utf8' });
   it.skipIf(python.status !== 0)('python-jsonschema (test/schema_patterns.py)', () => {
     const run = spawnSync('python3', [`${ROOT}test/schema_patterns.py`], { encoding: 'utf8' });
@@ -84,9 +93,17 @@ describe('every pattern of the shipped schemas is portable', () => {
   }
   const schemas = ['2021', '2019', 'report', 'case'].flatMap((name) => patterned(shipped(name)));
 
-  it('no \\d, \\w or \\b, which Python reads as Unicode classes; no lookaround, which RE2 lacks', () => {
+  it('no \\d, \\w or \\b, which Python reads as Unicode classes; no \\s, ASCII only in Java and RE2; no \\u or lookaround, which RE2 lacks', () => {
     expect(schemas.length).toBeGreaterThan(10);
-    for (const { pattern } of schemas) expect(pattern).not.toMatch(/\\[dDwWbB]|\(\?[=!<]/);
+    for (const { pattern } of schemas) expect(pattern).not.toMatch(/\\[dDwWbBsSu]|\(\?[=!<]/);
+  });
+
+  it("the white space a case's id may not be made of is ECMAScript's \\s, code unit for code unit", () => {
+    const notBlank = new RegExp((shipped('case') as { properties: { id: { pattern: string } } }).properties.id.pattern);
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const c = String.fromCharCode(unit);
+      if (notBlank.test(c) === /\s/.test(c)) expect.fail(`U+${unit.toString(16).padStart(4, '0')}`);
+    }
   });
 
   it('a pattern anchored with $ comes with `not` the characters outside its alphabet, line breaks among them', () => {

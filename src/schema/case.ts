@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { APPLICANT_COLUMNS } from '../format/applications.js';
 import { APPLICANT_KEYS, CASE_FIELDS, CHANNELS, CONSULTED, type CaseField } from '../cases/fields.js';
 import { OUTCOME_ROWS } from '../cases/record.js';
-import { isoDate } from './portable.js';
+import { isoDate, notBlank } from './portable.js';
 
 const meta = (field: CaseField, note = '') => ({ title: CASE_FIELDS[field].label, description: `${CASE_FIELDS[field].en}${note}` });
 const keys = <T extends object>(o: T) => Object.keys(o) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
@@ -31,7 +31,7 @@ const OUTCOMES = [...new Set(OUTCOME_ROWS.flatMap((o) => [o.id, o.code, o.label]
  */
 export const caseRecordSchema = /* @__PURE__ */ z
   .looseObject({
-    id: z.string().regex(/\S/).meta(meta('id', '; unique in the register')),
+    id: notBlank().meta(meta('id', '; unique in the register')),
     applicant: z.enum(APPLICANTS).meta(meta('applicant', '; the column of table 三, by key or label')),
     receivedOn: isoDate().meta(meta('receivedOn', '; 收到申请之日 as 条例第三十一条 fixes it')),
     channel: z.enum(keys(CHANNELS)).meta(meta('channel', '; informational')).optional(),
