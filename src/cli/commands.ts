@@ -181,8 +181,11 @@ export async function render(args: string[], io: Io): Promise<number> {
   if (values.output === undefined) io.stdout(printable(rendered as string));
   else {
     const out = outputFile(io, values.output);
-    out.write(rendered);
-    out.close();
+    try {
+      out.write(rendered);
+    } finally {
+      out.close();
+    }
   }
   // A workbook or a document does not show the findings: they go to standard error.
   if (binary) for (const f of findings) io.stderr(findingLines(f, io.ttyErr));

@@ -53,8 +53,10 @@ export interface ExportedFile {
 export type Outcome<C extends Work['command']> = C extends 'export' ? ExportedFile : FileResult;
 
 /**
- * The results of `files`, in their order, one after the other in this
- * thread: a worker's batch.
+ * The results of a worker's batch of `files`, in their order, one after the
+ * other. A file whose work throws (a fault of this program, not of the file)
+ * ends the batch with a {@link FailedFile}, as the throw would have ended a
+ * run in one thread at that file.
  *
  * @example
  * ```ts
@@ -65,10 +67,32 @@ export type Outcome<C extends Work['command']> = C extends 'export' ? ExportedFi
  * const results = await runFiles(io, { command: 'validate', limit: 1 << 26, locale: 'zh-CN' }, ['a.json', 'b.json']);
  * ```
  */
-export async function runFiles<W extends Work>(io: Io, work: W, files: readonly string[]): Promise<Outcome<W['command']>[]> {
-  const results: Outcome<W['command']>[] = [];
-  for (const file of files) results.push((await runFile(io, work, file)) as Outcome<W['command']>);
+export async function runFiles<W extends Work>(io: Io, work: W, files: readonly string[]): Promise<(Outcome<W['command']> | FailedFile)[]> {
+  const results: (Outcome<W['command']> | FailedFile)[] = [];
+  for (const file of files) {
+    try {
+      results.push((await runFile(io, work, file)) as Outcome<W['command']>);
+    } catch (error) {
+      results.push({ file, failure: String((error as Error | undefined)?.message ?? error) });
+      break;
+    }
+  }
   return results;
+}
+
+/**
+ * A file whose work threw in a worker thread: the message of what was
+ * thrown, which the command's own thread throws again in the file's place.
+ *
+ * @example
+ * ```ts
+ * import type { FailedFile } from './tasks.js';
+ * const failed: FailedFile = { file: 'a.html', failure: 'Maximum call stack size exceeded' };
+ * ```
+ */
+export interface FailedFile {
+  file: string;
+  failure: string;
 }
 
 /**
@@ -99,8 +123,11 @@ export async function runJobs<W extends Work>(
   const deliver = (results: readonly unknown[]) => {
     // The progress line is taken away while results are printed, and drawn again after them: never on one line with them.
     if (options.progress) io.stderr('\r\x1b[K');
-    for (const result of results) each(result as Outcome<W['command']>);
-    finished += results.length;
+    for (const result of results) {
+      if (typeof result === 'object' && result !== null && 'failure' in result) throw new Error((result as FailedFile).failure);
+      each(result as Outcome<W['command']>);
+      finished++;
+    }
     if (options.progress) io.stderr(`\r\x1b[K[${finished}/${files.length}] ${printable(files[finished - 1]!)}`);
   };
   // Standard input is this process's own: a run that reads it stays in this thread.
@@ -115,43 +142,51 @@ export async function runJobs<W extends Work>(
     const size = Math.min(BATCH, Math.ceil(files.length / (threads * 8)));
     const batches: (readonly string[])[] = [];
     for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
-    // Batches end in any order; their results go out in the order of the files, up to the first that failed.
-    const ended: ({ results: unknown[] } | { failure: unknown })[] = [];
-    let next = 0;
-    let failed: { failure: unknown } | undefined;
-    const onward = () => {
-      for (let batch = ended[next]; !failed && batch; batch = ended[++next]) {
-        if ('failure' in batch) failed = batch;
-        else {
-          try {
-            deliver(batch.results);
-          } catch (failure) {
-            // Output that cannot be written ends the run now; no batch after it is printed.
-            failed = { failure };
-            throw failure;
-          }
-        }
-      }
-    };
-    await Promise.all(
-      batches.map((batch, i) =>
-        pool.run(work, batch).then(
-          (results) => {
-            ended[i] = { results };
-            onward();
-          },
-          (failure: unknown) => {
-            ended[i] = { failure };
-            onward();
-          },
-        ),
-      ),
-    );
-    if (failed) throw failed.failure;
+    await inOrder(batches.length, threads * AHEAD, (i) => pool.run(work, batches[i]!), deliver);
   } finally {
     await pool?.close();
     if (options.progress) io.stderr('\r\x1b[K');
   }
+}
+
+/** How many batches a thread may have out beyond the next to print: enough to keep it busy, few enough that what waits behind a slow batch stays small. */
+const AHEAD = 4;
+
+/**
+ * Runs `count` jobs, at most `window` beyond the next to deliver, and hands
+ * their results to `deliver` in their order, each as soon as those before
+ * it are delivered. Resolves when all are; rejects at the first job in
+ * order that failed, or when `deliver` throws, and starts no job more.
+ */
+function inOrder(count: number, window: number, run: (i: number) => Promise<unknown[]>, deliver: (results: unknown[]) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ended = new Map<number, { results: unknown[] } | { failure: unknown }>();
+    let next = 0;
+    let started = 0;
+    let over = false;
+    const onward = () => {
+      try {
+        for (let job = ended.get(next); job && !over; job = ended.get(next)) {
+          // Delivered results are let go at once: only those waiting for an earlier job are held.
+          ended.delete(next++);
+          if ('failure' in job) throw job.failure;
+          deliver(job.results);
+        }
+      } catch (failure) {
+        over = true;
+        return reject(failure);
+      }
+      if (next === count) return resolve();
+      for (; !over && started < count && started < next + window; started++) {
+        const i = started;
+        run(i).then(
+          (results) => ended.set(i, { results }),
+          (failure: unknown) => ended.set(i, { failure }),
+        ).then(onward);
+      }
+    };
+    onward();
+  });
 }
 
 /** The most files a worker is sent at once. */
