@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import type { Io } from '../src/cli/io.js';
 import { compareReports, layoutOf, sumReports, validateReport, type Report } from '../src/index.js';
 import { parseReport } from '../src/parse.js';
-import { cli, folderWith, ROOT } from './fixtures/cli.js';
+import { cli, folderWith, memoryIo, ROOT, written } from './fixtures/cli.js';
 
 const HTML = 'test/corpus/html';
 const PAGES = readdirSync(join(ROOT, HTML)).filter((name) => name.endsWith('.html'));
@@ -209,43 +208,19 @@ describe('--jobs', () => {
 
   it('shows a progress line on a terminal', async () => {
     const page = readFileSync(join(ROOT, HTML, PAGES[0]!));
-    const err: string[] = [];
-    const io: Io = {
-      stdout: () => {},
-      stderr: (t) => void err.push(t),
-      tty: false,
-      ttyErr: true,
-      readBytes: async () => page,
-      readStdin: async () => new Uint8Array(),
-      isDirectory: (path) => path === 'dir',
-      list: () => ['dir/a.html', 'dir/b.html'].map((path) => ({ path, directory: false })),
-      schemaText: () => '{}',
-      createFile: () => ({ write: () => {}, close: () => {} }),
-    };
+    const { io, log } = memoryIo({ 'dir/a.html': page, 'dir/b.html': page }, { tty: false, ttyErr: true });
     expect(await main(['export', 'dir'], io)).toBe(0);
-    expect(err.join('')).toContain('\r\x1b[K[2/2] dir/b.html');
+    expect(written(log, 'stderr')).toContain('\r\x1b[K[2/2] dir/b.html');
   });
 
   it('takes the progress line away before it prints a result, so the two never share a line', async () => {
     const report = readFileSync(join(ROOT, EXAMPLES[0]!));
-    const terminal: { stream: string; text: string }[] = [];
-    const io: Io = {
-      stdout: (text) => void terminal.push({ stream: 'out', text }),
-      stderr: (text) => void terminal.push({ stream: 'err', text }),
-      tty: true,
-      ttyErr: true,
-      readBytes: async () => report,
-      readStdin: async () => new Uint8Array(),
-      isDirectory: (path) => path === 'dir',
-      list: () => ['dir/a.json', 'dir/b.json'].map((path) => ({ path, directory: false })),
-      schemaText: () => '{}',
-      createFile: () => ({ write: () => {}, close: () => {} }),
-    };
+    const { io, log } = memoryIo({ 'dir/a.json': report, 'dir/b.json': report }, { tty: true, ttyErr: true });
     expect(await main(['validate', 'dir', '--jobs', '1'], io)).toBe(0);
-    expect(terminal.map((t) => t.text).join('')).toContain('\r\x1b[K[1/2] dir/a.json');
-    terminal.forEach((t, i) => {
-      const before = terminal.slice(0, i).findLast((e) => e.stream === 'err');
-      if (t.stream === 'out' && before) expect(before.text).toBe('\r\x1b[K');
+    expect(written(log, 'stderr')).toContain('\r\x1b[K[1/2] dir/a.json');
+    log.forEach((e, i) => {
+      const before = log.slice(0, i).findLast((earlier) => earlier.kind === 'stderr');
+      if (e.kind === 'stdout' && before) expect(before.text).toBe('\r\x1b[K');
     });
   });
 });
@@ -256,28 +231,12 @@ it.each([
   ['parse', []],
   ['export', ['--to', 'ndjson']],
 ])('%s prints each file as it is done, before it reads the next', async (command, options) => {
-  const bytes = { json: readFileSync(join(ROOT, EXAMPLES[0]!)), html: readFileSync(join(ROOT, HTML, PAGES[0]!)) };
-  const kind = command === 'parse' ? 'html' : 'json';
-  const events: string[] = [];
-  const io: Io = {
-    stdout: (text) => void events.push(`out ${text.split('\n')[0]!.slice(0, 60)}`),
-    stderr: (text) => void events.push(`err ${text}`),
-    tty: false,
-    ttyErr: false,
-    readBytes: async (path) => {
-      events.push(`read ${path}`);
-      return bytes[kind];
-    },
-    readStdin: async () => new Uint8Array(),
-    isDirectory: (path) => path === 'dir',
-    list: () => ['a', 'b'].map((name) => ({ path: `dir/${name}.${kind}`, directory: false })),
-    schemaText: () => '{}',
-    createFile: () => ({ write: () => {}, close: () => {} }),
-  };
+  const [kind, bytes] = command === 'parse' ? ['html', readFileSync(join(ROOT, HTML, PAGES[0]!))] : ['json', readFileSync(join(ROOT, EXAMPLES[0]!))];
+  const { io, log } = memoryIo({ [`dir/a.${kind}`]: bytes, [`dir/b.${kind}`]: bytes });
   expect(await main([command, 'dir', '--jobs', '1', ...options], io)).toBeLessThan(2);
-  const printed = events.findIndex((e) => e.startsWith('out ') && e.includes('dir/a.'));
-  expect(printed).toBeGreaterThan(events.indexOf(`read dir/a.${kind}`));
-  expect(printed).toBeLessThan(events.indexOf(`read dir/b.${kind}`));
+  const printed = log.findIndex((e) => e.kind === 'stdout' && e.text.includes('dir/a.'));
+  expect(printed).toBeGreaterThan(log.findIndex((e) => e.kind === 'read' && e.text === `dir/a.${kind}`));
+  expect(printed).toBeLessThan(log.findIndex((e) => e.kind === 'read' && e.text === `dir/b.${kind}`));
 });
 
 // The folder given to validate holds a file that is not JSON: the same in two threads.

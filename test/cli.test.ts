@@ -3,9 +3,8 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, sy
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import type { Io } from '../src/cli/io.js';
 import { buildReport, EDITION_KEYS } from '../src/index.js';
-import { cli, cliIntoClosedPipe, folderWith, ROOT, type CliOptions } from './fixtures/cli.js';
+import { cli, cliIntoClosedPipe, folderWith, memoryIo, ROOT, written, type CliOptions } from './fixtures/cli.js';
 import { busyReport2021 } from './fixtures/reports.js';
 
 const example = readFileSync(join(ROOT, 'examples/biandong-2021.json'), 'utf8');
@@ -351,35 +350,14 @@ describe.skipIf(process.platform === 'win32')('on hostile input: one line and ex
 });
 
 describe('on a terminal', () => {
-  function fakeIo(files: Record<string, string>, tty: boolean) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: Io = {
-      stdout: (t) => void out.push(t),
-      stderr: (t) => void err.push(t),
-      tty,
-      ttyErr: tty,
-      readBytes: async (path) => {
-        if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-        return new TextEncoder().encode(files[path]!);
-      },
-      readStdin: async () => new Uint8Array(),
-      isDirectory: (path) => path === 'dir',
-      list: () => Object.keys(files).map((path) => ({ path, directory: false })),
-      schemaText: () => '{}',
-      createFile: () => ({ write: () => {}, close: () => {} }),
-    };
-    return { io, out, err };
-  }
-
   it('colours the output and shows progress over a directory; plain otherwise', async () => {
     const files = { 'dir/a.json': example, 'dir/b.json': broken };
-    const tty = fakeIo(files, true);
+    const tty = memoryIo(files, { tty: true, ttyErr: true });
     expect(await main(['validate', 'dir'], tty.io)).toBe(1);
-    expect(tty.out.join('')).toContain(ESC);
-    expect(tty.err.join('')).toContain('[2/2] dir/b.json');
-    const plain = fakeIo(files, false);
+    expect(written(tty.log, 'stdout')).toContain(ESC);
+    expect(written(tty.log, 'stderr')).toContain('[2/2] dir/b.json');
+    const plain = memoryIo(files);
     expect(await main(['validate', 'dir'], plain.io)).toBe(1);
-    expect(plain.out.join('') + plain.err.join('')).not.toContain(ESC);
+    expect(written(plain.log, 'stdout') + written(plain.log, 'stderr')).not.toContain(ESC);
   });
 });
