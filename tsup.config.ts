@@ -76,6 +76,11 @@ export default defineConfig([
     // installed for it.
     noExternal: ['date-fns', 'picomatch'],
     esbuildPlugins: [thirdPartyNotices],
+    // Chunks of their own name: the library's build writes chunks to dist/ at the same time, and one with the
+    // same content hash (dist/chunk-….js) was written by both, slightly differently.
+    esbuildOptions(options) {
+      options.chunkNames = 'cli-[name]-[hash]';
+    },
   },
   {
     // The browser build: everything bundled into one classic script, for pages with no bundler.
