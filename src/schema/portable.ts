@@ -20,8 +20,8 @@ export function portablePattern(pattern: RegExp, alphabet: string): { readonly p
   return { pattern: pattern.source, not: { pattern: `[^${alphabet}]` } };
 }
 
-/** ECMAScript's white space (`\s`, what `trim` takes away) as a class body of the characters themselves. */
-const WHITE_SPACE = '\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+/** A character other than ECMAScript's white space (`\s`, what `trim` takes away), the white space spelt out as the characters themselves. */
+const NOT_WHITE_SPACE = '[^\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]';
 
 /**
  * A string with a character other than white space, where white space is
@@ -40,8 +40,8 @@ const WHITE_SPACE = '\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u30
 export function notBlank() {
   return z
     .string()
-    .regex(new RegExp(`[^${WHITE_SPACE}]`))
-    .meta({ pattern: `[^${WHITE_SPACE}]` });
+    .regex(new RegExp(NOT_WHITE_SPACE))
+    .meta({ pattern: NOT_WHITE_SPACE });
 }
 
 /** zod's own date pattern (leap years included), with `[0-9]` for `\d`. */
