@@ -4,11 +4,13 @@
  * export, and --jobs giving the same bytes as one thread.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { nodeIo } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
+import type { WorkerPool } from '../src/cli/pool.js';
 import { compareReports, layoutOf, sumReports, validateReport, type Report } from '../src/index.js';
 import { parseReport } from '../src/parse.js';
 import { cli, folderWith, memoryIo, ROOT, written } from './fixtures/cli.js';
@@ -170,6 +172,29 @@ describe('export', () => {
       const full = cli(['export', 'examples/shanghai-2019.json', '-o', '/dev/full']);
       expect(full).toMatchObject({ status: 2, stderr: 'gov-disclosure-report export: /dev/full: cannot write: no space left on device\n' });
     }
+  });
+
+  it('-o replaces a file only once the run is done, keeping its mode; nothing is left beside it', () => {
+    const dir = folderWith({ 'cells.csv': 'last year\n' });
+    const out = join(dir, 'cells.csv');
+    chmodSync(out, 0o640);
+    expect(cli(['export', 'examples/shanghai-2019.json', '-o', out])).toMatchObject({ status: 0, stderr: '' });
+    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFfile,agency,/);
+    expect(statSync(out).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(['cells.csv']);
+  });
+
+  it('-o is left as it was when the run ends on a fault of the program', async () => {
+    const dir = folderWith({ 'cells.csv': 'last year\n' });
+    const out = join(dir, 'cells.csv');
+    const report = readFileSync(join(ROOT, EXAMPLES[0]!));
+    const { io, log } = memoryIo({ 'dir/a.json': report, 'dir/b.json': report });
+    const failing: WorkerPool = { run: () => Promise.reject(new Error('a worker thread died')), close: async () => {} };
+    const files = { ...io, createFile: nodeIo(new URL('../schema/', import.meta.url)).createFile, startPool: async () => failing };
+    expect(await main(['export', 'dir', '--jobs', '2', '-o', out], files)).toBe(2);
+    expect(written(log, 'stderr')).toBe('gov-disclosure-report export: internal error: a worker thread died\n');
+    expect(readFileSync(out, 'utf8')).toBe('last year\n');
+    expect(readdirSync(dir)).toEqual(['cells.csv']);
   });
 
   it('answers bad arguments in one line, exit 2', () => {

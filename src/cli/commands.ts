@@ -11,7 +11,7 @@ import type { Locale } from '../rules/catalogue.js';
 import { validateReport } from '../validate/validate.js';
 import { findingLines } from './findings.js';
 import { expandInputs, JSON_FILES, PUBLISHED_FILES, type Input } from './inputs.js';
-import { DEFAULT_MAX_BYTES, outputFile, printable, readBytes, readJson, type Io } from './io.js';
+import { DEFAULT_MAX_BYTES, outputFile, printable, readBytes, readJson, writingTo, type Io } from './io.js';
 import { OUTPUT_OPTIONS, outputOptions, type FileResult } from './output.js';
 import { eachResult, finish, resultPrinter, Tally } from './results.js';
 
@@ -181,11 +181,7 @@ export async function render(args: string[], io: Io): Promise<number> {
   if (values.output === undefined) io.stdout(printable(rendered as string));
   else {
     const out = outputFile(io, values.output);
-    try {
-      out.write(rendered);
-    } finally {
-      out.close();
-    }
+    await writingTo(out, () => out.write(rendered));
   }
   // A workbook or a document does not show the findings: they go to standard error.
   if (binary) for (const f of findings) io.stderr(findingLines(f, io.ttyErr));

@@ -2,8 +2,8 @@
  * What the command line touches of the outside world, behind one interface
  * so the commands stay testable; `nodeIo` is the real one.
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, fchmodSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { styleText } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import type { WorkerPool } from './pool.js';
@@ -35,8 +35,10 @@ export interface Io {
 }
 
 /**
- * A file being written: text and bytes go out as they come, in pieces, and
- * `close` writes out the rest. Both throw when the file cannot be written.
+ * A file being written: text and bytes go out as they come, in pieces;
+ * `close` writes out the rest and puts the file in place, `discard` leaves
+ * the path as it was before. `write` and `close` throw when the file cannot
+ * be written.
  *
  * @example
  * ```ts
@@ -50,6 +52,7 @@ export interface Io {
 export interface FileWriter {
   write(data: string | Uint8Array): void;
   close(): void;
+  discard(): void;
 }
 
 /** How much of one input is read unless `--max-bytes` says otherwise: 64 MiB, far above any report. */
@@ -128,23 +131,60 @@ function inPieces(send: (bytes: Uint8Array) => void): { write: (data: string | U
   return { write, flush };
 }
 
-/** A file opened for writing, replacing it, written in pieces. */
+/**
+ * A file written in pieces beside `path`, then renamed over it, keeping the mode of the file it
+ * replaces: a run that ends early leaves the file as it was, never cut short. A path that is not a
+ * regular file (a device, a pipe, a link), or beside which no file can be made, is written in place.
+ */
 function createFile(path: string): FileWriter {
-  const fd = openSync(path, 'w');
+  const existing = lstatOrUndefined(path);
+  const aside = existing === undefined || existing.isFile() ? join(dirname(path), `.${basename(path)}.${process.pid}.tmp`) : undefined;
+  let fd: number;
+  let target = aside;
+  try {
+    fd = openSync(aside ?? path, 'w');
+  } catch (error) {
+    if (aside === undefined) throw error;
+    target = undefined;
+    fd = openSync(path, 'w');
+  }
+  if (target && existing) fchmodSync(fd, existing.mode & 0o7777);
   const out = inPieces((bytes) => {
     // writeSync may write only part of what it is given.
     for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
   });
+  const discard = () => {
+    closeSync(fd);
+    if (target) rmSync(target, { force: true });
+  };
   return {
     write: out.write,
     close: () => {
       try {
         out.flush();
-      } finally {
-        closeSync(fd);
+      } catch (error) {
+        discard();
+        throw error;
+      }
+      closeSync(fd);
+      if (!target) return;
+      try {
+        renameSync(target, path);
+      } catch (error) {
+        rmSync(target, { force: true });
+        throw error;
       }
     },
+    discard,
   };
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 const PIECE = 64 * 1024;
@@ -300,7 +340,31 @@ export function outputFile(io: Io, path: string): FileWriter {
     }
   };
   const file = named(() => io.createFile(path));
-  return { write: (data) => named(() => file.write(data)), close: () => named(() => file.close()) };
+  return { write: (data) => named(() => file.write(data)), close: () => named(() => file.close()), discard: () => file.discard() };
+}
+
+/**
+ * Runs `act`, then closes `file`; when `act` throws, `file` is discarded,
+ * so the path it names is left as it was, and the throw goes on.
+ *
+ * @example
+ * ```ts
+ * // type-only: writes a file
+ * import { nodeIo, outputFile, writingTo } from './io.js';
+ * const file = outputFile(nodeIo(new URL('../schema/', import.meta.url)), 'report.md');
+ * await writingTo(file, () => file.write('# 报告\n'));
+ * ```
+ */
+export async function writingTo<T>(file: FileWriter | undefined, act: () => T | Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await act();
+  } catch (error) {
+    file?.discard();
+    throw error;
+  }
+  file?.close();
+  return result;
 }
 
 /**

@@ -16,7 +16,7 @@ import { INPUT_OPTIONS, jobs, JOBS_OPTION, LOCALES, maxBytes, oneOf, UsageError,
 import { csvHead, EXPORT_FORMATS, type ExportFormat } from './export-rows.js';
 import { findingLines } from './findings.js';
 import { expandInputs, JSON_FILES, REPORT_FILES } from './inputs.js';
-import { InputError, outputFile, paint, printable, readJson, type Io } from './io.js';
+import { InputError, outputFile, paint, printable, readJson, writingTo, type Io } from './io.js';
 import { eachResult } from './results.js';
 
 const ROLLUP_FORMATS = ['json', 'html', 'markdown', 'text'] as const;
@@ -182,7 +182,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const file = values.output === undefined ? undefined : outputFile(io, values.output);
   const write = file ? file.write : io.stdout;
   let status = 0;
-  try {
+  await writingTo(file, async () => {
     if (to === 'csv') write(csvHead());
     const work = { command: 'export', limit, to } as const;
     await eachResult(io, work, inputs, { jobs: threads, progress: true }, ({ file, error }) => ({ file, rows: '', error }), (r) => {
@@ -192,8 +192,6 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       // 2 for a file that cannot be read, 1 for one that holds no report.
       status = Math.max(status, r.error !== undefined ? 2 : problem !== undefined ? 1 : 0);
     });
-  } finally {
-    file?.close();
-  }
+  });
   return status;
 }
