@@ -22,6 +22,10 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template']);
 // Elements that never have content or an end tag.
 const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'col', 'wbr', 'area', 'base', 'source']);
 
+// The only attributes read.
+const SPANS = new Set(['colspan', 'rowspan']);
+const SPAN_LENGTH = 'colspan'.length;
+
 // No table of the form is wider or longer than this; a larger span is read as 1.
 const MAX_SPAN = 60;
 const spanOf = (value: string | undefined) => {
@@ -45,7 +49,8 @@ export function readHtml(html: string): HtmlDocument {
   let inTitle = false;
   let title = '';
   let tag = { name: '', start: 0, attributes: {} as Record<string, string> };
-  let attribute = { name: '', value: '' };
+  // The attribute being read, when it is one of SPANS: the others (Word's pages carry a style on every cell) are skipped.
+  let attribute: { name: string; value: string } | undefined;
 
   const endLine = (at: number) => {
     if (line.text.trim() !== '') lines.push({ text: line.text.trim(), offset: line.offset });
@@ -106,16 +111,17 @@ export function readHtml(html: string): HtmlDocument {
         tag = { name: slice(start, end).toLowerCase(), start: start - 1, attributes: {} };
       },
       onattribname(start, end) {
-        attribute = { name: slice(start, end).toLowerCase(), value: '' };
+        const name = end - start === SPAN_LENGTH ? slice(start, end).toLowerCase() : '';
+        attribute = SPANS.has(name) ? { name, value: '' } : undefined;
       },
       onattribdata(start, end) {
-        attribute.value += slice(start, end);
+        if (attribute) attribute.value += slice(start, end);
       },
       onattribentity(codepoint) {
-        attribute.value += String.fromCodePoint(codepoint);
+        if (attribute) attribute.value += String.fromCodePoint(codepoint);
       },
       onattribend() {
-        tag.attributes[attribute.name] = attribute.value;
+        if (attribute) tag.attributes[attribute.name] = attribute.value;
       },
       onopentagend() {
         openTag(tag.name, tag.attributes, tag.start);

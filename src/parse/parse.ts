@@ -354,7 +354,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     : pdf?.ruled
     ? pdf.ruled
     : isHtml
-    ? readHtml(/<t[dr][^>]*=\\"/i.test(visible.text) ? visible.text.replaceAll('\\"', '"') : visible.text)
+    ? readHtml(visible.text.includes('=\\"') && /<t[dr][^>]*=\\"/i.test(visible.text) ? visible.text.replaceAll('\\"', '"') : visible.text)
     : { title: '', tables: [], lines: nonBlankLines(visible.text) };
   // The labels that tell the edition sit in table 二.
   const labels = isHtml ? doc.tables.flatMap((t) => t.rows.flat().map((c) => c.label)) : doc.lines.map((l) => normalizeLabel(l.text));

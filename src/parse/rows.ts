@@ -112,11 +112,14 @@ export interface Mapped {
  * ```
  */
 export interface LeafRow {
-  pointer: string;
-  cells: CellInfo[];
-  label: string;
-  groups: string[];
+  readonly pointer: string;
+  readonly cells: readonly CellInfo[];
+  readonly label: string;
+  readonly groups: readonly string[];
 }
+
+// Each table's leaf rows, worked out once for a layout: every page read asks for them several times.
+const LEAF_ROWS = new WeakMap<Layout, Map<TableKey, readonly LeafRow[]>>();
 
 /**
  * The leaf rows of one table, in the form's order.
@@ -129,15 +132,21 @@ export interface LeafRow {
  * leafRows(layout, layout.meta.tables[1])[0]!.pointer; // '/applications/received'
  * ```
  */
-export function leafRows(layout: Layout, table: TableMeta): LeafRow[] {
-  const rows = new Map<string, LeafRow>();
-  for (const cell of layout.cells.filter((c) => c.table.key === table.key)) {
-    const pointer = cell.pointer.slice(0, cell.pointer.lastIndexOf('/'));
-    const row = rows.get(pointer) ?? { pointer, cells: [], label: cell.rows.at(-1)!.label, groups: cell.rows.slice(0, -1).map((r) => r.label) };
-    row.cells.push(cell);
-    rows.set(pointer, row);
+export function leafRows(layout: Layout, table: TableMeta): readonly LeafRow[] {
+  let byTable = LEAF_ROWS.get(layout);
+  if (!byTable) LEAF_ROWS.set(layout, (byTable = new Map()));
+  let leaves = byTable.get(table.key);
+  if (!leaves) {
+    const rows = new Map<string, { pointer: string; cells: CellInfo[]; label: string; groups: string[] }>();
+    for (const cell of layout.cells.filter((c) => c.table.key === table.key)) {
+      const pointer = cell.pointer.slice(0, cell.pointer.lastIndexOf('/'));
+      const row = rows.get(pointer) ?? { pointer, cells: [], label: cell.rows.at(-1)!.label, groups: cell.rows.slice(0, -1).map((r) => r.label) };
+      row.cells.push(cell);
+      rows.set(pointer, row);
+    }
+    byTable.set(table.key, (leaves = [...rows.values()]));
   }
-  return [...rows.values()];
+  return leaves;
 }
 
 /**
