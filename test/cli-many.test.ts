@@ -3,8 +3,9 @@
  * command, spawned) on the corpus pages and the examples: rollup, compare,
  * export, and --jobs giving the same bytes as one thread.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { chmodSync, closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +194,46 @@ describe('export', () => {
     const files = { ...io, createFile: nodeIo(new URL('../schema/', import.meta.url)).createFile, startPool: async () => failing };
     expect(await main(['export', 'dir', '--jobs', '2', '-o', out], files)).toBe(2);
     expect(written(log, 'stderr')).toBe('gov-disclosure-report export: internal error: a worker thread died\n');
+    expect(readFileSync(out, 'utf8')).toBe('last year\n');
+    expect(readdirSync(dir)).toEqual(['cells.csv']);
+  });
+
+  it('-o over a link writes through it, in place', () => {
+    const dir = folderWith({ 'target.csv': 'last year\n' });
+    symlinkSync('target.csv', join(dir, 'cells.csv'));
+    expect(cli(['export', 'examples/shanghai-2019.json', '-o', join(dir, 'cells.csv')])).toMatchObject({ status: 0, stderr: '' });
+    expect(lstatSync(join(dir, 'cells.csv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'target.csv'), 'utf8')).toMatch(/^\uFEFFfile,agency,/);
+    expect(readdirSync(dir).sort()).toEqual(['cells.csv', 'target.csv']);
+  });
+
+  it('-o never writes through a file already where its piece would go', () => {
+    const dir = folderWith({ 'victim.txt': 'mine\n' });
+    const out = join(dir, 'cells.csv');
+    symlinkSync('victim.txt', join(dir, `.cells.csv.${process.pid}.tmp`));
+    const file = nodeIo(new URL('../schema/', import.meta.url)).createFile(out);
+    file.write('a,b\r\n');
+    file.close();
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('mine\n');
+    expect(readFileSync(out, 'utf8')).toBe('a,b\r\n');
+  });
+
+  it('-o is left as it was, with nothing beside it, when the run is interrupted', async () => {
+    const dir = folderWith({ 'cells.csv': 'last year\n' });
+    const out = join(dir, 'cells.csv');
+    // Standard input, read after the example, holds the run until it is interrupted.
+    const child = spawn(process.execPath, [join(ROOT, 'dist/bin.js'), 'export', 'examples/shanghai-2019.json', '-', '-o', out], { cwd: ROOT, stdio: ['pipe', 'ignore', 'ignore'] });
+    const exited = once(child, 'exit');
+    try {
+      for (let waited = 0; !readdirSync(dir).some((name) => name.endsWith('.tmp')); waited += 20) {
+        if (waited > 10_000) throw new Error('no piece was written beside the file');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      child.kill('SIGINT');
+      expect((await exited)[1]).toBe('SIGINT');
+    } finally {
+      child.kill('SIGKILL');
+    }
     expect(readFileSync(out, 'utf8')).toBe('last year\n');
     expect(readdirSync(dir)).toEqual(['cells.csv']);
   });

@@ -2,7 +2,7 @@
  * What the command line touches of the outside world, behind one interface
  * so the commands stay testable; `nodeIo` is the real one.
  */
-import { closeSync, constants, fchmodSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { styleText } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
@@ -28,7 +28,7 @@ export interface Io {
   readonly list: (directory: string) => { path: string; directory: boolean }[];
   /** The text of a shipped JSON Schema file: `2021`, `2019` or `report` (either edition). */
   readonly schemaText: (name: string) => string;
-  /** Opens a file to write (`render -o`, `export -o`), replacing it; throws when it cannot be opened. */
+  /** Opens a file to write (`render -o`, `export -o`), which replaces the one there once closed; throws when it cannot be opened. */
   readonly createFile: (path: string) => FileWriter;
   /** Starts worker threads for `--jobs`; absent, or resolving to `undefined`, when there are none: the files are read in this thread. */
   readonly startPool?: (threads: number) => Promise<WorkerPool | undefined>;
@@ -132,58 +132,105 @@ function inPieces(send: (bytes: Uint8Array) => void): { write: (data: string | U
 }
 
 /**
- * A file written in pieces beside `path`, then renamed over it, keeping the mode of the file it
- * replaces: a run that ends early leaves the file as it was, never cut short. A path that is not a
- * regular file (a device, a pipe, a link), or beside which no file can be made, is written in place.
+ * A file written in pieces beside `path` and renamed over it by `close`, with the mode of the file it
+ * replaces: a run that stops early (a fault of the program, an interrupt) leaves the file as it was,
+ * and its piece is taken away. Written in place, as any program would: a path that is not a regular
+ * file of its own (a device, a pipe, a link, a file with other hard links), one this user may not
+ * write, and one beside which no new file can be made.
  */
 function createFile(path: string): FileWriter {
-  const existing = lstatOrUndefined(path);
-  const aside = existing === undefined || existing.isFile() ? join(dirname(path), `.${basename(path)}.${process.pid}.tmp`) : undefined;
-  let fd: number;
-  let target = aside;
-  try {
-    fd = openSync(aside ?? path, 'w');
-  } catch (error) {
-    if (aside === undefined) throw error;
-    target = undefined;
-    fd = openSync(path, 'w');
+  const aside = besideOf(path);
+  let fd: number | undefined;
+  let temp: string | undefined;
+  if (aside) {
+    try {
+      // Never one that is there already: that may be another's, or a link planted to be written through.
+      fd = openSync(aside.path, 'wx');
+      temp = aside.path;
+      if (aside.mode !== undefined) fchmodSync(fd, aside.mode);
+    } catch {
+      if (fd !== undefined) dropPiece(fd, temp);
+      fd = temp = undefined;
+    }
   }
-  if (target && existing) fchmodSync(fd, existing.mode & 0o7777);
+  const file = fd ?? openSync(path, 'w');
+  let open = true;
+  const closeFile = () => {
+    if (open) closeSync(file);
+    open = false;
+  };
+  // An interrupt takes the piece away, then ends the process as it would have ended.
+  const onSignal = (signal: NodeJS.Signals) => {
+    dropPiece(undefined, temp);
+    process.kill(process.pid, signal);
+  };
+  const onExit = () => dropPiece(undefined, temp);
+  const listening = (on: boolean) => {
+    if (!temp) return;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) on ? process.once(signal, onSignal) : process.off(signal, onSignal);
+    on ? process.once('exit', onExit) : process.off('exit', onExit);
+  };
+  listening(true);
   const out = inPieces((bytes) => {
     // writeSync may write only part of what it is given.
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    for (let done = 0; done < bytes.length; ) done += writeSync(file, bytes, done);
   });
   const discard = () => {
-    closeSync(fd);
-    if (target) rmSync(target, { force: true });
+    listening(false);
+    try {
+      closeFile();
+    } catch {
+      // The piece is taken away all the same.
+    }
+    dropPiece(undefined, temp);
   };
   return {
     write: out.write,
     close: () => {
       try {
         out.flush();
+        closeFile();
+        if (temp) renameSync(temp, path);
       } catch (error) {
         discard();
         throw error;
       }
-      closeSync(fd);
-      if (!target) return;
-      try {
-        renameSync(target, path);
-      } catch (error) {
-        rmSync(target, { force: true });
-        throw error;
-      }
+      listening(false);
     },
     discard,
   };
 }
 
-function lstatOrUndefined(path: string): Stats | undefined {
+/** Where a file that replaces `path` is written first, and the mode it takes; `undefined` when `path` is written in place. */
+function besideOf(path: string): { path: string; mode: number | undefined } | undefined {
+  let stats: Stats | undefined;
   try {
-    return lstatSync(path);
+    stats = lstatSync(path);
   } catch {
-    return undefined;
+    // A new file.
+  }
+  if (stats) {
+    if (!stats.isFile() || stats.nlink > 1) return undefined;
+    try {
+      accessSync(path, constants.W_OK);
+    } catch {
+      return undefined;
+    }
+  }
+  return { path: join(dirname(path), `.${basename(path)}.${process.pid}.tmp`), mode: stats && stats.mode & 0o777 };
+}
+
+/** Closes `fd` and removes `temp`, whichever are given, saying nothing of a failure: what failed before is what is told. */
+function dropPiece(fd: number | undefined, temp: string | undefined): void {
+  try {
+    if (fd !== undefined) closeSync(fd);
+  } catch {
+    // Closed or not, the piece goes.
+  }
+  try {
+    if (temp) rmSync(temp, { force: true });
+  } catch {
+    // Left beside the file, hidden: nothing more can be done.
   }
 }
 

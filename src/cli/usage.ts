@@ -66,8 +66,8 @@ to standard error).
 
 Options:
   --to FORMAT      text (default), markdown or html; xlsx (a sheet per table) or docx (needs -o)
-  -o, --output FILE  write to FILE instead of standard output; FILE is replaced when the
-                     output is complete, and left as it was if the run fails
+  -o, --output FILE  write to FILE instead of standard output, replacing it once the output is
+                     complete (a run stopped by a fault or an interrupt leaves it as it was)
   --locale LOCALE  language of the findings listed after the tables: zh-CN (default) or en
 ${MAX_BYTES}
 
@@ -142,8 +142,8 @@ gives every ${REPORT_FILES.name} file under it.
 Options:
   --to FORMAT      csv (default: UTF-8 with a byte order mark, so Excel shows the Chinese, and
                    CRLF line ends) or ndjson (one JSON object a line, null for a blank cell)
-  -o, --output FILE  write to FILE instead of standard output; FILE is replaced when the
-                     output is complete, and left as it was if the run fails
+  -o, --output FILE  write to FILE instead of standard output, replacing it once the output is
+                     complete (a run stopped by a fault or an interrupt leaves it as it was)
 ${MAX_BYTES}
 ${JOBS}
 

@@ -22,9 +22,9 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template']);
 // Elements that never have content or an end tag.
 const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'col', 'wbr', 'area', 'base', 'source']);
 
-// The only attributes read.
+// The only attributes read; a name of another length is not even sliced.
 const SPANS = new Set(['colspan', 'rowspan']);
-const SPAN_LENGTH = 'colspan'.length;
+const SPAN_LENGTHS = new Set([...SPANS].map((name) => name.length));
 
 // No table of the form is wider or longer than this; a larger span is read as 1.
 const MAX_SPAN = 60;
@@ -111,7 +111,7 @@ export function readHtml(html: string): HtmlDocument {
         tag = { name: slice(start, end).toLowerCase(), start: start - 1, attributes: {} };
       },
       onattribname(start, end) {
-        const name = end - start === SPAN_LENGTH ? slice(start, end).toLowerCase() : '';
+        const name = SPAN_LENGTHS.has(end - start) ? slice(start, end).toLowerCase() : '';
         attribute = SPANS.has(name) ? { name, value: '' } : undefined;
       },
       onattribdata(start, end) {
