@@ -155,10 +155,6 @@ function createFile(path: string): FileWriter {
   }
   const file = fd ?? openSync(path, 'w');
   let open = true;
-  const closeFile = () => {
-    if (open) closeSync(file);
-    open = false;
-  };
   // An interrupt takes the piece away, then ends the process as it would have ended.
   const onSignal = (signal: NodeJS.Signals) => {
     dropPiece(undefined, temp);
@@ -177,19 +173,17 @@ function createFile(path: string): FileWriter {
   });
   const discard = () => {
     listening(false);
-    try {
-      closeFile();
-    } catch {
-      // The piece is taken away all the same.
-    }
-    dropPiece(undefined, temp);
+    dropPiece(open ? file : undefined, temp);
+    open = false;
   };
   return {
     write: out.write,
     close: () => {
       try {
         out.flush();
-        closeFile();
+        // Closed once, whatever closeSync says: a failed close still lets go of the descriptor.
+        open = false;
+        closeSync(file);
         if (temp) renameSync(temp, path);
       } catch (error) {
         discard();
