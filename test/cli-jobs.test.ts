@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Io } from '../src/cli/io.js';
 import type { WorkerPool } from '../src/cli/pool.js';
 import { runFiles, runJobs } from '../src/cli/tasks.js';
+import { memoryIo } from './fixtures/cli.js';
 
 const work = { command: 'validate', limit: 1 << 20, locale: 'en' } as const;
 // 40 files in two threads: batches of 3 (40 / (2 × 8), rounded up), 14 of them.
@@ -30,13 +31,7 @@ function withPool(answer: (batch: readonly string[], call: number) => Promise<un
     },
     close: async () => void (seen.closed = true),
   };
-  const io = {
-    stdout: () => {},
-    stderr: () => {},
-    tty: false,
-    ttyErr: false,
-    startPool: async () => pool,
-  } as unknown as Io;
+  const io: Io = { ...memoryIo({}).io, startPool: async () => pool };
   return { io, seen };
 }
 
