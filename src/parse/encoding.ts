@@ -7,6 +7,8 @@
  * declare `gb2312`). And where a PDF starts, past junk before `%PDF-`.
  */
 
+import { PIECE_BYTES } from './pieces.js';
+
 // How far a declaration or a PDF header is looked for, as browsers and PDF readers do.
 const PRESCAN = 1024;
 
@@ -33,27 +35,56 @@ function declared(bytes: Uint8Array): string | undefined {
  * ```
  */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return decodePieces(bytes).join('');
+}
+
+/**
+ * {@link decodeText} in pieces of at most {@link PIECE_BYTES} bytes each,
+ * which a reader takes without joining them (see `./pieces.ts`). No
+ * character is cut in two, not even a pair of UTF-16 surrogates.
+ *
+ * @example
+ * ```ts
+ * import { decodePieces } from './encoding.js';
+ * decodePieces(new TextEncoder().encode('政'.repeat(20_000))).map((piece) => piece.length); // [10922, 9078]: the first 32,768 bytes hold 10,922 whole characters
+ * ```
+ */
+export function decodePieces(bytes: Uint8Array): string[] {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return inPieces(bytes, 'utf-8');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return inPieces(bytes, 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return inPieces(bytes, 'utf-16be');
   const label = declared(bytes);
   // A page declaring UTF-16 without a byte-order mark is read as UTF-8, as browsers read it: its declaration was readable as ASCII.
   if (label && !label.startsWith('utf-16')) {
     try {
-      return new TextDecoder(ALIASES[label] ?? label).decode(bytes);
+      return inPieces(bytes, ALIASES[label] ?? label);
     } catch {
       // An encoding no decoder knows: read as UTF-8 below.
     }
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return inPieces(bytes, 'utf-8', true);
   } catch {
     try {
-      return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      return inPieces(bytes, 'gb18030', true);
     } catch {
-      return new TextDecoder('utf-8').decode(bytes);
+      return inPieces(bytes, 'utf-8');
     }
   }
+}
+
+/**
+ * The bytes decoded a piece at a time; `fatal`: throw on bytes the encoding
+ * cannot have. A streaming decoder holds back the first bytes of a character
+ * it has not had all of, and the first half of a surrogate pair, so no
+ * character is cut between pieces.
+ */
+function inPieces(bytes: Uint8Array, label: string, fatal = false): string[] {
+  const decoder = new TextDecoder(label, { fatal });
+  const pieces: string[] = [];
+  for (let at = 0; at < bytes.length; at += PIECE_BYTES) pieces.push(decoder.decode(bytes.subarray(at, at + PIECE_BYTES), { stream: true }));
+  pieces.push(decoder.decode());
+  return pieces.filter((piece) => piece !== '');
 }
 
 /**

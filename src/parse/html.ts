@@ -6,6 +6,7 @@
  */
 import { Tokenizer } from 'htmlparser2';
 import { normalizeLabel } from './normalize.js';
+import { pieced } from './pieces.js';
 import type { SourceCell, SourceLine, SourceTable } from './source.js';
 import { isInvisible } from './visible-text.js';
 
@@ -38,8 +39,20 @@ const spanOf = (value: string | undefined) => {
  * tokenizer itself: htmlparser2's Parser keeps its open elements in an array
  * it shifts at the front, which is quadratic on deeply nested markup, and
  * this needs no tree, only where tables, rows and cells open and close.
+ * A page decoded in pieces (see `./pieces.ts`) is read as it is, piece by
+ * piece, with the same offsets.
+ *
+ * @example
+ * ```ts
+ * import { readHtml } from './html.js';
+ * const cell = readHtml(['<p>表三</p><table><tr><td>行政', '许可</td></tr></table>']).tables[0]!.rows[0]![0]!;
+ * cell.text; // '行政许可'
+ * cell.offset; // 20: where its <td> stands in the text the pieces make
+ * ```
  */
-export function readHtml(html: string): HtmlDocument {
+export function readHtml(html: string | readonly string[]): HtmlDocument {
+  const pieces = typeof html === 'string' ? [html] : html;
+  const { slice, length } = pieced(pieces);
   const tables: SourceTable[] = [];
   const open: SourceTable[] = [];
   const lines: SourceLine[] = [];
@@ -103,7 +116,6 @@ export function readHtml(html: string): HtmlDocument {
     }
   };
 
-  const slice = (start: number, end: number) => html.slice(start, end);
   const tokenizer = new Tokenizer(
     { decodeEntities: true },
     {
@@ -149,9 +161,9 @@ export function readHtml(html: string): HtmlDocument {
       onend() {},
     },
   );
-  tokenizer.write(html);
+  for (const piece of pieces) tokenizer.write(piece);
   tokenizer.end();
-  endLine(html.length);
+  endLine(length);
   while (open.length > 0) tables.push(open.pop()!);
   tables.sort((a, b) => a.offset - b.offset);
   return { title: title.trim(), tables, lines };

@@ -22,11 +22,12 @@ import { mapGlued, streamOf, type Stream } from './glued.js';
 import { cellsByLine, cellsOfTextLine, mapColumnAcross, mapColumnRows, mapTextAcross, mapTextRows } from './text.js';
 import { mapStackedRows } from './stacked.js';
 import { namesLabel, normalizeLabel } from './normalize.js';
-import { visibleText } from './visible-text.js';
+import { visiblePieces } from './visible-text.js';
 import { classify, mapApplications, mapProactive, mapReviewAndLitigation } from './html-tables.js';
 import { headerUnits } from './header-units.js';
 import { isOfficeFile, readOffice, type OfficeDocument } from './office.js';
-import { decodeText, pdfStart } from './encoding.js';
+import { decodePieces, pdfStart } from './encoding.js';
+import { matchesIn } from './pieces.js';
 import { leafRows, rowNamer, settleGroupRows, type ExtraRow, type Mapped, type Provenance, type RowNamer } from './rows.js';
 
 /**
@@ -260,6 +261,23 @@ function positionOf(pdf: PdfText, offset: number): PdfPosition | undefined {
   return undefined;
 }
 
+// How much of the start of a text tells binary data: when one character in twenty is a replacement character or a control code.
+const BINARY_HEAD = 65_536;
+const BINARY = /[\ufffd\u0000-\u0008\u000e-\u001f]/g;
+
+/** Whether text held as pieces is binary data decoded: its start tells. */
+function isBinary(pieces: readonly string[]): boolean {
+  let seen = 0;
+  let odd = 0;
+  for (const piece of pieces) {
+    if (seen >= BINARY_HEAD) break;
+    const head = piece.slice(0, BINARY_HEAD - seen);
+    odd += head.match(BINARY)?.length ?? 0;
+    seen += head.length;
+  }
+  return odd > seen / 20;
+}
+
 /** A text's non-blank lines with their offsets. */
 function nonBlankLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
@@ -326,36 +344,38 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
       return empty();
     }
   }
-  const text = office
-    ? [...office.doc.lines.map((l) => l.text), ...office.doc.tables.flatMap((t) => t.rows.flat().map((c) => c.text))].join('\n')
+  // A page's bytes are decoded in pieces, which its reader takes as they are (see ./pieces.ts).
+  const decoded = office
+    ? [[...office.doc.lines.map((l) => l.text), ...office.doc.tables.flatMap((t) => t.rows.flat().map((c) => c.text))].join('\n')]
     : pdf
-      ? pdf.lines.map((l) => l.text).join('\n')
+      ? [pdf.lines.map((l) => l.text).join('\n')]
       : bytes
-        ? decodeText(bytes)
-        : (given as string);
-  if (text.trim() === '') {
+        ? decodePieces(bytes)
+        : [given as string];
+  if (decoded.every((piece) => piece.trim() === '')) {
     out.add('parse.unsupportedInput', '', { reason: 'empty' });
     return empty();
   }
-  // Binary data decodes to replacement characters and control codes, not to a report: its start tells.
-  const head = text.slice(0, 65_536);
-  if ((head.match(/[\ufffd\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0) > head.length / 20) {
+  if (isBinary(decoded)) {
     out.add('parse.unsupportedInput', '', { reason: 'binary data' });
     return empty();
   }
   // Readers see the text without the characters that show nothing (2\u200b418 is 2418); offsets are mapped back at the end.
-  const visible = visibleText(text);
+  const visible = visiblePieces(decoded);
+  let whole: string | undefined;
+  const wholeText = () => (whole ??= visible.pieces.join(''));
   // Tables read as tables: an HTML page's, a Word or Excel file's.
   // A PDF whose tables are drawn with ruling lines is read by its tables, as a page is; else line by line.
-  const isHtml = office !== undefined || pdf?.ruled !== undefined || (!pdf && /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i.test(visible.text));
+  const isHtml = office !== undefined || pdf?.ruled !== undefined || (!pdf && matchesIn(visible.pieces, /<table[\s>]|<html[\s>]|<body[\s>]|<p[\s>]/i, 7));
   // A page kept inside a JavaScript string has its quotes escaped: rowspan=\"20\".
+  const escaped = () => matchesIn(visible.pieces, /=\\"/, 3) && /<t[dr][^>]*=\\"/i.test(wholeText());
   const doc: HtmlDocument = office
     ? office.doc
     : pdf?.ruled
     ? pdf.ruled
     : isHtml
-    ? readHtml(visible.text.includes('=\\"') && /<t[dr][^>]*=\\"/i.test(visible.text) ? visible.text.replaceAll('\\"', '"') : visible.text)
-    : { title: '', tables: [], lines: nonBlankLines(visible.text) };
+    ? readHtml(escaped() ? wholeText().replaceAll('\\"', '"') : visible.pieces)
+    : { title: '', tables: [], lines: nonBlankLines(wholeText()) };
   // The labels that tell the edition sit in table 二.
   const labels = isHtml ? doc.tables.flatMap((t) => t.rows.flat().map((c) => c.label)) : doc.lines.map((l) => normalizeLabel(l.text));
   let edition = editionOf(labels.join(''));
@@ -401,7 +421,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
       if (!read()) mapColumnRows(region, mapped, out, reading);
     }
     // A page flattened with no separators at all, only where reading line by line found nothing.
-    if (!isHtml && !read()) mapGlued((glued ??= streamOf(visible.text)), layout, table, mapped, out);
+    if (!isHtml && !read()) mapGlued((glued ??= streamOf(wholeText())), layout, table, mapped, out);
     settleGroupRows(layout, table, mapped, out);
     if (read()) found.add(table.key);
   }

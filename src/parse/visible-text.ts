@@ -52,18 +52,50 @@ export interface VisibleText {
  * ```
  */
 export function visibleText(raw: string): VisibleText {
-  if (!MAYBE_INVISIBLE.test(raw)) return { text: raw, originOf: (offset) => offset };
-  // Each unit cut, in the original (a character outside the BMP is two).
+  const { pieces, originOf } = visiblePieces([raw]);
+  return { text: pieces.join(''), originOf };
+}
+
+/** {@link VisibleText} of a text held as pieces (see `./pieces.ts`): each piece without its invisible characters. */
+export interface VisiblePieces {
+  pieces: string[];
+  /** The offset in the original text of the character at `offset` (the original's length past the end). */
+  originOf: (offset: number) => number;
+}
+
+/**
+ * {@link visibleText} of a text held as pieces, piece by piece; offsets run
+ * on across the pieces, in the result and in the original.
+ *
+ * @example
+ * ```ts
+ * import { visiblePieces } from './visible-text.js';
+ * const { pieces, originOf } = visiblePieces(['许可2\u200b4', '1\u00ad8']);
+ * pieces; // ['许可24', '18']
+ * originOf(5); // 7: the 8 stood after the zero-width space and the soft hyphen
+ * ```
+ */
+export function visiblePieces(raw: readonly string[]): VisiblePieces {
+  // Each unit cut, by its offset in the original (a character outside the BMP is two).
   const cuts: number[] = [];
-  for (const match of raw.matchAll(INVISIBLE)) for (let k = 0; k < match[0].length; k++) cuts.push(match.index + k);
-  if (cuts.length === 0) return { text: raw, originOf: (offset) => offset };
-  const pieces: string[] = [];
-  let from = 0;
-  for (const cut of cuts) {
-    pieces.push(raw.slice(from, cut));
-    from = cut + 1;
-  }
-  pieces.push(raw.slice(from));
+  let start = 0;
+  const pieces = raw.map((piece) => {
+    const from = start;
+    start += piece.length;
+    if (!MAYBE_INVISIBLE.test(piece)) return piece;
+    const first = cuts.length;
+    for (const match of piece.matchAll(INVISIBLE)) for (let k = 0; k < match[0].length; k++) cuts.push(from + match.index + k);
+    if (cuts.length === first) return piece;
+    const kept: string[] = [];
+    let at = from;
+    for (const cut of cuts.slice(first)) {
+      kept.push(piece.slice(at - from, cut - from));
+      at = cut + 1;
+    }
+    kept.push(piece.slice(at - from));
+    return kept.join('');
+  });
+  if (cuts.length === 0) return { pieces, originOf: (offset) => offset };
   // The k-th cut sat before the unit at cuts[k] - k of the result: an offset moves on by every cut at or before it.
   const at = cuts.map((cut, k) => cut - k);
   const originOf = (offset: number) => {
@@ -75,5 +107,5 @@ export function visibleText(raw: string): VisibleText {
     }
     return offset + low;
   };
-  return { text: pieces.join(''), originOf };
+  return { pieces, originOf };
 }
