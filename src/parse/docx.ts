@@ -3,20 +3,17 @@
  * rows of cells, a cell merged across columns by `w:gridSpan` (and rows
  * starting past the grid's first columns by `w:gridBefore`), down rows by
  * `w:vMerge`: a continuing cell is folded into the cell above it, as a
- * browser reads `rowspan`.
+ * browser reads `rowspan`. A numbered paragraph starts with the number Word
+ * shows for it (一、, （二）).
  */
+import { readNumbering, readNumberingRef, readStyleNumbering, relatedParts, wordName, type NumberingRef } from './docx-lists.js';
 import type { HtmlDocument } from './html.js';
 import { OfficeCollector, wordTable, type OfficePlace, type WordCell, type WordTable } from './office.js';
 import { walkXml, type OfficePackage } from './package.js';
 import type { SourceTable } from './source.js';
+import { listNumbers } from './word-lists.js';
 
-const MAIN = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
 const FALLBACK = '{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback';
-
-const local = (name: string): string | undefined => {
-  const uri = MAIN.find((u) => name.startsWith(`{${u}}`));
-  return uri === undefined ? undefined : name.slice(uri.length + 2);
-};
 
 // No table of the form is wider than this; a larger span is read as 1.
 const MAX_SPAN = 60;
@@ -43,13 +40,14 @@ const spanOf = (value: string | undefined) => {
  * ```
  */
 export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<number, OfficePlace> } {
-  let main = 'word/document.xml';
-  walkXml(pkg.part('_rels/.rels') ?? '', {
-    open(name, attributes) {
-      const target = attributes.get('Target');
-      if (name.endsWith('}Relationship') && attributes.get('Type')?.endsWith('/officeDocument') && target) main = target.replace(/^\//, '');
-    },
-  });
+  // The package's own relationships (the part '') name its main document.
+  const main = relatedParts(pkg, '').get('/officeDocument') ?? 'word/document.xml';
+  const parts = relatedParts(pkg, main);
+  const nextNumber = listNumbers(readNumbering(pkg.part(parts.get('/numbering') ?? 'word/numbering.xml') ?? ''));
+  const styles = readStyleNumbering(pkg.part(parts.get('/styles') ?? 'word/styles.xml') ?? '');
+  // The numbering of the paragraph being read, from its w:pPr (not from a w:pPrChange's, which it had before an edit).
+  let paragraph: NumberingRef & { style?: string } = {};
+  let changed = 0;
   const collect = new OfficeCollector();
   const tables: SourceTable[] = [];
   const open: WordTable[] = [];
@@ -66,11 +64,15 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
   walkXml(pkg.part(main) ?? '', {
     open(name, attributes) {
       if (name === FALLBACK) skipping++;
-      const n = local(name);
+      const n = wordName(name);
       if (skipping > 0 || n === undefined) return;
       const value = attributes.get(`{${name.slice(1, name.indexOf('}'))}}val`);
       const table = open.at(-1);
-      if (n === 'tbl') {
+      if (n === 'p') paragraph = {};
+      else if (n === 'pPrChange') changed++;
+      else if (changed === 0 && n === 'pStyle' && value !== undefined) paragraph.style = value;
+      else if (changed === 0 && (n === 'numId' || n === 'ilvl')) readNumberingRef(paragraph, n, value);
+      else if (n === 'tbl') {
         if (!table) endLine();
         open.push({ number: ++count, rows: [] });
       } else if (n === 'tr' && table) {
@@ -103,9 +105,17 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
     },
     close(name) {
       if (name === FALLBACK) skipping--;
-      const n = local(name);
+      const n = wordName(name);
       if (skipping > 0 || n === undefined) return;
-      if (n === 't') inText = false;
+      if (n === 'pPrChange') changed--;
+      else if (n === 'pPr' && changed === 0) {
+        // A list of its own, or its style's; w:numId 0 takes the style's numbering away.
+        const style = paragraph.style === undefined ? undefined : styles.get(paragraph.style);
+        const list = paragraph.list ?? style?.list;
+        const number = list === undefined || list === '0' ? '' : nextNumber(list, paragraph.level ?? style?.level ?? 0);
+        if (cell) cell.text += number;
+        else if (open.length === 0) line += number;
+      } else if (n === 't') inText = false;
       else if (n === 'p') {
         if (cell) cell.text += ' ';
         else if (open.length === 0) endLine();
