@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport, type ParseResult } from '../src/parse.js';
-import { visibleText } from '../src/parse/visible-text.js';
+import { visiblePieces } from '../src/parse/visible-text.js';
 import { ROOT } from './fixtures/cli.js';
 
 // A figure with a thousands separator or a character that shows nothing inside it is read whole or
@@ -57,7 +57,7 @@ describe('a character that shows nothing, inside every figure, is read through',
   });
 
   it('maps offsets back past what was taken out', () => {
-    const { text, originOf } = visibleText('许可2\u200b41\u00ad8 x\u{e0001}y');
+    const { pieces: [text = ''], originOf } = visiblePieces(['许可2\u200b41\u00ad8 x\u{e0001}y']);
     expect(text).toBe('许可2418 xy');
     expect([...text].map((_, i) => originOf(i))).toEqual([0, 1, 2, 4, 5, 7, 8, 9, 12]);
   });
@@ -68,10 +68,10 @@ describe('a character that shows nothing, inside every figure, is read through',
     for (let cp = 0; cp <= 0x10ffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
       const ch = String.fromCodePoint(cp);
-      if (/[\p{Cf}\p{Cc}]/u.test(ch) && !'\t\n\v\f\r'.includes(ch) && visibleText(`a${ch}b`).text !== 'ab') missed.push(cp.toString(16));
+      if (/[\p{Cf}\p{Cc}]/u.test(ch) && !'\t\n\v\f\r'.includes(ch) && visiblePieces([`a${ch}b`]).pieces[0] !== 'ab') missed.push(cp.toString(16));
     }
     expect(missed).toEqual([]);
-    expect(visibleText('政府信息公开“2024年”—— 3\u3000件').text).toBe('政府信息公开“2024年”—— 3\u3000件');
+    expect(visiblePieces(['政府信息公开“2024年”—— 3\u3000件']).pieces[0]).toBe('政府信息公开“2024年”—— 3\u3000件');
   });
 });
 

@@ -33,30 +33,7 @@ export function isInvisible(ch: string): boolean {
 }
 const ONE_INVISIBLE = new RegExp(`^${INVISIBLE.source}$`, 'u');
 
-/** A text without its invisible characters, and where each of its offsets is in the text it came from. */
-export interface VisibleText {
-  text: string;
-  /** The offset in the original text of the character at `offset` (the original's length past the end). */
-  originOf: (offset: number) => number;
-}
-
-/**
- * A text with its invisible characters taken out (see {@link isInvisible}).
- *
- * @example
- * ```ts
- * import { visibleText } from './visible-text.js';
- * const { text, originOf } = visibleText('行政许可2\u200b418');
- * text; // '行政许可2418'
- * originOf(6); // 7: the 4 stood after the zero-width space
- * ```
- */
-export function visibleText(raw: string): VisibleText {
-  const { pieces, originOf } = visiblePieces([raw]);
-  return { text: pieces.join(''), originOf };
-}
-
-/** {@link VisibleText} of a text held as pieces (see `./pieces.ts`): each piece without its invisible characters. */
+/** A text held as pieces (see `./pieces.ts`), each piece without its invisible characters, and where each offset was in the original. */
 export interface VisiblePieces {
   pieces: string[];
   /** The offset in the original text of the character at `offset` (the original's length past the end). */
@@ -64,8 +41,11 @@ export interface VisiblePieces {
 }
 
 /**
- * {@link visibleText} of a text held as pieces, piece by piece; offsets run
- * on across the pieces, in the result and in the original.
+ * A text held as pieces with its invisible characters taken out (see
+ * {@link isInvisible}), piece by piece; offsets run on across the pieces, in
+ * the result and in the original. A text whole is one piece. No piece may
+ * end between the two halves of a surrogate pair (`decodePieces` never
+ * cuts one): a character outside the BMP is judged whole.
  *
  * @example
  * ```ts
@@ -87,12 +67,12 @@ export function visiblePieces(raw: readonly string[]): VisiblePieces {
     for (const match of piece.matchAll(INVISIBLE)) for (let k = 0; k < match[0].length; k++) cuts.push(from + match.index + k);
     if (cuts.length === first) return piece;
     const kept: string[] = [];
-    let at = from;
-    for (const cut of cuts.slice(first)) {
-      kept.push(piece.slice(at - from, cut - from));
-      at = cut + 1;
+    let next = 0;
+    for (let c = first; c < cuts.length; c++) {
+      kept.push(piece.slice(next, cuts[c]! - from));
+      next = cuts[c]! - from + 1;
     }
-    kept.push(piece.slice(at - from));
+    kept.push(piece.slice(next));
     return kept.join('');
   });
   if (cuts.length === 0) return { pieces, originOf: (offset) => offset };
