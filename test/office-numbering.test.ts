@@ -183,6 +183,7 @@ describe('a .docx whose headings Word numbers', () => {
   });
 });
 
+// Each test starts LibreOffice, twice for the first: on a busy machine that takes longer than the usual 30 s.
 describe.skipIf(!SOFFICE)(`Word files LibreOffice numbers${SOFFICE ? '' : ` (skipped: ${NO_SOFFICE})`}`, () => {
   // LibreOffice's own lists, in the number formats Chinese documents use, saved by it as .docx: read as LibreOffice shows them.
   const FORMATS = ['一, 二, 三, ...', '1', 'A', 'a', 'I', 'i', '①, ②, ③, ...', '壹, 贰, 叁, ...', '甲, 乙, 丙, ...'];
@@ -214,7 +215,7 @@ describe.skipIf(!SOFFICE)(`Word files LibreOffice numbers${SOFFICE ? '' : ` (ski
     const shown = readFileSync(text!, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/).map((line) => line.replace(/\s+/g, '')).filter(Boolean);
     expect(shown).toContain('（十二）第0种细目11');
     expect(lines(new Uint8Array(readFileSync(docx!))).map((line) => line.replace(/\s+/g, ''))).toEqual(shown);
-  });
+  }, 120_000);
 
   it('a report whose headings are numbered, saved again by LibreOffice: every cell and the narrative read', async () => {
     const report = busyReport2021();
@@ -228,5 +229,5 @@ describe.skipIf(!SOFFICE)(`Word files LibreOffice numbers${SOFFICE ? '' : ` (ski
     expect(result.report).toMatchObject({ year: report.year, agency: report.agency, narrative: report.narrative });
     const cells = (r: unknown) => layoutOf('2021').cells.map((cell) => getPath(r, cell.path));
     expect(cells(result.report)).toEqual(cells(report));
-  });
+  }, 120_000);
 });

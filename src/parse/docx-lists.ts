@@ -25,9 +25,20 @@ export function wordName(name: string): string | undefined {
   return uri === undefined ? undefined : name.slice(uri.length + 2);
 }
 
-/** An attribute of a WordprocessingML element, by its local name, in the element's own namespace. */
-const attribute = (element: string, attributes: ReadonlyMap<string, string>, local: string) =>
-  attributes.get(`${element.slice(0, element.indexOf('}') + 1)}${local}`);
+/**
+ * An attribute of a WordprocessingML element, by its local name, in the
+ * element's own namespace (`w:val` of a `w:numId`).
+ *
+ * @example
+ * ```ts
+ * import { wordAttribute } from './docx-lists.js';
+ * const w = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}';
+ * wordAttribute(`${w}numId`, new Map([[`${w}val`, '4']]), 'val'); // '4'
+ * ```
+ */
+export function wordAttribute(element: string, attributes: ReadonlyMap<string, string>, local: string): string | undefined {
+  return attributes.get(`${element.slice(0, element.indexOf('}') + 1)}${local}`);
+}
 
 // The deepest level Word has (levels 0 to 8), and the most of anything read here.
 const LEVELS = 9;
@@ -115,17 +126,17 @@ export function readNumbering(xml: string): Map<string, WordList> {
   walkXml(xml, {
     open(name, attributes) {
       const n = wordName(name);
-      const value = attribute(name, attributes, 'val');
-      if (n === 'abstractNum') definitions.set(attribute(name, attributes, 'abstractNumId') ?? '', (levels = []));
-      else if (n === 'num') lists.set(attribute(name, attributes, 'numId') ?? '', (list = { definition: '', overrides: [], starts: new Map() }));
+      const value = wordAttribute(name, attributes, 'val');
+      if (n === 'abstractNum') definitions.set(wordAttribute(name, attributes, 'abstractNumId') ?? '', (levels = []));
+      else if (n === 'num') lists.set(wordAttribute(name, attributes, 'numId') ?? '', (list = { definition: '', overrides: [], starts: new Map() }));
       else if (n === 'abstractNumId' && list) list.definition = value ?? '';
-      else if (n === 'lvlOverride') overridden = level(attribute(name, attributes, 'ilvl'));
+      else if (n === 'lvlOverride') overridden = level(wordAttribute(name, attributes, 'ilvl'));
       else if (n === 'startOverride' && list) list.starts.set(overridden, whole(value, 1));
       else if (n === 'lvl') {
         current = { start: 1, format: 'decimal', text: '', suffix: '\t' };
         // A level inside a list's override replaces the definition's level for that list.
         const into = list ? list.overrides : levels;
-        if (into) into[level(attribute(name, attributes, 'ilvl'))] = current;
+        if (into) into[level(wordAttribute(name, attributes, 'ilvl'))] = current;
       } else if (current && n === 'start') current.start = whole(value, 1);
       else if (current && n === 'numFmt') current.format = value ?? 'decimal';
       else if (current && n === 'lvlText') current.text = value ?? '';
@@ -166,10 +177,10 @@ export function readStyleNumbering(xml: string): Map<string, NumberingRef> {
   walkXml(xml, {
     open(name, attributes) {
       const n = wordName(name);
-      const value = attribute(name, attributes, 'val');
+      const value = wordAttribute(name, attributes, 'val');
       if (n === 'style') {
-        style = attribute(name, attributes, 'type') === 'paragraph' ? { ref: {} } : undefined;
-        if (style) own.set(attribute(name, attributes, 'styleId') ?? '', style);
+        style = wordAttribute(name, attributes, 'type') === 'paragraph' ? { ref: {} } : undefined;
+        if (style) own.set(wordAttribute(name, attributes, 'styleId') ?? '', style);
       } else if (style && n === 'basedOn' && value !== undefined) style.based = value;
       else if (style) readNumberingRef(style.ref, n, value);
     },

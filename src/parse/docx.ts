@@ -6,7 +6,7 @@
  * browser reads `rowspan`. A numbered paragraph starts with the number Word
  * shows for it (一、, （二）).
  */
-import { readNumbering, readNumberingRef, readStyleNumbering, relatedParts, wordName, type NumberingRef } from './docx-lists.js';
+import { readNumbering, readNumberingRef, readStyleNumbering, relatedParts, wordAttribute, wordName, type NumberingRef } from './docx-lists.js';
 import type { HtmlDocument } from './html.js';
 import { OfficeCollector, wordTable, type OfficePlace, type WordCell, type WordTable } from './office.js';
 import { walkXml, type OfficePackage } from './package.js';
@@ -66,7 +66,7 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
       if (name === FALLBACK) skipping++;
       const n = wordName(name);
       if (skipping > 0 || n === undefined) return;
-      const value = attributes.get(`{${name.slice(1, name.indexOf('}'))}}val`);
+      const value = wordAttribute(name, attributes, 'val');
       const table = open.at(-1);
       if (n === 'p') paragraph = {};
       else if (n === 'pPrChange') changed++;
