@@ -6,36 +6,22 @@
  * then give the edges of its cells, whence their grid spans, and their merges
  * down rows). A cell ends with U+0007, a row with a further U+0007.
  * Fields show their result, not their code. Tables nested in a cell are read
- * as text of that cell.
+ * as text of that cell. A paragraph Word numbers (its own list, or its
+ * style's) starts with its number, as in a .docx.
  */
 import type { HtmlDocument } from './html.js';
 import { CompoundFileError, type CompoundFile } from './cfb.js';
+import { CELLS, eachModifier, reader, type Reader } from './doc-bytes.js';
+import { LIST, LIST_LEVEL, readDocLists, readDocStyleNumbering } from './doc-lists.js';
 import { OfficeCollector, wordTable, type OfficePlace, type WordCell, type WordTable } from './office.js';
 import type { SourceTable } from './source.js';
-
-/** Little-endian reads that throw a {@link CompoundFileError} past the end, for a damaged offset. */
-function reader(bytes: Uint8Array, what: string) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const check = (at: number, size: number) => {
-    if (!(at >= 0 && at + size <= bytes.length)) throw new CompoundFileError(`${what} damaged: an offset past its end`);
-  };
-  return {
-    bytes,
-    u8: (at: number) => (check(at, 1), bytes[at]!),
-    u16: (at: number) => (check(at, 2), view.getUint16(at, true)),
-    i16: (at: number) => (check(at, 2), view.getInt16(at, true)),
-    u32: (at: number) => (check(at, 4), view.getUint32(at, true)),
-    slice: (at: number, size: number) => (check(at, size), bytes.subarray(at, at + size)),
-  };
-}
-type Reader = ReturnType<typeof reader>;
+import { listNumbers, paragraphNumber, type NumberingRef } from './word-lists.js';
 
 // Paragraph and table properties ([MS-DOC] 2.6.2, 2.6.3): the single property modifiers read here.
 const IN_TABLE = 0x2416;
 const ROW_END = 0x2417;
 const DEPTH = 0x6649;
 const HUGE_PROPERTIES = 0x6646;
-const CELLS = 0xd608;
 const MERGE_ACROSS = 0x5624;
 const MERGE_DOWN = 0xd62b;
 // No Word row has more cells than this.
@@ -47,7 +33,9 @@ interface CellProps {
   down: 'restart' | 'continue' | undefined;
 }
 
-interface Paragraph {
+interface Paragraph extends NumberingRef {
+  /** Its style's index in the style sheet. */
+  style: number;
   inTable: boolean;
   rowEnd: boolean;
   depth: number;
@@ -56,20 +44,16 @@ interface Paragraph {
   cells?: CellProps[];
 }
 
-const PLAIN: Paragraph = { inTable: false, rowEnd: false, depth: 0 };
+const PLAIN: Paragraph = { style: 0, inTable: false, rowEnd: false, depth: 0 };
 
 /** Applies a list of property modifiers to a paragraph's properties. */
 function applyModifiers(read: Reader, from: number, to: number, into: Paragraph, data?: () => Reader): void {
-  for (let at = from; at + 2 <= to; ) {
-    const sprm = read.u16(at);
-    at += 2;
-    const spra = sprm >>> 13;
-    // The operand's size, told by its kind; a table's cells and other variable ones carry their own.
-    const size = spra === 0 || spra === 1 ? 1 : spra === 3 ? 4 : spra === 7 ? 3 : spra === 6 ? (sprm === CELLS ? read.u16(at) + 1 : read.u8(at) + 1) : 2;
-    if (at + size > to) return;
+  eachModifier(read, from, to, (sprm, at, size) => {
     if (sprm === IN_TABLE) into.inTable = read.u8(at) !== 0;
     else if (sprm === ROW_END) into.rowEnd = read.u8(at) !== 0;
     else if (sprm === DEPTH) into.depth = read.u32(at);
+    else if (sprm === LIST) into.list = String(read.i16(at));
+    else if (sprm === LIST_LEVEL) into.level = read.u8(at);
     else if (sprm === HUGE_PROPERTIES && data) {
       // The properties did not fit the page: they are in the Data stream, after their size (and point nowhere further).
       const stream = data();
@@ -91,8 +75,7 @@ function applyModifiers(read: Reader, from: number, to: number, into: Paragraph,
       const [first, limit] = [read.u8(at), read.u8(at + 1)];
       for (let i = first; i < limit && i < into.cells.length; i++) into.cells[i]![i === first ? 'first' : 'merged'] = true;
     }
-    at += size;
-  }
+  });
 }
 
 interface Run {
@@ -138,8 +121,9 @@ function propertiesAt(word: Reader, runs: Run[], data: () => Reader) {
     if (!paragraph) {
       paragraph = { ...PLAIN };
       const size = word.u8(run.at);
-      // A size byte of 0 is followed by the real size; either counts the style's two bytes, skipped.
+      // A size byte of 0 is followed by the real size; either counts the two bytes of the style's index.
       const [from, length] = size === 0 ? [run.at + 2, word.u8(run.at + 1) * 2] : [run.at + 1, size * 2 - 1];
+      paragraph.style = word.u16(from);
       applyModifiers(word, from + 2, Math.min(from + length, run.at - (run.at % 512) + 511), paragraph, data);
       cache.set(run.at, paragraph);
     }
@@ -215,6 +199,24 @@ function titleIn(stream: Uint8Array | undefined): string {
   const labels: Record<number, string> = { 1200: 'utf-16le', 65001: 'utf-8', 936: 'gbk', 950: 'big5', 1252: 'windows-1252' };
   const [bytes, label] = type === 0x1f ? [read.slice(title + 8, length * 2), 'utf-16le'] : type === 0x1e ? [read.slice(title + 8, length), labels[codePage]] : [undefined, undefined];
   return bytes && label ? new TextDecoder(label).decode(bytes).replace(/\0[\s\S]*$/, '').trim() : '';
+}
+
+/**
+ * What numbers the document's paragraphs: its lists (FIB pairs 73 and 74)
+ * and its styles' numbering (pair 1). Damage to them costs the numbers, not
+ * the document.
+ */
+function numbering(table: Reader, pair: (i: number) => readonly [number, number]) {
+  try {
+    const [[lists, listsSize], [overrides, overridesSize], [styleSheet, styleSheetSize]] = [pair(73), pair(74), pair(1)];
+    return {
+      nextNumber: listNumbers(listsSize > 0 && overridesSize > 0 ? readDocLists(table, lists, listsSize, overrides, overridesSize) : new Map()),
+      styles: styleSheetSize > 0 ? readDocStyleNumbering(table, styleSheet, styleSheetSize) : new Map<number, NumberingRef>(),
+    };
+  } catch (error) {
+    if (!(error instanceof CompoundFileError)) throw error;
+    return { nextNumber: listNumbers(new Map()), styles: new Map<number, NumberingRef>() };
+  }
 }
 
 /** A row as read: its cells' text, and the properties its end gives. */
@@ -296,6 +298,7 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
   let data: Reader | undefined;
   const dataStream = () => (data ??= reader(file.stream('Data') ?? new Uint8Array(0), 'a Word document whose Data stream is'));
   const propertiesOf = propertiesAt(word, paragraphRuns(word, table, ...pair(13)), dataStream);
+  const { nextNumber, styles } = numbering(table, pair);
 
   const collect = new OfficeCollector();
   const tables: SourceTable[] = [];
@@ -312,9 +315,9 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
     [rows, row, cell] = [[], { cells: [] }, ''];
   };
   const endParagraph = (mark: number, fc: number) => {
-    const text = paragraph.join('');
-    paragraph = [];
     const props = mark === 0x0c ? PLAIN : propertiesOf(fc);
+    const text = (props.rowEnd ? '' : paragraphNumber(nextNumber, props, styles.get(props.style))) + paragraph.join('');
+    paragraph = [];
     if (props.inTable || props.depth > 0) {
       const shown = text.replace(/[\t\n]/g, ' ');
       // A mark of a table nested in the cell ends a paragraph of this cell's text.

@@ -5,7 +5,7 @@
  * the numbers Word shows before numbered paragraphs (see `./word-lists.ts`).
  */
 import { walkXml, type OfficePackage } from './package.js';
-import type { ListLevel, WordList } from './word-lists.js';
+import { inheritNumbering, type ListLevel, type NumberingRef, type WordList } from './word-lists.js';
 
 const MAIN = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
 
@@ -52,19 +52,14 @@ const whole = (value: string | undefined, otherwise: number) => {
   return Number.isInteger(n) && n >= 0 ? n : otherwise;
 };
 
-/** Where a paragraph's numbering comes from: a list and a level (a `w:numPr`). */
-export interface NumberingRef {
-  list?: string;
-  level?: number;
-}
-
 /**
  * Reads a `w:numId` or a `w:ilvl` (of a `w:numPr`) into `ref`; anything
  * else is left alone.
  *
  * @example
  * ```ts
- * import { readNumberingRef, type NumberingRef } from './docx-lists.js';
+ * import { readNumberingRef } from './docx-lists.js';
+ * import type { NumberingRef } from './word-lists.js';
  * const ref: NumberingRef = {};
  * readNumberingRef(ref, 'numId', '4');
  * readNumberingRef(ref, 'ilvl', '1');
@@ -188,12 +183,5 @@ export function readStyleNumbering(xml: string): Map<string, NumberingRef> {
       if (wordName(name) === 'style') style = undefined;
     },
   });
-  const resolved = new Map<string, NumberingRef>();
-  for (const id of own.keys()) {
-    let at = own.get(id);
-    // A chain of styles no longer than Word lets one be, and never round in a circle.
-    for (let depth = 0; at && at.ref.list === undefined && at.based !== undefined && depth < 16; depth++) at = own.get(at.based);
-    if (at?.ref.list !== undefined) resolved.set(id, at.ref);
-  }
-  return resolved;
+  return inheritNumbering(own);
 }

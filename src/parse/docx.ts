@@ -6,12 +6,12 @@
  * browser reads `rowspan`. A numbered paragraph starts with the number Word
  * shows for it (一、, （二）).
  */
-import { readNumbering, readNumberingRef, readStyleNumbering, relatedParts, wordAttribute, wordName, type NumberingRef } from './docx-lists.js';
+import { readNumbering, readNumberingRef, readStyleNumbering, relatedParts, wordAttribute, wordName } from './docx-lists.js';
 import type { HtmlDocument } from './html.js';
 import { OfficeCollector, wordTable, type OfficePlace, type WordCell, type WordTable } from './office.js';
 import { walkXml, type OfficePackage } from './package.js';
 import type { SourceTable } from './source.js';
-import { listNumbers } from './word-lists.js';
+import { listNumbers, paragraphNumber, type NumberingRef } from './word-lists.js';
 
 const FALLBACK = '{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback';
 
@@ -109,10 +109,7 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
       if (skipping > 0 || n === undefined) return;
       if (n === 'pPrChange') changed--;
       else if (n === 'pPr' && changed === 0) {
-        // A list of its own, or its style's; w:numId 0 takes the style's numbering away.
-        const style = paragraph.style === undefined ? undefined : styles.get(paragraph.style);
-        const list = paragraph.list ?? style?.list;
-        const number = list === undefined || list === '0' ? '' : nextNumber(list, paragraph.level ?? style?.level ?? 0);
+        const number = paragraphNumber(nextNumber, paragraph, paragraph.style === undefined ? undefined : styles.get(paragraph.style));
         if (cell) cell.text += number;
         else if (open.length === 0) line += number;
       } else if (n === 't') inText = false;

@@ -47,6 +47,50 @@ export interface WordList {
   starts: ReadonlyMap<number, number>;
 }
 
+/**
+ * Where a paragraph's numbering comes from: a list and a level (a .docx's
+ * `w:numPr`; a .doc's list format override and list level), set by the
+ * paragraph itself or by its style.
+ *
+ * @example
+ * ```ts
+ * import type { NumberingRef } from './word-lists.js';
+ * const heading: NumberingRef = { list: '4', level: 1 };
+ * ```
+ */
+export interface NumberingRef {
+  list?: string;
+  level?: number;
+}
+
+/**
+ * The numbering of each style, by its id: the list and the level it sets,
+ * each of them, where it sets none, that of the style it is based on (a
+ * style's properties are what it changes of its base's), through a chain no
+ * longer than Word lets one be and never round in a circle. Styles that
+ * number nothing are left out.
+ *
+ * @example
+ * ```ts
+ * import { inheritNumbering } from './word-lists.js';
+ * const styles = inheritNumbering(new Map([['h1', { ref: { list: '4' } }], ['h2', { based: 'h1', ref: { level: 1 } }], ['x', { based: 'x', ref: {} }]]));
+ * [...styles]; // [['h1', { list: '4' }], ['h2', { list: '4', level: 1 }]]
+ * ```
+ */
+export function inheritNumbering<K>(styles: ReadonlyMap<K, { based?: K; ref: NumberingRef }>): Map<K, NumberingRef> {
+  const inherited = <F extends keyof NumberingRef>(id: K, field: F): NumberingRef[F] | undefined => {
+    let at = styles.get(id);
+    for (let depth = 0; at && at.ref[field] === undefined && at.based !== undefined && depth < 16; depth++) at = styles.get(at.based);
+    return at?.ref[field];
+  };
+  const resolved = new Map<K, NumberingRef>();
+  for (const id of styles.keys()) {
+    const [list, level] = [inherited(id, 'list'), inherited(id, 'level')];
+    if (list !== undefined) resolved.set(id, level === undefined ? { list } : { list, level });
+  }
+  return resolved;
+}
+
 const SIMPLIFIED = { digits: '零一二三四五六七八九', units: '十百千', omitLeadingOne: true };
 // Digit by digit, zero is 〇 (一〇五), not the 零 of counting (一百零五).
 const DIGITS = '〇一二三四五六七八九';
@@ -194,4 +238,25 @@ export function listNumbers(lists: ReadonlyMap<string, WordList>): (list: string
     });
     return text.trim() === '' ? '' : text + definition.suffix;
   };
+}
+
+/**
+ * The number Word shows before a paragraph, counted by `next` (see
+ * {@link listNumbers}): from the paragraph's own list, else its style's, at
+ * its own level, else its style's, else the first. A list `'0'` (a `w:numId`
+ * or a .doc's list format override of 0) takes the style's numbering away.
+ *
+ * @example
+ * ```ts
+ * import { listNumbers, paragraphNumber, type WordList } from './word-lists.js';
+ * const headings: WordList = { definition: '1', levels: [{ start: 1, format: 'chineseCounting', text: '%1、', suffix: '' }], starts: new Map() };
+ * const next = listNumbers(new Map([['1', headings]]));
+ * paragraphNumber(next, {}, { list: '1' }); // '一、'
+ * paragraphNumber(next, { list: '0' }, { list: '1' }); // ''
+ * paragraphNumber(next, { list: '1' }, undefined); // '二、'
+ * ```
+ */
+export function paragraphNumber(next: (list: string, level: number) => string, own: NumberingRef, style: NumberingRef | undefined): string {
+  const list = own.list ?? style?.list;
+  return list === undefined || list === '0' ? '' : next(list, own.level ?? style?.level ?? 0);
 }
