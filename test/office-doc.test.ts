@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compare, type Json } from '../scripts/corpus-compare.js';
 import { layoutOf, type Report, type Report2019 } from '../src/index.js';
@@ -95,4 +96,30 @@ describe.skipIf(!SOFFICE)(`LibreOffice's .doc of the library's own .docx${SOFFIC
       expect(wordPlaces(result), name).toEqual(wordPlaces(fromDocx));
     }
   });
+
+  it('tracked changes: every figure and a phrase of the narrative (with a tab) deleted and typed again, read as accepted, as from the .docx', async () => {
+    const report = busyReport2021();
+    report.narrative = { overview: '本年度，本机关收到政府信息公开申请 17 件。', problemsAndImprovements: '公开内容还不够全面。', otherMatters: '本年度未收取信息处理费。' };
+    const change = (kind: 'del' | 'ins', id: number, runs: string) => `<w:${kind} w:id="${id}" w:author="审核" w:date="2024-01-01T00:00:00Z">${runs}</w:${kind}>`;
+    let id = 100;
+    const files = unzipSync(renderReport(report, { to: 'docx' }));
+    const xml = strFromU8(files['word/document.xml']!)
+      // Each figure: the one before deleted ("9" in front of it), the figure inserted.
+      .replace(/<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)<w:t xml:space="preserve">([0-9][0-9.]*)<\/w:t><\/w:r>/g, (_, rPr: string, figure: string) =>
+        change('del', id++, `<w:r>${rPr}<w:delText>9${figure}</w:delText></w:r>`) + change('ins', id++, `<w:r>${rPr}<w:t>${figure}</w:t></w:r>`))
+      .replace('申请 17 件。</w:t></w:r>', `申请 </w:t></w:r>${change('del', id++, '<w:r><w:delText>95 件，</w:delText></w:r><w:r><w:tab/></w:r><w:r><w:delText>其中</w:delText></w:r>')}<w:r><w:t xml:space="preserve">17 件。</w:t></w:r>`);
+    expect(id).toBeGreaterThan(300);
+    files['word/document.xml'] = strToU8(xml);
+    const dir = mkdtempSync(join(tmpdir(), 'gdr-doc-'));
+    writeFileSync(join(dir, 'revised.docx'), zipSync(files));
+    const [doc] = convert(join(dir, 'revised.docx'), 'doc:MS Word 97');
+    const bytes = new Uint8Array(readFileSync(doc!));
+    // LibreOffice kept the changes tracked, the deleted text in the file.
+    expect(Buffer.from(bytes).includes(Buffer.from('95 件，\t其中', 'utf16le'))).toBe(true);
+    const [fromDoc, fromDocx] = [await parseReport(bytes), await parseReport(zipSync(files))];
+    expect(cellValues(fromDoc.report, '2021')).toEqual(cellValues(report, '2021'));
+    expect(cellValues(fromDocx.report, '2021')).toEqual(cellValues(report, '2021'));
+    expect(fromDoc.report?.narrative).toEqual(report.narrative);
+    expect(fromDocx.report?.narrative).toEqual(report.narrative);
+  }, 120_000);
 });

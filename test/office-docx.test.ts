@@ -6,6 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compare, type Json } from '../scripts/corpus-compare.js';
 import { layoutOf, NARRATIVE_SECTIONS, type Report, type Report2019 } from '../src/index.js';
+import { readOffice } from '../src/parse/office.js';
 import { parseReport, type ParseResult } from '../src/parse.js';
 import { renderReport, tableGrids } from '../src/render.js';
 import { getPath, reportArbitrary } from './fixtures/arbitrary.js';
@@ -97,6 +98,21 @@ describe('parseReport reads the docx back', () => {
     expect(result.report).toMatchObject({ year: 2023, agency: '某局' });
     expect(result.report?.reviewAndLitigation).toMatchObject({ administrativeReview: { upheld: 4, corrected: 1, total: 5 }, litigationWithoutReview: { upheld: 1, total: 1 } });
     expect(result.provenance['/reviewAndLitigation/administrativeReview/upheld']).toMatchObject({ raw: '4', table: 1, row: 4, cell: 2 });
+  });
+
+  it('text as Word shows it: a tab stop is no tab; text deleted or moved away with the change tracked, its tabs and breaks too, is left out', () => {
+    const w = (body: string) => `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+    const del = (runs: string) => `<w:del w:id="1" w:author="a">${runs}</w:del>`;
+    const body =
+      '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs><w:rPr><w:del w:id="9" w:author="a"/></w:rPr></w:pPr><w:r><w:t>总体情况</w:t></w:r></w:p>' +
+      `<w:p><w:r><w:t xml:space="preserve">收到申请 </w:t></w:r>${del('<w:r><w:delText>95</w:delText><w:tab/><w:br/></w:r>')}<w:ins w:id="2" w:author="a"><w:r><w:t>17</w:t></w:r></w:ins>` +
+      '<w:moveFrom w:id="3" w:author="a"><w:r><w:t>移走</w:t><w:tab/></w:r></w:moveFrom><w:r><w:t>件</w:t><w:tab/><w:t>完</w:t></w:r></w:p>' +
+      `<w:tbl><w:tr><w:tc><w:p>${del('<w:r><w:delText>1520</w:delText><w:tab/></w:r>')}<w:r><w:t>1620</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`;
+    const types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+    const read = readOffice(zipSync({ '[Content_Types].xml': strToU8(types), 'word/document.xml': strToU8(w(body)) }));
+    if ('reason' in read) throw new Error(read.reason);
+    expect(read.doc.lines.map((line) => line.text).filter(Boolean)).toEqual(['总体情况', '收到申请 17件\t完']);
+    expect(read.doc.tables[0]!.rows[0]!.map((cell) => cell.text.trim())).toEqual(['1620']);
   });
 });
 

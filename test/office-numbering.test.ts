@@ -122,6 +122,19 @@ describe('a paragraph\'s numbering from its own and its styles\'', () => {
   });
 });
 
+describe('listNumbers: damage and legal numbering', () => {
+  it('a number text longer than 64 characters is damage: no number, so a list cannot repeat a long text on every paragraph', () => {
+    const next = listNumbers(new Map([['1', { definition: '1', levels: [level('decimal', `${'长'.repeat(64)}%1`), level('decimal', `${'长'.repeat(62)}%2`)], starts: new Map() }]]));
+    expect([next('1', 0), next('1', 1)]).toEqual(['', `${'长'.repeat(62)}1`]);
+  });
+
+  it('legal numbering writes every level in Arabic numerals, keeping a level\'s leading zero', () => {
+    const levels = [level('chineseCounting', '%1、'), level('decimalZero', '%2'), { ...level('upperRoman', '%1.%2.%3'), legal: true }];
+    const next = listNumbers(new Map([['1', { definition: '1', levels, starts: new Map() }]]));
+    expect([next('1', 0), next('1', 1), next('1', 2)]).toEqual(['一、', '01', '1.01.1']);
+  });
+});
+
 describe('the numbering part and the styles of a .docx', () => {
   it('reads levels, a list overriding a level or its start, and a style numbering through the style it is based on', () => {
     const lists = readNumbering(
@@ -197,6 +210,14 @@ describe('a .docx whose headings Word numbers', () => {
     expect(fromNumbered.findings).toEqual(fromPlain.findings);
   });
 
+  it('a numbered paragraph deleted with the change tracked (its mark too) has no number and takes none from those after it', () => {
+    const gone = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="7" w:author="审核" w:date="2024-01-01T00:00:00Z"/></w:rPr></w:pPr>' +
+      '<w:del w:id="8" w:author="审核" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>删去的一节</w:delText></w:r></w:del></w:p>';
+    const body = numbered('1', 0, '总体情况') + gone + numbered('1', 0, '主动公开政府信息情况') + numbered('1', 1, '规章');
+    const docx = withNumbering(renderReport(report, { to: 'docx' }), NUMBERING, (xml) => xml.replace(/<w:body>.*<w:sectPr/s, `<w:body>${body}<w:sectPr`));
+    expect(lines(docx).filter(Boolean)).toEqual(['一、总体情况', '二、主动公开政府信息情况', '（一）规章']);
+  });
+
   it('numbers paragraphs in table cells and by their style, not by a numbering an edit took away, and never a w:numId 0', () => {
     const styles = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading2"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`;
     const body =
@@ -237,7 +258,8 @@ const NONE = lvl({ nfc: 0xff, text: '' });
  * The lists of the .doc tests: list 100 numbers 一、 (一) and a legal 1.1.1;
  * list −5 is one level of bullets. Paragraphs name them by overrides 1 to 5:
  * list 100; list 100 starting again at 五; list 100 with its second level
- * lettered; the bullets; a list not defined.
+ * lettered; the bullets; a list not defined; list 100 restarted at 七 with
+ * its first level replaced (第七章).
  */
 function docLists(): TablePart[] {
   const lists = [
@@ -252,6 +274,8 @@ function docLists(): TablePart[] {
     { lsid: 100, levels: [{ level: 1, lvl: lvl({ nfc: 0x03, text: '\u0001)', places: [1] }) }] },
     { lsid: -5 },
     { lsid: 999 },
+    // Restarted and replaced at once: from the replacing level's start.
+    { lsid: 100, levels: [{ level: 0, start: 3, lvl: lvl({ start: 7, nfc: 0x25, text: '第\u0000章', places: [2] }) }] },
   ];
   const plfLfo = [
     ...le([overrides.length, 4]),
@@ -287,7 +311,7 @@ describe('the lists and styles of a .doc', () => {
   it('reads each list a paragraph can name: its levels (number text, format, suffix, legal), restarts and replaced levels, and numbers them as Word does', () => {
     const [lists, overrides] = docLists();
     const stream = new Uint8Array([...lists!.bytes, ...overrides!.bytes]);
-    const read = readDocLists(reader(stream, 'a test'), 0, lists!.size!, lists!.bytes.length, overrides!.bytes.length);
+    const read = readDocLists(reader(stream, 'a test'), 0, lists!.bytes.length, overrides!.bytes.length);
     expect(read.get('1')).toMatchObject({ definition: '100', starts: new Map() });
     expect(read.get('1')!.levels.slice(0, 4)).toEqual([
       { start: 1, format: 'chineseCounting', text: '%1、', suffix: '' },
@@ -299,8 +323,11 @@ describe('the lists and styles of a .doc', () => {
     expect(read.get('3')!.levels[1]).toEqual({ start: 1, format: 'upperLetter', text: '%2)', suffix: '' });
     expect(read.get('4')).toEqual({ definition: '-5', levels: [{ start: 1, format: 'bullet', text: '\uf0b7', suffix: '' }], starts: new Map() });
     expect(read.get('5')).toEqual({ definition: '999', levels: [], starts: new Map() });
+    expect(read.get('6')).toMatchObject({ definition: '100', starts: new Map([[0, 7]]) });
     const next = listNumbers(read);
-    expect([next('1', 0), next('1', 1), next('2', 0), next('3', 1), next('1', 2), next('4', 0), next('5', 0), next('1', 0)]).toEqual(['一、', '（一）', '五、', 'A)', '5.1.1\t', '', '', '六、']);
+    expect([next('1', 0), next('1', 1), next('2', 0), next('3', 1), next('1', 2), next('4', 0), next('5', 0), next('1', 0), next('6', 0), next('1', 0)]).toEqual([
+      '一、', '（一）', '五、', 'A)', '5.1.1\t', '', '', '六、', '第七章', '八、',
+    ]);
   });
 
   it('reads the numbering of paragraph styles, each of list and level from the style or the one it is based on', () => {
@@ -316,10 +343,10 @@ describe('the lists and styles of a .doc', () => {
   it('a damaged list or style table throws a CompoundFileError', () => {
     const [lists, overrides] = docLists();
     // Levels cut short; overrides past the size the file gives them.
-    expect(() => readDocLists(table({ ...lists!, bytes: lists!.bytes.subarray(0, -2) }), 0, lists!.size!, 0, 4)).toThrow(/list overrides are damaged|offset past its end/);
-    expect(() => readDocLists(table(lists!), 0, lists!.size!, 0, lists!.bytes.length)).toThrow(/list overrides are damaged/);
+    expect(() => readDocLists(table({ ...lists!, bytes: lists!.bytes.subarray(0, -2) }), 0, 0, 4)).toThrow(/a test damaged/);
+    expect(() => readDocLists(table(lists!), 0, 0, lists!.bytes.length)).toThrow(/list overrides are damaged/);
     const stream = new Uint8Array([...lists!.bytes, ...overrides!.bytes]);
-    expect(() => readDocLists(reader(stream, 'a test'), 0, lists!.size!, lists!.bytes.length, 40)).toThrow(/list overrides are damaged/);
+    expect(() => readDocLists(reader(stream, 'a test'), 0, lists!.bytes.length, 40)).toThrow(/list overrides are damaged/);
     const styles = docStyles().bytes;
     expect(() => readDocStyleNumbering(reader(styles, 'a test'), 0, styles.length - 4)).toThrow(/style sheet is damaged/);
     expect(() => readDocStyleNumbering(reader(styles, 'a test'), 0, styles.length + 1)).toThrow(/a test damaged/);
@@ -343,19 +370,35 @@ describe('the lists and styles of a .doc', () => {
       { text: '循环', style: 5 },
       '正文',
       { text: '第二章', style: 1 },
+      // A page break cuts a paragraph in two lines: the first with text is numbered, once.
+      { text: '第三章\f续', style: 1 },
+      { text: '\f第四章', style: 1 },
     ];
     expect(texts(word97(blocks, {}, [...docLists(), docStyles()]))).toEqual([
-      '一、总体情况', '（一）主动公开', '不编号', '取消', '五、重新起编', 'A)字母', '5.1.1\t法定', '（二）二级', '圆点', '无此列表', '字符样式', '循环', '正文', '六、第二章',
+      '一、总体情况', '（一）主动公开', '不编号', '取消', '五、重新起编', 'A)字母', '5.1.1\t法定', '（二）二级', '圆点', '无此列表', '字符样式', '循环', '正文', '六、第二章', '七、第三章', '续', '八、第四章',
     ]);
+  });
+
+  it('a .doc: text deleted with the change tracked is left out; a paragraph whose mark is deleted too has no number, and takes none from those after it', () => {
+    const blocks: WordBlock[] = [
+      { text: '总体情况', style: 1 },
+      { text: '删去的一节', style: 1, deleted: 'all' },
+      { text: '主动公开', style: 1 },
+      // Its text deleted, its mark kept: a numbered paragraph still, empty.
+      { text: '删去的文字', style: 1, deleted: 'text' },
+      { text: '依申请公开', style: 2 },
+    ];
+    expect(lines(word97(blocks, {}, [...docLists(), docStyles()]))).toEqual(['一、总体情况', '二、主动公开', '三、', '（一）依申请公开']);
   });
 
   it('a .doc whose list or style table is damaged reads without numbers, the rest as before', () => {
     const blocks: WordBlock[] = [{ text: '总体情况', style: 1 }, { text: '重新起编', sprms: ILFO(2) }];
     const [lists, overrides] = docLists();
     const plain = ['总体情况', '重新起编'];
-    expect(texts(word97(blocks, {}, [{ ...lists!, size: 1 << 20 }, overrides!, docStyles()]))).toEqual(plain);
+    // Lists: 32 767 of them, not there; overrides cut short; a style sheet cut short (the paragraph's own list still numbered).
+    expect(texts(word97(blocks, {}, [{ ...lists!, bytes: new Uint8Array([0xff, 0x7f, ...lists!.bytes.subarray(2)]) }, overrides!, docStyles()]))).toEqual(plain);
     expect(texts(word97(blocks, {}, [lists!, { ...overrides!, bytes: overrides!.bytes.subarray(0, 20) }, docStyles()]))).toEqual(plain);
-    expect(texts(word97(blocks, {}, [lists!, overrides!, { ...docStyles(), bytes: docStyles().bytes.subarray(0, 30) }]))).toEqual(plain);
+    expect(texts(word97(blocks, {}, [lists!, overrides!, { ...docStyles(), bytes: docStyles().bytes.subarray(0, 30) }]))).toEqual(['总体情况', '五、重新起编']);
     expect(texts(word97(blocks))).toEqual(plain);
   });
 

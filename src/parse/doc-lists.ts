@@ -7,12 +7,34 @@
  */
 import { eachModifier, reader, type Reader } from './doc-bytes.js';
 import { CompoundFileError } from './cfb.js';
-import { inheritNumbering, type ListLevel, type NumberingRef, type WordList } from './word-lists.js';
+import { inheritNumbering, LIST_LEVELS, type ListLevel, type NumberingRef, type WordList } from './word-lists.js';
 
-/** A paragraph's list format override (sprmPIlfo), 1 for the first of PlfLfo, 0 for none. */
-export const LIST = 0x460b;
-/** A paragraph's list level (sprmPIlvl), 0 to 8. */
-export const LIST_LEVEL = 0x260a;
+// A paragraph's list format override (sprmPIlfo: 1 for the first of PlfLfo, 0 or less for none) and list level (sprmPIlvl).
+const LIST = 0x460b;
+const LIST_LEVEL = 0x260a;
+
+/**
+ * Reads a paragraph property modifier into `ref` if it is a list format
+ * override or a list level (of a paragraph, or a paragraph style); anything
+ * else is left alone.
+ *
+ * @example
+ * ```ts
+ * import { reader } from './doc-bytes.js';
+ * import { readListModifier } from './doc-lists.js';
+ * import type { NumberingRef } from './word-lists.js';
+ * const ref: NumberingRef = {};
+ * // sprmPIlfo 2, then sprmPIlvl 1: each operand at its place.
+ * const read = reader(new Uint8Array([0x0b, 0x46, 2, 0, 0x0a, 0x26, 1]), 'a test');
+ * readListModifier(ref, 0x460b, read, 2);
+ * readListModifier(ref, 0x260a, read, 6);
+ * ref; // { list: '2', level: 1 }
+ * ```
+ */
+export function readListModifier(ref: NumberingRef, sprm: number, read: Reader, at: number): void {
+  if (sprm === LIST) ref.list = String(read.i16(at));
+  else if (sprm === LIST_LEVEL) ref.level = read.u8(at);
+}
 
 // The number formats (MSONFC, [MS-DOC] 2.2.1.3) by their names in Office Open XML. Any other reads as an Arabic numeral.
 const FORMATS: Readonly<Record<number, string>> = {
@@ -23,7 +45,6 @@ const FORMATS: Readonly<Record<number, string>> = {
   0x24: 'taiwaneseDigital', 0x25: 'chineseCounting', 0x26: 'chineseLegalSimplified', 0x27: 'chineseCountingThousand', 0xff: 'none',
 };
 const FOLLOW = ['\t', ' ', ''];
-const LEVELS = 9;
 
 /** A list level (LVL: its LVLF, two lists of modifiers, then its number text) at `at`, and where the next begins. */
 function readLevel(read: Reader, at: number): { level: ListLevel; end: number } {
@@ -33,11 +54,11 @@ function readLevel(read: Reader, at: number): { level: ListLevel; end: number } 
   const chars = read.slice(xst + 2, length * 2);
   // Which characters of the text stand for the number of a level (1-based, ended by 0).
   const places = new Set<number>();
-  for (let i = 0; i < LEVELS && read.u8(at + 6 + i) > 0; i++) places.add(read.u8(at + 6 + i));
+  for (let i = 0; i < LIST_LEVELS && read.u8(at + 6 + i) > 0; i++) places.add(read.u8(at + 6 + i));
   let text = '';
   for (let i = 0; i < length; i++) {
     const code = chars[i * 2]! | (chars[i * 2 + 1]! << 8);
-    text += places.has(i + 1) && code < LEVELS ? `%${code + 1}` : String.fromCharCode(code);
+    text += places.has(i + 1) && code < LIST_LEVELS ? `%${code + 1}` : String.fromCharCode(code);
   }
   const level: ListLevel = { start: Math.max(0, read.i32(at)), format: FORMATS[read.u8(at + 4)] ?? 'decimal', text, suffix: FOLLOW[read.u8(at + 15)] ?? '' };
   if (read.u8(at + 5) & 0x04) level.legal = true;
@@ -47,8 +68,10 @@ function readLevel(read: Reader, at: number): { level: ListLevel; end: number } 
 /**
  * The lists of a document, by the number paragraphs give them (their list
  * format override, from 1), from its table stream: `lists` is where PlfLst
- * stands (its levels follow it, past its `listsSize`), `overrides` where
- * PlfLfo does, in `overridesSize` bytes. Damage throws a {@link CompoundFileError}.
+ * stands, its lists' levels straight after it (where Word, LibreOffice and
+ * POI put and look for them, whatever size the file gives PlfLst);
+ * `overrides` where PlfLfo does, in `overridesSize` bytes. Damage throws a
+ * {@link CompoundFileError}.
  *
  * @example
  * ```ts
@@ -56,18 +79,18 @@ function readLevel(read: Reader, at: number): { level: ListLevel; end: number } 
  * import { reader } from './doc-bytes.js';
  * import { readDocLists } from './doc-lists.js';
  * declare const tableStream: Uint8Array;
- * declare const [lists, listsSize, overrides, overridesSize]: number[];
- * readDocLists(reader(tableStream, 'a table stream'), lists, listsSize, overrides, overridesSize).get('1')?.levels[0]?.format; // 'chineseCounting'
+ * declare const [lists, overrides, overridesSize]: number[];
+ * readDocLists(reader(tableStream, 'a table stream'), lists, overrides, overridesSize).get('1')?.levels[0]?.format; // 'chineseCounting'
  * ```
  */
-export function readDocLists(table: Reader, lists: number, listsSize: number, overrides: number, overridesSize: number): Map<string, WordList> {
+export function readDocLists(table: Reader, lists: number, overrides: number, overridesSize: number): Map<string, WordList> {
   const definitions = new Map<string, ListLevel[]>();
   const count = table.i16(lists);
-  let at = lists + listsSize;
+  let at = lists + 2 + Math.max(0, count) * 28;
   for (let i = 0; i < count; i++) {
     const lstf = lists + 2 + i * 28;
     const levels: ListLevel[] = [];
-    for (let l = 0, n = table.u8(lstf + 26) & 1 ? 1 : LEVELS; l < n; l++) {
+    for (let l = 0, n = table.u8(lstf + 26) & 1 ? 1 : LIST_LEVELS; l < n; l++) {
       const read = readLevel(table, at);
       levels.push(read.level);
       at = read.end;
@@ -79,6 +102,7 @@ export function readDocLists(table: Reader, lists: number, listsSize: number, ov
   const lfos = lfo.u32(0);
   // The LFOs (16 bytes each), then each one's data: a position, then its level overrides.
   let data = 4 + lfos * 16;
+  // All of them in the bytes given, or none read: a count of billions ends here, not in a long walk.
   lfo.slice(0, data);
   for (let i = 0; i < lfos; i++) {
     const definition = String(lfo.i32(4 + i * 16));
@@ -92,9 +116,10 @@ export function readDocLists(table: Reader, lists: number, listsSize: number, ov
       if (flags & 0x20) {
         const read = readLevel(lfo, data);
         data = read.end;
-        if (level < LEVELS) levels[level] = read.level;
-        if (flags & 0x10 && level < LEVELS) starts.set(level, read.level.start);
-      } else if (flags & 0x10 && level < LEVELS) starts.set(level, Math.max(0, start));
+        if (level < LIST_LEVELS) levels[level] = read.level;
+        // Restarted too: at the start of the level that replaces it (the override's own start is then not set).
+        if (flags & 0x10 && level < LIST_LEVELS) starts.set(level, read.level.start);
+      } else if (flags & 0x10 && level < LIST_LEVELS) starts.set(level, Math.max(0, start));
     }
     found.set(String(i + 1), { definition, levels, starts });
   }
@@ -126,7 +151,9 @@ export function readDocStyleNumbering(tableStream: Reader, at: number, size: num
   for (let istd = 0; istd < count; istd++) {
     const stdSize = table.u16(std);
     const start = std + 2;
-    std = start + stdSize;
+    // Each one starts on an even byte; its size does not count the padding.
+    std = start + stdSize + (stdSize & 1);
+    // The whole of it in the style sheet, or the style sheet is damaged.
     table.slice(start, stdSize);
     // Paragraph styles (stk 1) only; their first property list is the paragraph's.
     if (stdSize === 0 || (table.u16(start + 2) & 0x0f) !== 1) continue;
@@ -134,12 +161,9 @@ export function readDocStyleNumbering(tableStream: Reader, at: number, size: num
     const name = start + base;
     const upx = name + 2 + table.u16(name) * 2 + 2;
     const upxSize = table.u16(upx);
-    if (upx + 2 + upxSize > std) throw new CompoundFileError('a Word document whose style sheet is damaged');
+    if (upx + 2 + upxSize > start + stdSize) throw new CompoundFileError('a Word document whose style sheet is damaged');
     const ref: NumberingRef = {};
-    eachModifier(table, upx + 4, upx + 2 + upxSize, (sprm, operand) => {
-      if (sprm === LIST) ref.list = String(table.i16(operand));
-      else if (sprm === LIST_LEVEL) ref.level = table.u8(operand);
-    });
+    eachModifier(table, upx + 4, upx + 2 + upxSize, (sprm, operand) => readListModifier(ref, sprm, table, operand));
     own.set(istd, based === 0x0fff ? { ref } : { based, ref });
   }
   return inheritNumbering(own);

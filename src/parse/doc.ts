@@ -7,15 +7,16 @@
  * down rows). A cell ends with U+0007, a row with a further U+0007.
  * Fields show their result, not their code. Tables nested in a cell are read
  * as text of that cell. A paragraph Word numbers (its own list, or its
- * style's) starts with its number, as in a .docx.
+ * style's) starts with its number, and text deleted with its change tracked
+ * is left out, as in a .docx.
  */
 import type { HtmlDocument } from './html.js';
 import { CompoundFileError, type CompoundFile } from './cfb.js';
 import { CELLS, eachModifier, reader, type Reader } from './doc-bytes.js';
-import { LIST, LIST_LEVEL, readDocLists, readDocStyleNumbering } from './doc-lists.js';
+import { readDocLists, readDocStyleNumbering, readListModifier } from './doc-lists.js';
 import { OfficeCollector, wordTable, type OfficePlace, type WordCell, type WordTable } from './office.js';
 import type { SourceTable } from './source.js';
-import { listNumbers, paragraphNumber, type NumberingRef } from './word-lists.js';
+import { listNumbers, paragraphNumber, type NumberingRef, type WordList } from './word-lists.js';
 
 // Paragraph and table properties ([MS-DOC] 2.6.2, 2.6.3): the single property modifiers read here.
 const IN_TABLE = 0x2416;
@@ -24,6 +25,8 @@ const DEPTH = 0x6649;
 const HUGE_PROPERTIES = 0x6646;
 const MERGE_ACROSS = 0x5624;
 const MERGE_DOWN = 0xd62b;
+// Character properties ([MS-DOC] 2.6.1): text deleted with its change tracked.
+const DELETED = 0x0800;
 // No Word row has more cells than this.
 const MAX_CELLS = 64;
 
@@ -49,11 +52,10 @@ const PLAIN: Paragraph = { style: 0, inTable: false, rowEnd: false, depth: 0 };
 /** Applies a list of property modifiers to a paragraph's properties. */
 function applyModifiers(read: Reader, from: number, to: number, into: Paragraph, data?: () => Reader): void {
   eachModifier(read, from, to, (sprm, at, size) => {
+    readListModifier(into, sprm, read, at);
     if (sprm === IN_TABLE) into.inTable = read.u8(at) !== 0;
     else if (sprm === ROW_END) into.rowEnd = read.u8(at) !== 0;
     else if (sprm === DEPTH) into.depth = read.u32(at);
-    else if (sprm === LIST) into.list = String(read.i16(at));
-    else if (sprm === LIST_LEVEL) into.level = read.u8(at);
     else if (sprm === HUGE_PROPERTIES && data) {
       // The properties did not fit the page: they are in the Data stream, after their size (and point nowhere further).
       const stream = data();
@@ -85,30 +87,84 @@ interface Run {
   at: number;
 }
 
-/** The runs of file positions that share paragraph properties, from the bin table and its 512-byte pages, in order. */
-function paragraphRuns(word: Reader, table: Reader, fc: number, lcb: number): Run[] {
-  if (lcb < 4 || (lcb - 4) % 8 !== 0) throw new CompoundFileError('a Word document whose paragraph table is damaged');
+/**
+ * The runs of file positions that share paragraph or character properties,
+ * from the bin table and its 512-byte pages, in order. A page's entry for a
+ * run is 13 bytes for paragraphs (an offset, then layout hints), 1 for
+ * characters.
+ */
+function propertyRuns(word: Reader, table: Reader, fc: number, lcb: number, kind: 'paragraph' | 'character'): Run[] {
+  if (lcb < 4 || (lcb - 4) % 8 !== 0) throw new CompoundFileError(`a Word document whose ${kind} table is damaged`);
   const pages = (lcb - 4) / 8;
-  // Each page is one of the stream's own: a table naming one page over and over would give 29 runs per 8 bytes.
-  if (pages > word.bytes.length / 512) throw new CompoundFileError('a Word document whose paragraph table names more pages than its stream holds');
+  const entry = kind === 'paragraph' ? 13 : 1;
+  // Each page is one of the stream's own: a table naming one page over and over would give 29 (or 101) runs per 8 bytes.
+  if (pages > word.bytes.length / 512) throw new CompoundFileError(`a Word document whose ${kind} table names more pages than its stream holds`);
   const runs: Run[] = [];
   for (let p = 0; p < pages; p++) {
     const page = (table.u32(fc + (pages + 1) * 4 + p * 4) & 0x3fffff) * 512;
     word.slice(page, 512);
     const count = word.u8(page + 511);
-    if ((count + 1) * 4 + count * 13 > 511) throw new CompoundFileError('a Word document with a damaged page of paragraph properties');
+    if ((count + 1) * 4 + count * entry > 511) throw new CompoundFileError(`a Word document with a damaged page of ${kind} properties`);
     for (let r = 0; r < count; r++) {
-      const offset = word.u8(page + (count + 1) * 4 + r * 13);
+      const offset = word.u8(page + (count + 1) * 4 + r * entry);
       runs.push({ start: word.u32(page + r * 4), end: word.u32(page + (r + 1) * 4), at: offset === 0 ? -1 : page + offset * 2 });
     }
   }
   return runs.sort((a, b) => a.start - b.start);
 }
 
-/** The properties of the paragraph whose mark is at file position `fc`, each set read once. */
+/**
+ * The file positions of deleted text, from the character properties: text
+ * deleted while Word tracked changes stays in the file, struck through, until
+ * the change is accepted, and is no text of the report (a .docx keeps it in
+ * `w:delText`, not read either). Ranges in order, touching ones joined.
+ * Damage to the character properties costs this, not the document.
+ */
+function deletedText(word: Reader, table: Reader, fc: number, lcb: number): [number, number][] {
+  const deleted: [number, number][] = [];
+  try {
+    for (const run of propertyRuns(word, table, fc, lcb, 'character')) {
+      let on = false;
+      if (run.at >= 0) {
+        eachModifier(word, run.at + 1, run.at + 1 + word.u8(run.at), (sprm, at) => {
+          // A toggle: 1, or 0x81 (the opposite of the style's, and no style deletes).
+          if (sprm === DELETED) on = (word.u8(at) & 1) === 1;
+        });
+      }
+      const last = deleted.at(-1);
+      if (on && last && last[1] >= run.start) last[1] = Math.max(last[1], run.end);
+      else if (on) deleted.push([run.start, run.end]);
+    }
+  } catch (error) {
+    if (!(error instanceof CompoundFileError)) throw error;
+    return [];
+  }
+  return deleted;
+}
+
+/** The characters of a piece of text (at file position `fc`, `width` bytes each) that `deleted` covers, as ranges of their indexes. */
+function deletedIn(deleted: [number, number][], fc: number, length: number, width: number): [number, number][] {
+  let [low, high] = [0, deleted.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (deleted[mid]![1] <= fc) low = mid + 1;
+    else high = mid;
+  }
+  const cuts: [number, number][] = [];
+  for (let i = low; i < deleted.length && deleted[i]![0] < fc + length * width; i++) {
+    cuts.push([Math.max(0, Math.ceil((deleted[i]![0] - fc) / width)), Math.min(length, Math.ceil((deleted[i]![1] - fc) / width))]);
+  }
+  return cuts;
+}
+
+/**
+ * The properties of the paragraph that holds file position `fc`, each set
+ * read once, and where that paragraph ends (-1 for one without properties),
+ * which tells one paragraph from the next.
+ */
 function propertiesAt(word: Reader, runs: Run[], data: () => Reader) {
   const cache = new Map<number, Paragraph>();
-  return (fc: number): Paragraph => {
+  return (fc: number): [Paragraph, number] => {
     let [low, high] = [0, runs.length - 1];
     while (low <= high) {
       const mid = (low + high) >> 1;
@@ -116,7 +172,7 @@ function propertiesAt(word: Reader, runs: Run[], data: () => Reader) {
       else high = mid - 1;
     }
     const run = runs[low];
-    if (!run || run.start > fc || run.at < 0) return PLAIN;
+    if (!run || run.start > fc || run.at < 0) return [PLAIN, -1];
     let paragraph = cache.get(run.at);
     if (!paragraph) {
       paragraph = { ...PLAIN };
@@ -127,7 +183,7 @@ function propertiesAt(word: Reader, runs: Run[], data: () => Reader) {
       applyModifiers(word, from + 2, Math.min(from + length, run.at - (run.at % 512) + 511), paragraph, data);
       cache.set(run.at, paragraph);
     }
-    return paragraph;
+    return [paragraph, run.end];
   };
 }
 
@@ -207,16 +263,24 @@ function titleIn(stream: Uint8Array | undefined): string {
  * the document.
  */
 function numbering(table: Reader, pair: (i: number) => readonly [number, number]) {
-  try {
-    const [[lists, listsSize], [overrides, overridesSize], [styleSheet, styleSheetSize]] = [pair(73), pair(74), pair(1)];
-    return {
-      nextNumber: listNumbers(listsSize > 0 && overridesSize > 0 ? readDocLists(table, lists, listsSize, overrides, overridesSize) : new Map()),
-      styles: styleSheetSize > 0 ? readDocStyleNumbering(table, styleSheet, styleSheetSize) : new Map<number, NumberingRef>(),
-    };
-  } catch (error) {
-    if (!(error instanceof CompoundFileError)) throw error;
-    return { nextNumber: listNumbers(new Map()), styles: new Map<number, NumberingRef>() };
-  }
+  // Each read on its own: damage to the style sheet leaves the paragraphs' own lists numbered.
+  const orNothing = <T>(read: () => T, nothing: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof CompoundFileError)) throw error;
+      return nothing;
+    }
+  };
+  const lists = orNothing(() => {
+    const [[at, size], [overrides, overridesSize]] = [pair(73), pair(74)];
+    return size > 0 && overridesSize > 0 ? readDocLists(table, at, overrides, overridesSize) : new Map<string, WordList>();
+  }, new Map<string, WordList>());
+  const styles = orNothing(() => {
+    const [at, size] = pair(1);
+    return size > 0 ? readDocStyleNumbering(table, at, size) : new Map<number, NumberingRef>();
+  }, new Map<number, NumberingRef>());
+  return { nextNumber: listNumbers(lists), styles };
 }
 
 /** A row as read: its cells' text, and the properties its end gives. */
@@ -297,7 +361,8 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
   };
   let data: Reader | undefined;
   const dataStream = () => (data ??= reader(file.stream('Data') ?? new Uint8Array(0), 'a Word document whose Data stream is'));
-  const propertiesOf = propertiesAt(word, paragraphRuns(word, table, ...pair(13)), dataStream);
+  const propertiesOf = propertiesAt(word, propertyRuns(word, table, ...pair(13), 'paragraph'), dataStream);
+  const deleted = deletedText(word, table, ...pair(12));
   const { nextNumber, styles } = numbering(table, pair);
 
   const collect = new OfficeCollector();
@@ -314,10 +379,18 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
     if (rows.length > 0) tables.push(tableOf(tables.length + 1, rows, collect));
     [rows, row, cell] = [[], { cells: [] }, ''];
   };
+  // Where the paragraph last numbered ends: a page break cuts a paragraph into lines, and only its first is numbered.
+  let numbered = -1;
   const endParagraph = (mark: number, fc: number) => {
-    const props = mark === 0x0c ? PLAIN : propertiesOf(fc);
-    const text = (props.rowEnd ? '' : paragraphNumber(nextNumber, props, styles.get(props.style))) + paragraph.join('');
+    const [found, end] = propertiesOf(fc);
+    // A page or section break ends a line, never a table's cell or row.
+    const props = mark === 0x0c ? PLAIN : found;
+    const body = paragraph.join('');
     paragraph = [];
+    // No number for a row's end, a paragraph whose mark was deleted (it joins the next one), or a blank line before a page break.
+    const numberedHere = !found.rowEnd && (end < 0 || end !== numbered) && (mark === 0x0c ? body.trim() !== '' : deletedIn(deleted, fc, 1, 1).length === 0);
+    if (numberedHere) numbered = end;
+    const text = (numberedHere ? paragraphNumber(nextNumber, found, styles.get(found.style)) : '') + body;
     if (props.inTable || props.depth > 0) {
       const shown = text.replace(/[\t\n]/g, ' ');
       // A mark of a table nested in the cell ends a paragraph of this cell's text.
@@ -340,8 +413,24 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
     const bytes = word.slice(piece.fc, (piece.end - piece.cp) * width);
     const text = new TextDecoder(piece.narrow ? 'windows-1252' : 'utf-16le').decode(bytes);
     let from = 0;
+    // Deleted text is left out, the marks that end cells and paragraphs kept: a row deleted shows as one with empty cells, as in a .docx.
+    const cuts = deletedIn(deleted, piece.fc, text.length, width);
+    let c = 0;
     const flush = (to: number) => {
-      if (inCode === 0 && to > from) paragraph.push(text.slice(from, to));
+      if (inCode > 0 || to <= from) return;
+      let at = from;
+      for (; c < cuts.length && cuts[c]![0] < to; c++) {
+        const [start, end] = cuts[c]!;
+        if (start > at) paragraph.push(text.slice(at, start));
+        at = Math.max(at, end);
+        // A cut that goes on past `to` is kept for what follows.
+        if (end > to) break;
+      }
+      if (at < to) paragraph.push(text.slice(at, to));
+    };
+    const shown = (i: number) => {
+      while (c < cuts.length && cuts[c]![1] <= i) c++;
+      return !(c < cuts.length && cuts[c]![0] <= i);
     };
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -360,6 +449,8 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
         // Inside a field's code: nothing shows.
       } else if (code === 0x0d || code === 0x07 || code === 0x0c) {
         endParagraph(code, piece.fc + i * width);
+      } else if (!shown(i)) {
+        // A deleted tab, line break or hyphen.
       } else if (code === 0x09) {
         paragraph.push('\t');
       } else if (code === 0x0b) {

@@ -5,7 +5,7 @@
  * the numbers Word shows before numbered paragraphs (see `./word-lists.ts`).
  */
 import { walkXml, type OfficePackage } from './package.js';
-import { inheritNumbering, type ListLevel, type NumberingRef, type WordList } from './word-lists.js';
+import { inheritNumbering, LIST_LEVELS, type ListLevel, type NumberingRef, type WordList } from './word-lists.js';
 
 const MAIN = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
 
@@ -40,11 +40,9 @@ export function wordAttribute(element: string, attributes: ReadonlyMap<string, s
   return attributes.get(`${element.slice(0, element.indexOf('}') + 1)}${local}`);
 }
 
-// The deepest level Word has (levels 0 to 8), and the most of anything read here.
-const LEVELS = 9;
 const level = (value: string | undefined) => {
   const n = Number.parseInt(value ?? '0', 10);
-  return Number.isInteger(n) && n >= 0 && n < LEVELS ? n : 0;
+  return Number.isInteger(n) && n >= 0 && n < LIST_LEVELS ? n : 0;
 };
 const SUFFIX: Readonly<Record<string, string>> = { tab: '\t', space: ' ', nothing: '' };
 const whole = (value: string | undefined, otherwise: number) => {

@@ -4,7 +4,8 @@
  * starting past the grid's first columns by `w:gridBefore`), down rows by
  * `w:vMerge`: a continuing cell is folded into the cell above it, as a
  * browser reads `rowspan`. A numbered paragraph starts with the number Word
- * shows for it (一、, （二）).
+ * shows for it (一、, （二）). Text deleted, or moved away, with the change
+ * tracked is left out (its `w:delText` is no `w:t`; a tab or break in it neither).
  */
 import { readNumbering, readNumberingRef, readStyleNumbering, relatedParts, wordAttribute, wordName } from './docx-lists.js';
 import type { HtmlDocument } from './html.js';
@@ -46,7 +47,8 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
   const nextNumber = listNumbers(readNumbering(pkg.part(parts.get('/numbering') ?? 'word/numbering.xml') ?? ''));
   const styles = readStyleNumbering(pkg.part(parts.get('/styles') ?? 'word/styles.xml') ?? '');
   // The numbering of the paragraph being read, from its w:pPr (not from a w:pPrChange's, which it had before an edit).
-  let paragraph: NumberingRef & { style?: string } = {};
+  let paragraph: NumberingRef & { style?: string; markDeleted?: boolean } = {};
+  let inProps = false;
   let changed = 0;
   const collect = new OfficeCollector();
   const tables: SourceTable[] = [];
@@ -57,6 +59,9 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
   let line = '';
   let inText = false;
   let skipping = 0;
+  // In a run (a w:tab elsewhere is a tab stop, no text); in text deleted, or moved away, with the change tracked.
+  let inRun = false;
+  let deleted = 0;
   const endLine = () => {
     collect.line(line, {});
     line = '';
@@ -69,6 +74,12 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
       const value = wordAttribute(name, attributes, 'val');
       const table = open.at(-1);
       if (n === 'p') paragraph = {};
+      else if (n === 'r') inRun = true;
+      else if (n === 'del' || n === 'moveFrom') {
+        deleted++;
+        // In the paragraph's own properties: its mark is deleted, and it is no numbered paragraph of its own.
+        if (inProps && changed === 0) paragraph.markDeleted = true;
+      } else if (n === 'pPr' && changed === 0) inProps = true;
       else if (n === 'pPrChange') changed++;
       else if (changed === 0 && n === 'pStyle' && value !== undefined) paragraph.style = value;
       else if (changed === 0 && (n === 'numId' || n === 'ilvl')) readNumberingRef(paragraph, n, value);
@@ -92,14 +103,14 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
         cell.merge = value === 'restart' ? 'restart' : 'continue';
       } else if (n === 't') {
         inText = true;
-      } else if (n === 'tab' || n === 'br' || n === 'cr') {
+      } else if ((n === 'tab' || n === 'br' || n === 'cr') && inRun && deleted === 0) {
         if (cell) cell.text += ' ';
         else if (n === 'tab') line += '\t';
         else endLine();
       }
     },
     text(text) {
-      if (!inText || skipping > 0) return;
+      if (!inText || skipping > 0 || deleted > 0) return;
       if (cell) cell.text += text;
       else if (open.length === 0) line += text;
     },
@@ -108,8 +119,11 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
       const n = wordName(name);
       if (skipping > 0 || n === undefined) return;
       if (n === 'pPrChange') changed--;
+      else if (n === 'r') inRun = false;
+      else if (n === 'del' || n === 'moveFrom') deleted--;
       else if (n === 'pPr' && changed === 0) {
-        const number = paragraphNumber(nextNumber, paragraph, paragraph.style === undefined ? undefined : styles.get(paragraph.style));
+        inProps = false;
+        const number = paragraph.markDeleted ? '' : paragraphNumber(nextNumber, paragraph, paragraph.style === undefined ? undefined : styles.get(paragraph.style));
         if (cell) cell.text += number;
         else if (open.length === 0) line += number;
       } else if (n === 't') inText = false;

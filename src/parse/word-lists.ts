@@ -91,6 +91,20 @@ export function inheritNumbering<K>(styles: ReadonlyMap<K, { based?: K; ref: Num
   return resolved;
 }
 
+/**
+ * How many levels a Word list has (0 to 8).
+ *
+ * @example
+ * ```ts
+ * import { LIST_LEVELS } from './word-lists.js';
+ * const deepest = LIST_LEVELS - 1; // 8
+ * ```
+ */
+export const LIST_LEVELS = 9;
+
+// A number's text longer than this is damage: a level's text is repeated on every paragraph of its list.
+const MAX_NUMBER_TEXT = 64;
+
 const SIMPLIFIED = { digits: '零一二三四五六七八九', units: '十百千', omitLeadingOne: true };
 // Digit by digit, zero is 〇 (一〇五), not the 零 of counting (一百零五).
 const DIGITS = '〇一二三四五六七八九';
@@ -196,8 +210,9 @@ export function formatNumber(format: string, n: number): string {
  * Counts the numbered paragraphs of a document in order: each call is the
  * next paragraph of `list` at `level` (0 for the first), and gives the number
  * Word shows before its text, with what follows it ('' for a list not
- * defined, or for a bullet, which is no text of the report). A level's
- * number restarts after a paragraph of a level above it.
+ * defined, for a bullet, which is no text of the report, and for a number
+ * text too long to be one). A level's number restarts after a paragraph of
+ * a level above it.
  *
  * @example
  * ```ts
@@ -221,7 +236,7 @@ export function listNumbers(lists: ReadonlyMap<string, WordList>): (list: string
   return (id, level) => {
     const list = lists.get(id);
     const definition = list?.levels[level];
-    if (!list || !definition || definition.format === 'bullet') return '';
+    if (!list || !definition || definition.format === 'bullet' || definition.text.length > MAX_NUMBER_TEXT) return '';
     const numbers = counts.get(list.definition) ?? [];
     counts.set(list.definition, numbers);
     if (!begun.has(id)) {
@@ -234,7 +249,8 @@ export function listNumbers(lists: ReadonlyMap<string, WordList>): (list: string
       const at = Number(k) - 1;
       const shown = list.levels[at];
       const n = numbers[at] ?? shown?.start ?? 1;
-      return definition.legal ? String(n) : formatNumber(shown?.format ?? 'decimal', n);
+      // Legal numbering writes Arabic numerals, keeping a leading zero (01).
+      return definition.legal && shown?.format !== 'decimalZero' ? String(n) : formatNumber(shown?.format ?? 'decimal', n);
     });
     return text.trim() === '' ? '' : text + definition.suffix;
   };
