@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { layoutOf, NARRATIVE_SECTIONS } from '../src/index.js';
@@ -400,6 +401,32 @@ describe('the lists and styles of a .doc', () => {
     expect(texts(word97(blocks, {}, [lists!, { ...overrides!, bytes: overrides!.bytes.subarray(0, 20) }, docStyles()]))).toEqual(plain);
     expect(texts(word97(blocks, {}, [lists!, overrides!, { ...docStyles(), bytes: docStyles().bytes.subarray(0, 30) }]))).toEqual(['总体情况', '五、重新起编']);
     expect(texts(word97(blocks))).toEqual(plain);
+  });
+
+  it('list, style and character tables damaged anywhere: the .doc still reads, never an exception (fast-check)', () => {
+    const blocks: WordBlock[] = [{ text: '总体情况', style: 1 }, { text: '删去', style: 2, deleted: 'all' }, { text: '重新起编', sprms: [...ILFO(2), ...ILVL(1)] }, { text: '（一）主动公开', style: 7 }];
+    const parts = [...docLists(), docStyles()];
+    const original = word97(blocks, {}, parts);
+    // Where the list tables start in the file (the style sheet and the bin table of the character properties follow),
+    // and the page of character properties (the one set of properties it holds ends it).
+    const listsAt = Buffer.from(original).indexOf(Buffer.from(parts[0]!.bytes));
+    const partsSize = parts.reduce((n, part) => n + part.bytes.length, 0) + 12;
+    const pageAt = Buffer.from(original).indexOf(Buffer.from([3, 0x00, 0x08, 1, 0])) - 506;
+    expect(pageAt % 512).toBe(0);
+    expect([listsAt, pageAt].every((at) => at > 0)).toBe(true);
+    const place = fc.oneof(fc.nat(partsSize - 1).map((at) => listsAt + at), fc.nat(511).map((at) => pageAt + at));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(place, fc.nat(255)), { minLength: 1, maxLength: 12 }), (edits) => {
+        const bytes = original.slice();
+        for (const [at, value] of edits) bytes[at] = value;
+        const read = readOffice(bytes);
+        if ('reason' in read) throw new Error(read.reason);
+        // The text is all there, with or without numbers (unless the damage marked some of it deleted).
+        const text = read.doc.lines.map((line) => line.text).join('\n');
+        if (edits.every(([at]) => at < pageAt || at >= pageAt + 512)) for (const words of ['总体情况', '重新起编', '主动公开']) expect(text).toContain(words);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a report whose headings Word numbers by their style, as a .doc: every cell and the narrative read as from the same file with the numbers typed', async () => {
