@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { compare, type Json } from '../scripts/corpus-compare.js';
 import { parseReport, type ParseResult } from '../src/parse.js';
+import { launch } from './fixtures/browser.js';
 import { ROOT } from './fixtures/cli.js';
 
 const CORPUS = `${ROOT}test/corpus/`;
@@ -95,5 +98,101 @@ describe('a PDF with junk before %PDF- is read, as PDF readers read it', () => {
     const result = await parseReport(new Uint8Array([...junk(2000), ...pdf]));
     expect(result.ok).toBe(false);
     expect(codes(result)).toContain('parse.unsupportedInput ');
+  });
+});
+
+/** Quoted-printable (RFC 2045) as Word writes it: lines of at most 76 characters, "=" at the end of one cut short, every byte outside printable ASCII and "=" itself as =XX. */
+function quotedPrintable(bytes: Uint8Array): string {
+  const lines: string[] = [];
+  let line = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x0a) {
+      lines.push(line.replace(/\r$/, ''));
+      line = '';
+      continue;
+    }
+    const code = (byte >= 0x20 && byte < 0x7f && byte !== 0x3d) || byte === 0x09 || byte === 0x0d ? String.fromCharCode(byte) : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    if (line.length + code.length > 75) {
+      lines.push(`${line}=`);
+      line = '';
+    }
+    line += code;
+  }
+  return [...lines, line].join('\r\n');
+}
+
+/** A web archive of the given parts (headers and body each), with the boundary Word writes. */
+const archive = (parts: [string, string][], boundary = '----=_NextPart_01DA0B2C.5E6F7A80') =>
+  `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="${boundary}"\r\n\r\n此文档为"单个文件网页"，也称为"Web 档案"文件。\r\n\r\n` +
+  parts.map(([headers, body]) => `--${boundary}\r\n${headers}\r\n\r\n${body}\r\n\r\n`).join('') +
+  `--${boundary}--\r\n`;
+const IMAGE = ['Content-Location: file:///C:/report.files/image001.png\r\nContent-Transfer-Encoding: base64\r\nContent-Type: image/png', Buffer.from('\x89PNG\r\n\x1a\n=--图').toString('base64')] as [string, string];
+
+describe('web archives (.mht, .mhtml, and .doc files systems save so) are read by the page they hold', () => {
+  const sameAsPage = async (id: string, input: Uint8Array | string) => {
+    const [result, reference] = [await parseReport(input), await parseReport(page(id))];
+    expect(result.report).toEqual(reference.report);
+    expect(raws(result)).toEqual(raws(reference));
+    expect(codes(result)).toEqual(codes(reference));
+  };
+  const ids = ['P001', 'P004', 'P006', 'P008', 'P013', 'P016'];
+
+  it.each(ids)('%s: as Word saves a GB2312 page, quoted-printable (a tag, a figure and a character cut at line ends), an image before and after', async (id) => {
+    const html = page(id).replace(/<meta charset="UTF-8" \/>/i, '<meta http-equiv=Content-Type content="text/html; charset=gb2312">');
+    const body = quotedPrintable(gb18030(html));
+    expect(body).toMatch(/=\r\n/);
+    const mht = archive([IMAGE, ['Content-Location: file:///C:/report.htm\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="gb2312"', body], IMAGE]);
+    await sameAsPage(id, new TextEncoder().encode(mht));
+  });
+
+  it('base64, line breaks alone, a boundary not quoted, a charset the page does not declare', async () => {
+    const html = page('P016').replace('<meta charset="UTF-8" />', '');
+    const body = Buffer.from(html).toString('base64').replace(/.{76}/g, '$&\n');
+    const mht = archive([['Content-Type: text/html;\n\tcharset=utf-8\nContent-Transfer-Encoding: base64', body]], 'simple').replace(/\r\n/g, '\n').replace('boundary="simple"', 'boundary=simple');
+    await sameAsPage('P016', new TextEncoder().encode(mht));
+  });
+
+  it('an archive of one HTML part, and an archive given as text', async () => {
+    const single = `MIME-Version: 1.0\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${quotedPrintable(new TextEncoder().encode(page('P004')))}`;
+    await sameAsPage('P004', new TextEncoder().encode(single));
+    await sameAsPage('P004', single);
+  });
+
+  it.each([
+    ['no boundary', 'MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n<table></table>', /without its boundary/],
+    ['no HTML part', archive([IMAGE]), /without an HTML page/],
+    ['cut short in its part headers', archive([IMAGE]).slice(0, 180), /without an HTML page/],
+  ])('%s: a parse.unsupportedInput finding', async (_, mht, reason) => {
+    const result = await parseReport(new TextEncoder().encode(mht));
+    expect(codes(result)).toEqual(['parse.unsupportedInput ']);
+    expect(result.findings[0]!.message).toMatch(reason);
+  });
+
+  it('a page that only starts like headers is a page', async () => {
+    const text = `Subject: 年度报告\r\n\r\n${page('P006')}`;
+    const [result, reference] = [await parseReport(text), await parseReport(page('P006'))];
+    expect(raws(result)).toEqual(raws(reference));
+  });
+});
+
+describe('a page Chromium saves as a web archive (Page.captureSnapshot: its "webpage, single file")', () => {
+  it.each(['P001', 'P013'])('%s: every cell as from the page', async (id) => {
+    const browser = await launch();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(pathToFileURL(`${CORPUS}html/${id}.html`).href);
+      const session = await tab.context().newCDPSession(tab);
+      const { data } = (await session.send('Page.captureSnapshot', { format: 'mhtml' })) as { data: string };
+      expect(data).toMatch(/^From: <Saved by Blink>/);
+      expect(data).toMatch(/Content-Transfer-Encoding: quoted-printable/);
+      const [result, reference] = [await parseReport(new TextEncoder().encode(data)), await parseReport(page(id))];
+      const { match, differ, missing } = compare(JSON.parse(readFileSync(`${CORPUS}html/truth/${id}.json`, 'utf8')) as Json, result.report);
+      expect({ differ, missing }).toEqual({ differ: [], missing: [] });
+      expect(match).toBeGreaterThanOrEqual(201);
+      expect(raws(result)).toEqual(raws(reference));
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -41,7 +41,9 @@ export function decodeText(bytes: Uint8Array): string {
 /**
  * {@link decodeText} in pieces of at most {@link PIECE_BYTES} bytes each,
  * which a reader takes without joining them (see `./pieces.ts`). No
- * character is cut in two, not even a pair of UTF-16 surrogates.
+ * character is cut in two, not even a pair of UTF-16 surrogates. `named`:
+ * the encoding the file's container names (a web archive's part header),
+ * which comes before the page's own declaration.
  *
  * @example
  * ```ts
@@ -49,11 +51,11 @@ export function decodeText(bytes: Uint8Array): string {
  * decodePieces(new TextEncoder().encode('政'.repeat(20_000))).map((piece) => piece.length); // [10922, 9078]: the first 32,768 bytes hold 10,922 whole characters
  * ```
  */
-export function decodePieces(bytes: Uint8Array): string[] {
+export function decodePieces(bytes: Uint8Array, named?: string): string[] {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return inPieces(bytes, 'utf-8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return inPieces(bytes, 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return inPieces(bytes, 'utf-16be');
-  const label = declared(bytes);
+  const label = named ?? declared(bytes);
   // A page declaring UTF-16 without a byte-order mark is read as UTF-8, as browsers read it: its declaration was readable as ASCII.
   if (label && !label.startsWith('utf-16')) {
     try {

@@ -27,6 +27,7 @@ import { classify, mapApplications, mapProactive, mapReviewAndLitigation } from 
 import { headerUnits } from './header-units.js';
 import { isOfficeFile, readOffice, type OfficeDocument } from './office.js';
 import { decodePieces, pdfStart } from './encoding.js';
+import { archivedPage } from './mhtml.js';
 import { matchesIn } from './pieces.js';
 import { leafRows, rowNamer, settleGroupRows, type ExtraRow, type Mapped, type Provenance, type RowNamer } from './rows.js';
 
@@ -344,14 +345,23 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
       return empty();
     }
   }
+  // A web archive (.mht, .mhtml, or a .doc a system saved so): the page it holds, offsets counted in that page.
+  const text = typeof given === 'string' ? given : undefined;
+  const archive = office || pdf ? undefined : bytes ? archivedPage(bytes) : text && /^[!-9;-~]+:/.test(text.slice(0, 80)) ? archivedPage(new TextEncoder().encode(text)) : undefined;
+  if (archive && 'reason' in archive) {
+    out.add('parse.unsupportedInput', '', { reason: archive.reason });
+    return empty();
+  }
   // A page's bytes are decoded in pieces, which its reader takes as they are (see ./pieces.ts).
   const decoded = office
     ? [[...office.doc.lines.map((l) => l.text), ...office.doc.tables.flatMap((t) => t.rows.flat().map((c) => c.text))].join('\n')]
     : pdf
       ? [pdf.lines.map((l) => l.text).join('\n')]
-      : bytes
-        ? decodePieces(bytes)
-        : [given as string];
+      : archive
+        ? decodePieces(archive.html, archive.charset)
+        : bytes
+          ? decodePieces(bytes)
+          : [text!];
   if (decoded.every((piece) => piece.trim() === '')) {
     out.add('parse.unsupportedInput', '', { reason: 'empty' });
     return empty();
