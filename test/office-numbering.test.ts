@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { layoutOf, NARRATIVE_SECTIONS } from '../src/index.js';
+import { layoutOf } from '../src/index.js';
 import { parseReport } from '../src/parse.js';
 import { reader } from '../src/parse/doc-bytes.js';
 import { readDocLists, readDocStyleNumbering } from '../src/parse/doc-lists.js';
@@ -19,10 +19,10 @@ import { formatNumber, inheritNumbering, listNumbers, paragraphNumber, type List
 import { renderReport } from '../src/render.js';
 import { getPath } from './fixtures/arbitrary.js';
 import { busyReport2021 } from './fixtures/reports.js';
+import { HEADINGS, lines, numbered, numberHeadings, NUMBERING, W, withNumbering } from './fixtures/numbered-docx.js';
 import { convert, NO_SOFFICE, SOFFICE } from './fixtures/soffice.js';
 import { word97, word97Blocks, type TablePart, type WordBlock } from './fixtures/word97.js';
 
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const level = (format: string, text: string, start = 1): ListLevel => ({ start, format, text, suffix: '' });
 
 describe('formatNumber', () => {
@@ -158,42 +158,6 @@ describe('the numbering part and the styles of a .docx', () => {
   });
 });
 
-/** A paragraph numbered by list `list` at `ilvl`, its text as given. */
-const numbered = (list: string, ilvl: number, text: string, style = '') =>
-  `<w:p><w:pPr>${style}<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${list}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
-const NUMBERING =
-  `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>` +
-  `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
-
-/** A .docx the library writes, with `numbering` as its numbering part and its document changed by `edit`. */
-function withNumbering(docx: Uint8Array, numbering: string, edit: (xml: string) => string): Uint8Array {
-  const files = unzipSync(docx);
-  files['word/document.xml'] = strToU8(edit(strFromU8(files['word/document.xml']!)));
-  files['word/numbering.xml'] = strToU8(numbering);
-  const numberingType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering';
-  files['word/_rels/document.xml.rels'] = strToU8(strFromU8(files['word/_rels/document.xml.rels']!).replace('</Relationships>', `<Relationship Id="rIdNumbering" Type="${numberingType}" Target="numbering.xml"/></Relationships>`));
-  const contentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml';
-  files['[Content_Types].xml'] = strToU8(strFromU8(files['[Content_Types].xml']!).replace('</Types>', `<Override PartName="/word/numbering.xml" ContentType="${contentType}"/></Types>`));
-  return zipSync(files);
-}
-
-/** The report's six section headings as Word numbers them: "一、" taken out of the text and made the number of a list. */
-const HEADINGS = [...layoutOf('2021').meta.tables.map((t) => t.label), ...NARRATIVE_SECTIONS.map((s) => s.label)];
-const numberHeadings = (xml: string) =>
-  HEADINGS.reduce(
-    (text, heading) =>
-      text.replace(
-        new RegExp(`<w:p><w:pPr>((?:(?!</w:pPr>).)*)</w:pPr>((?:(?!</w:p>).)*?)<w:t xml:space="preserve">${heading}</w:t>`),
-        (_, pPr: string, runs: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>${pPr}</w:pPr>${runs}<w:t xml:space="preserve">${heading.slice(2)}</w:t>`,
-      ),
-    xml,
-  );
-
-const lines = (bytes: Uint8Array) => {
-  const read = readOffice(bytes);
-  if ('reason' in read) throw new Error(read.reason);
-  return read.doc.lines.map((line) => line.text);
-};
 
 describe('a .docx whose headings Word numbers', () => {
   const report = busyReport2021();
@@ -447,7 +411,7 @@ describe.skipIf(!SOFFICE)(`Word files LibreOffice numbers${SOFFICE ? '' : ` (ski
   // LibreOffice's own lists, in the number formats Chinese documents use, and headings its outline numbers by their styles
   // (one in a table's cell): saved by it as .docx and as .doc, each read as LibreOffice shows it.
   const FORMATS = ['一, 二, 三, ...', '1', 'A', 'a', 'I', 'i', '①, ②, ③, ...', '壹, 贰, 叁, ...', '甲, 乙, 丙, ...'];
-  const fodt = () => {
+  const fodt = (items = 12, withHeadings = true) => {
     const styles = FORMATS.map(
       (format, i) =>
         `<text:list-style style:name="L${i}"><text:list-level-style-number text:level="1" style:num-suffix="、" style:num-format="${format}"/>` +
@@ -455,7 +419,7 @@ describe.skipIf(!SOFFICE)(`Word files LibreOffice numbers${SOFFICE ? '' : ` (ski
     );
     const item = (text: string, inner = '') => `<text:list-item><text:p>${text}</text:p>${inner}</text:list-item>`;
     const lists = FORMATS.map((_, i) => {
-      const sub = `<text:list>${Array.from({ length: 12 }, (_, k) => item(`第${i}种细目${k}`)).join('')}</text:list>`;
+      const sub = `<text:list>${Array.from({ length: items }, (_, k) => item(`第${i}种细目${k}`)).join('')}</text:list>`;
       return `<text:list text:style-name="L${i}">${item(`第${i}种甲`, sub)}${item(`第${i}种乙`)}</text:list><text:p>正文${i}</text:p>` +
         `<text:list text:style-name="L${i}" text:continue-numbering="true">${item(`第${i}种丙`)}</text:list>`;
     });
@@ -474,7 +438,7 @@ describe.skipIf(!SOFFICE)(`Word files LibreOffice numbers${SOFFICE ? '' : ` (ski
       '<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" ' +
       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">' +
       `<office:styles>${outline}</office:styles><office:automatic-styles>${styles.join('')}</office:automatic-styles>` +
-      `<office:body><office:text>${headings}${lists.join('')}</office:text></office:body></office:document>`
+      `<office:body><office:text>${withHeadings ? headings : ''}${lists.join('')}</office:text></office:body></office:document>`
     );
   };
 
@@ -498,6 +462,19 @@ describe.skipIf(!SOFFICE)(`Word files LibreOffice numbers${SOFFICE ? '' : ` (ski
       expect(read.doc.tables[0]!.rows[0]!.map((cell) => cell.text.trim()), file).toEqual(['（三）格内', '格外']);
     });
   }, 240_000);
+
+  // LibreOffice's Word 2003 XML loses the outline's link to the heading styles, and writes 一, 二, 三 as digits (一〇 for ten): lists of nine.
+  it('every numbered paragraph starts with the number LibreOffice shows, in its Word 2003 XML', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gdr-numbering-'));
+    writeFileSync(join(dir, 'word2003.fodt'), fodt(9, false));
+    const [xml] = convert(join(dir, 'word2003.fodt'), 'xml:MS Word 2003 XML');
+    const [text] = convert(join(dir, 'word2003.fodt'), 'txt:Text (encoded):UTF8');
+    const shown = readFileSync(text!, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/).map((line) => line.replace(/\s+/g, '')).filter(Boolean);
+    expect(shown).toContain('（九）第0种细目8');
+    const bytes = new Uint8Array(readFileSync(xml!));
+    expect(readOffice(bytes)).toMatchObject({ kind: 'wordml' });
+    expect(lines(bytes).map((line) => line.replace(/\s+/g, '')).filter(Boolean)).toEqual(shown);
+  }, 120_000);
 
   it.each([
     ['docx', 'docx:MS Word 2007 XML'],

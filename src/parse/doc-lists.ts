@@ -7,7 +7,7 @@
  */
 import { eachModifier, reader, type Reader } from './doc-bytes.js';
 import { CompoundFileError } from './cfb.js';
-import { inheritNumbering, LIST_LEVELS, type ListLevel, type NumberingRef, type WordList } from './word-lists.js';
+import { inheritNumbering, LIST_LEVELS, msonfcFormat, type ListLevel, type NumberingRef, type WordList } from './word-lists.js';
 
 // A paragraph's list format override (sprmPIlfo: 1 for the first of PlfLfo, 0 or less for none) and list level (sprmPIlvl).
 const LIST = 0x460b;
@@ -36,14 +36,6 @@ export function readListModifier(ref: NumberingRef, sprm: number, read: Reader, 
   else if (sprm === LIST_LEVEL) ref.level = read.u8(at);
 }
 
-// The number formats (MSONFC, [MS-DOC] 2.2.1.3) by their names in Office Open XML. Any other reads as an Arabic numeral.
-const FORMATS: Readonly<Record<number, string>> = {
-  0x01: 'upperRoman', 0x02: 'lowerRoman', 0x03: 'upperLetter', 0x04: 'lowerLetter', 0x0a: 'ideographDigital', 0x0b: 'japaneseCounting',
-  0x0e: 'decimalFullWidth', 0x12: 'decimalEnclosedCircle', 0x13: 'decimalFullWidth2', 0x16: 'decimalZero', 0x17: 'bullet',
-  0x1a: 'decimalEnclosedFullstop', 0x1b: 'decimalEnclosedParen', 0x1c: 'decimalEnclosedCircleChinese', 0x1d: 'ideographEnclosedCircle',
-  0x1e: 'ideographTraditional', 0x1f: 'ideographZodiac', 0x21: 'taiwaneseCounting', 0x22: 'ideographLegalTraditional', 0x23: 'taiwaneseCountingThousand',
-  0x24: 'taiwaneseDigital', 0x25: 'chineseCounting', 0x26: 'chineseLegalSimplified', 0x27: 'chineseCountingThousand', 0xff: 'none',
-};
 const FOLLOW = ['\t', ' ', ''];
 
 /** A list level (LVL: its LVLF, two lists of modifiers, then its number text) at `at`, and where the next begins. */
@@ -60,7 +52,7 @@ function readLevel(read: Reader, at: number): { level: ListLevel; end: number } 
     const code = chars[i * 2]! | (chars[i * 2 + 1]! << 8);
     text += places.has(i + 1) && code < LIST_LEVELS ? `%${code + 1}` : String.fromCharCode(code);
   }
-  const level: ListLevel = { start: Math.max(0, read.i32(at)), format: FORMATS[read.u8(at + 4)] ?? 'decimal', text, suffix: FOLLOW[read.u8(at + 15)] ?? '' };
+  const level: ListLevel = { start: Math.max(0, read.i32(at)), format: msonfcFormat(read.u8(at + 4)), text, suffix: FOLLOW[read.u8(at + 15)] ?? '' };
   if (read.u8(at + 5) & 0x04) level.legal = true;
   return { level, end: xst + 2 + length * 2 };
 }

@@ -5,13 +5,14 @@
  * the numbers Word shows before numbered paragraphs (see `./word-lists.ts`).
  */
 import { walkXml, type OfficePackage } from './package.js';
-import { inheritNumbering, LIST_LEVELS, type ListLevel, type NumberingRef, type WordList } from './word-lists.js';
+import { inheritNumbering, LIST_LEVELS, msonfcFormat, type ListLevel, type NumberingRef, type WordList } from './word-lists.js';
 
-const MAIN = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
+// A .docx's namespace (transitional, strict) and Word 2003 XML's, whose elements a .docx names alike.
+const MAIN = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main', 'http://schemas.microsoft.com/office/word/2003/wordml'];
 
 /**
- * An element's name in WordprocessingML's namespace (either of its URIs),
- * or `undefined` for another namespace's.
+ * An element's name in WordprocessingML's namespace (either of its URIs, or
+ * Word 2003 XML's), or `undefined` for another namespace's.
  *
  * @example
  * ```ts
@@ -44,6 +45,7 @@ const level = (value: string | undefined) => {
   const n = Number.parseInt(value ?? '0', 10);
   return Number.isInteger(n) && n >= 0 && n < LIST_LEVELS ? n : 0;
 };
+// Word 2003 XML writes them capitalized (Tab, Space, Nothing).
 const SUFFIX: Readonly<Record<string, string>> = { tab: '\t', space: ' ', nothing: '' };
 const whole = (value: string | undefined, otherwise: number) => {
   const n = Number.parseInt(value ?? '', 10);
@@ -51,8 +53,8 @@ const whole = (value: string | undefined, otherwise: number) => {
 };
 
 /**
- * Reads a `w:numId` or a `w:ilvl` (of a `w:numPr`) into `ref`; anything
- * else is left alone.
+ * Reads a `w:numId` or a `w:ilvl` (of a `w:numPr`; a `w:ilfo` of Word 2003
+ * XML's `w:listPr` is its `w:numId`) into `ref`; anything else is left alone.
  *
  * @example
  * ```ts
@@ -65,7 +67,7 @@ const whole = (value: string | undefined, otherwise: number) => {
  * ```
  */
 export function readNumberingRef(ref: NumberingRef, name: string | undefined, value: string | undefined): void {
-  if (name === 'numId' && value !== undefined) ref.list = value;
+  if ((name === 'numId' || name === 'ilfo') && value !== undefined) ref.list = value;
   else if (name === 'ilvl') ref.level = level(value);
 }
 
@@ -99,7 +101,8 @@ export function relatedParts(pkg: OfficePackage, part: string): Map<string, stri
 }
 
 /**
- * The lists of a numbering part, by their `w:numId`.
+ * The lists of a numbering part, by their `w:numId` (or of a Word 2003 XML
+ * file's `w:lists`, by their `w:ilfo`).
  *
  * @example
  * ```ts
@@ -120,9 +123,10 @@ export function readNumbering(xml: string): Map<string, WordList> {
     open(name, attributes) {
       const n = wordName(name);
       const value = wordAttribute(name, attributes, 'val');
-      if (n === 'abstractNum') definitions.set(wordAttribute(name, attributes, 'abstractNumId') ?? '', (levels = []));
-      else if (n === 'num') lists.set(wordAttribute(name, attributes, 'numId') ?? '', (list = { definition: '', overrides: [], starts: new Map() }));
-      else if (n === 'abstractNumId' && list) list.definition = value ?? '';
+      // Word 2003 XML: w:listDef for w:abstractNum, w:list (by its w:ilfo) for w:num, w:ilst for w:abstractNumId.
+      if (n === 'abstractNum' || n === 'listDef') definitions.set(wordAttribute(name, attributes, n === 'listDef' ? 'listDefId' : 'abstractNumId') ?? '', (levels = []));
+      else if (n === 'num' || n === 'list') lists.set(wordAttribute(name, attributes, n === 'list' ? 'ilfo' : 'numId') ?? '', (list = { definition: '', overrides: [], starts: new Map() }));
+      else if ((n === 'abstractNumId' || n === 'ilst') && list) list.definition = value ?? '';
       else if (n === 'lvlOverride') overridden = level(wordAttribute(name, attributes, 'ilvl'));
       else if (n === 'startOverride' && list) list.starts.set(overridden, whole(value, 1));
       else if (n === 'lvl') {
@@ -133,14 +137,15 @@ export function readNumbering(xml: string): Map<string, WordList> {
       } else if (current && n === 'start') current.start = whole(value, 1);
       else if (current && n === 'numFmt') current.format = value ?? 'decimal';
       else if (current && n === 'lvlText') current.text = value ?? '';
-      else if (current && n === 'suff') current.suffix = SUFFIX[value ?? 'tab'] ?? '\t';
+      else if (current && n === 'suff') current.suffix = SUFFIX[(value ?? 'tab').toLowerCase()] ?? '\t';
+      else if (current && n === 'nfc') current.format = msonfcFormat(whole(value, 0));
       else if (current && n === 'isLgl') current.legal = value === undefined || value === '1' || value === 'true';
     },
     close(name) {
       const n = wordName(name);
       if (n === 'lvl') current = undefined;
-      else if (n === 'abstractNum') levels = undefined;
-      else if (n === 'num') list = undefined;
+      else if (n === 'abstractNum' || n === 'listDef') levels = undefined;
+      else if (n === 'num' || n === 'list') list = undefined;
     },
   });
   const read = new Map<string, WordList>();

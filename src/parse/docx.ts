@@ -12,7 +12,7 @@ import type { HtmlDocument } from './html.js';
 import { OfficeCollector, wordTable, type OfficePlace, type WordCell, type WordTable } from './office.js';
 import { walkXml, type OfficePackage } from './package.js';
 import type { SourceTable } from './source.js';
-import { listNumbers, paragraphNumber, type NumberingRef } from './word-lists.js';
+import { listNumbers, paragraphNumber, type NumberingRef, type WordList } from './word-lists.js';
 
 const FALLBACK = '{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback';
 
@@ -44,8 +44,32 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
   // The package's own relationships (the part '') name its main document.
   const main = relatedParts(pkg, '').get('/officeDocument') ?? 'word/document.xml';
   const parts = relatedParts(pkg, main);
-  const nextNumber = listNumbers(readNumbering(pkg.part(parts.get('/numbering') ?? 'word/numbering.xml') ?? ''));
-  const styles = readStyleNumbering(pkg.part(parts.get('/styles') ?? 'word/styles.xml') ?? '');
+  const lists = readNumbering(pkg.part(parts.get('/numbering') ?? 'word/numbering.xml') ?? '');
+  return readBody(pkg.part(main) ?? '', lists, readStyleNumbering(pkg.part(parts.get('/styles') ?? 'word/styles.xml') ?? ''));
+}
+
+/**
+ * Reads a Word 2003 XML document (WordprocessingML 2003, `<w:wordDocument>`,
+ * which systems fill in from a template and publish as .doc or .xml), as
+ * {@link readDocx} reads a .docx: its lists (`w:lists`), styles and body are
+ * in the one file, their elements named as a .docx names them but for a few
+ * (`w:listPr`, `w:ilfo`, `w:vmerge`, `w:nfc` numbered as in a .doc).
+ *
+ * @example
+ * ```ts
+ * import { readWordXml } from './docx.js';
+ * const w = 'xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"';
+ * const { doc } = readWordXml(`<w:wordDocument ${w}><w:body><w:p><w:r><w:t>某局2023年政府信息公开工作年度报告</w:t></w:r></w:p></w:body></w:wordDocument>`);
+ * doc.lines.map((l) => l.text); // ['某局2023年政府信息公开工作年度报告']
+ * ```
+ */
+export function readWordXml(xml: string): { doc: HtmlDocument; places: Map<number, OfficePlace> } {
+  return readBody(xml, readNumbering(xml), readStyleNumbering(xml));
+}
+
+/** Reads the body of a document whose lists and styles' numbering are given. */
+function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string, NumberingRef>): { doc: HtmlDocument; places: Map<number, OfficePlace> } {
+  const nextNumber = listNumbers(lists);
   // The numbering of the paragraph being read, from its w:pPr (not from a w:pPrChange's, which it had before an edit).
   let paragraph: NumberingRef & { style?: string; markDeleted?: boolean } = {};
   let inProps = false;
@@ -62,15 +86,19 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
   // In a run (a w:tab elsewhere is a tab stop, no text); in text deleted, or moved away, with the change tracked.
   let inRun = false;
   let deleted = 0;
+  let inBody = 0;
   const endLine = () => {
     collect.line(line, {});
     line = '';
   };
-  walkXml(pkg.part(main) ?? '', {
+  walkXml(xml, {
     open(name, attributes) {
       if (name === FALLBACK) skipping++;
       const n = wordName(name);
       if (skipping > 0 || n === undefined) return;
+      // The body only: a Word 2003 XML file holds its styles and lists, with their paragraph properties, in the same XML.
+      if (n === 'body') inBody++;
+      if (inBody === 0) return;
       const value = wordAttribute(name, attributes, 'val');
       const table = open.at(-1);
       if (n === 'p') paragraph = {};
@@ -82,7 +110,7 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
       } else if (n === 'pPr' && changed === 0) inProps = true;
       else if (n === 'pPrChange') changed++;
       else if (changed === 0 && n === 'pStyle' && value !== undefined) paragraph.style = value;
-      else if (changed === 0 && (n === 'numId' || n === 'ilvl')) readNumberingRef(paragraph, n, value);
+      else if (changed === 0 && (n === 'numId' || n === 'ilfo' || n === 'ilvl')) readNumberingRef(paragraph, n, value);
       else if (n === 'tbl') {
         if (!table) endLine();
         open.push({ number: ++count, rows: [] });
@@ -99,7 +127,7 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
         cells.push(cell);
       } else if (n === 'gridSpan' && cell) {
         cell.span = spanOf(value);
-      } else if (n === 'vMerge' && cell) {
+      } else if ((n === 'vMerge' || n === 'vmerge') && cell) {
         cell.merge = value === 'restart' ? 'restart' : 'continue';
       } else if (n === 't') {
         inText = true;
@@ -117,8 +145,9 @@ export function readDocx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
     close(name) {
       if (name === FALLBACK) skipping--;
       const n = wordName(name);
-      if (skipping > 0 || n === undefined) return;
-      if (n === 'pPrChange') changed--;
+      if (skipping > 0 || n === undefined || inBody === 0) return;
+      if (n === 'body') inBody--;
+      else if (n === 'pPrChange') changed--;
       else if (n === 'r') inRun = false;
       else if (n === 'del' || n === 'moveFrom') deleted--;
       else if (n === 'pPr' && changed === 0) {

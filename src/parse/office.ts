@@ -1,5 +1,5 @@
 /**
- * Word and Excel files (.docx, .xlsx, and Word 97–2003 .doc) read into what the HTML reader gives — tables of
+ * Word and Excel files (.docx, .xlsx, Word 97–2003 .doc, and Word's XML files) read into what the HTML reader gives — tables of
  * cells with their spans, and the text around them as lines — so that the
  * same table mapping reads them. A cell's offset is its place in reading
  * order; where it stands in the file (a sheet's cell address, a table's
@@ -12,8 +12,10 @@ import type { SourceCell, SourceLine, SourceTable } from './source.js';
 import { isInvisible } from './visible-text.js';
 import { normalizeLabel } from './normalize.js';
 import { readXlsx } from './xlsx.js';
-import { readDocx } from './docx.js';
+import { readDocx, readWordXml } from './docx.js';
 import { readDoc } from './doc.js';
+import { decodeText } from './encoding.js';
+import { openFlatPackage, wordXmlKind } from './word-xml.js';
 
 /**
  * Where a cell stands in a Word or Excel file: for Excel its address with
@@ -48,7 +50,8 @@ export interface OfficePlace {
  * ```
  */
 export interface OfficeDocument {
-  kind: PackageKind | 'doc';
+  /** `wordml` for a Word 2003 XML document; a Flat OPC file is the kind of package it holds. */
+  kind: PackageKind | 'doc' | 'wordml';
   doc: HtmlDocument;
   places: Map<number, OfficePlace>;
 }
@@ -168,23 +171,29 @@ export function wordTable(raw: WordTable, collect: OfficeCollector): SourceTable
   return { rows, offset: rows.flat()[0]?.offset ?? raw.rows[0]?.cells[0]?.offset ?? 0 };
 }
 
+// Word's XML files are told from their first kilobytes (see ./word-xml.ts).
+const xmlHead = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '');
+
 /**
  * Whether the bytes start like a file {@link readOffice} reads: a zip
- * (.docx, .xlsx) or a compound file (.doc; an .xls is told apart inside).
+ * (.docx, .xlsx), a compound file (.doc; an .xls is told apart inside), or
+ * one of Word's XML files (Flat OPC, Word 2003 XML).
  *
  * @example
  * ```ts
  * import { isOfficeFile } from './office.js';
  * isOfficeFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])); // true
+ * isOfficeFile(new TextEncoder().encode('<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">')); // true
+ * isOfficeFile(new TextEncoder().encode('<html>')); // false
  * ```
  */
 export function isOfficeFile(bytes: Uint8Array): boolean {
-  return isZip(bytes) || isCompoundFile(bytes);
+  return isZip(bytes) || isCompoundFile(bytes) || wordXmlKind(xmlHead(bytes)) !== undefined;
 }
 
 /**
  * Reads the bytes of an .xlsx, .docx or .doc file (told from its signature,
- * and a zip's content types), or says why it cannot.
+ * and a zip's content types) or of a Word XML file, or says why it cannot.
  *
  * @example
  * ```ts
@@ -202,7 +211,9 @@ export function readOffice(bytes: Uint8Array): OfficeDocument | { reason: string
       throw error;
     }
   }
-  const opened = openPackage(bytes);
+  const xml = isZip(bytes) ? undefined : wordXmlKind(xmlHead(bytes));
+  if (xml === 'wordml') return { kind: 'wordml', ...readWordXml(decodeText(bytes)) };
+  const opened = xml === 'flat' ? openFlatPackage(decodeText(bytes)) : openPackage(bytes);
   if ('reason' in opened) return opened;
   try {
     const { doc, places } = opened.kind === 'xlsx' ? readXlsx(opened) : readDocx(opened);

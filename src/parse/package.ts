@@ -177,17 +177,32 @@ export function openPackage(bytes: Uint8Array): OfficePackage | { reason: string
     };
     const types = part('[Content_Types].xml');
     if (types === undefined) return { reason: 'a zip archive that is not an Office document (no [Content_Types].xml)' };
-    const kind: PackageKind | undefined = /spreadsheetml\.(?:sheet|template)\.main|ms-excel\.(?:sheet|template)/.test(types)
-      ? 'xlsx'
-      : /wordprocessingml\.(?:document|template)\.main|ms-word\.(?:document|template)/.test(types)
-        ? 'docx'
-        : undefined;
+    const kind = packageKind(types);
     if (!kind) return { reason: 'an Office document that is neither a workbook (.xlsx) nor a Word document (.docx)' };
     return { kind, names: [...entries.keys()], part };
   } catch (error) {
     if (error instanceof PackageError) return { reason: `a zip archive that cannot be read: ${error.message}` };
     throw error;
   }
+}
+
+/**
+ * What a package is, by the content types it gives its parts: a workbook
+ * or a word-processing document (its main part's type), or neither.
+ *
+ * @example
+ * ```ts
+ * import { packageKind } from './package.js';
+ * packageKind('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'); // 'docx'
+ * packageKind('application/xml'); // undefined
+ * ```
+ */
+export function packageKind(types: string): PackageKind | undefined {
+  return /spreadsheetml\.(?:sheet|template)\.main|ms-excel\.(?:sheet|template)/.test(types)
+    ? 'xlsx'
+    : /wordprocessingml\.(?:document|template)\.main|ms-word\.(?:document|template)/.test(types)
+      ? 'docx'
+      : undefined;
 }
 
 /**

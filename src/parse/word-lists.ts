@@ -102,6 +102,31 @@ export function inheritNumbering<K>(styles: ReadonlyMap<K, { based?: K; ref: Num
  */
 export const LIST_LEVELS = 9;
 
+// The number formats of a .doc and of Word 2003 XML (MSONFC, [MS-OSHARED] 2.2.1.3) by their names in Office Open XML.
+const FORMATS: Readonly<Record<number, string>> = {
+  0x01: 'upperRoman', 0x02: 'lowerRoman', 0x03: 'upperLetter', 0x04: 'lowerLetter', 0x0a: 'ideographDigital', 0x0b: 'japaneseCounting',
+  0x0e: 'decimalFullWidth', 0x12: 'decimalEnclosedCircle', 0x13: 'decimalFullWidth2', 0x16: 'decimalZero', 0x17: 'bullet',
+  0x1a: 'decimalEnclosedFullstop', 0x1b: 'decimalEnclosedParen', 0x1c: 'decimalEnclosedCircleChinese', 0x1d: 'ideographEnclosedCircle',
+  0x1e: 'ideographTraditional', 0x1f: 'ideographZodiac', 0x21: 'taiwaneseCounting', 0x22: 'ideographLegalTraditional', 0x23: 'taiwaneseCountingThousand',
+  0x24: 'taiwaneseDigital', 0x25: 'chineseCounting', 0x26: 'chineseLegalSimplified', 0x27: 'chineseCountingThousand', 0xff: 'none',
+};
+/**
+ * The name in Office Open XML of a number format a .doc or a Word 2003 XML
+ * file gives by its code (MSONFC); a code not known here reads as Arabic
+ * numerals, as {@link formatNumber} writes any format it does not know.
+ *
+ * @example
+ * ```ts
+ * import { msonfcFormat } from './word-lists.js';
+ * msonfcFormat(0x25); // 'chineseCounting'
+ * msonfcFormat(0xff); // 'none'
+ * msonfcFormat(0x3a); // 'decimal'
+ * ```
+ */
+export function msonfcFormat(code: number): string {
+  return FORMATS[code] ?? 'decimal';
+}
+
 // A number's text longer than this is damage: a level's text is repeated on every paragraph of its list.
 const MAX_NUMBER_TEXT = 64;
 
