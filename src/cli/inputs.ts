@@ -25,7 +25,7 @@ export interface FileKind {
 /** The report JSON files `validate` reads from a folder. */
 export const JSON_FILES: FileKind = { extensions: ['.json'], name: '*.json' };
 
-const PUBLISHED_EXTENSIONS = ['.html', '.htm', '.mht', '.mhtml', '.txt', '.md', '.pdf', '.docx', '.doc', '.xlsx'];
+const PUBLISHED_EXTENSIONS = ['.html', '.htm', '.mht', '.mhtml', '.txt', '.md', '.pdf', '.docx', '.doc', '.xlsx', '.xls'];
 
 /**
  * The published reports `parse` reads from a folder.
@@ -33,7 +33,7 @@ const PUBLISHED_EXTENSIONS = ['.html', '.htm', '.mht', '.mhtml', '.txt', '.md', 
  * @example
  * ```ts
  * import { PUBLISHED_FILES } from './inputs.js';
- * PUBLISHED_FILES.name; // '*.html, *.htm, *.mht, *.mhtml, *.txt, *.md, *.pdf, *.docx, *.doc or *.xlsx'
+ * PUBLISHED_FILES.name; // '*.html, *.htm, *.mht, *.mhtml, *.txt, *.md, *.pdf, *.docx, *.doc, *.xlsx or *.xls'
  * ```
  */
 export const PUBLISHED_FILES: FileKind = {

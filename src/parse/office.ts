@@ -1,5 +1,5 @@
 /**
- * Word and Excel files (.docx, .xlsx, Word 97–2003 .doc, and Word's XML files) read into what the HTML reader gives — tables of
+ * Word and Excel files (.docx, .xlsx, Word 97–2003 .doc, and Office's XML files) read into what the HTML reader gives — tables of
  * cells with their spans, and the text around them as lines — so that the
  * same table mapping reads them. A cell's offset is its place in reading
  * order; where it stands in the file (a sheet's cell address, a table's
@@ -15,7 +15,8 @@ import { readXlsx } from './xlsx.js';
 import { readDocx, readWordXml } from './docx.js';
 import { readDoc } from './doc.js';
 import { decodeText } from './encoding.js';
-import { openFlatPackage, wordXmlKind } from './word-xml.js';
+import { officeXmlKind, openFlatPackage } from './office-xml.js';
+import { readSpreadsheetXml } from './spreadsheet-xml.js';
 
 /**
  * Where a cell stands in a Word or Excel file: for Excel its address with
@@ -50,8 +51,8 @@ export interface OfficePlace {
  * ```
  */
 export interface OfficeDocument {
-  /** `wordml` for a Word 2003 XML document; a Flat OPC file is the kind of package it holds. */
-  kind: PackageKind | 'doc' | 'wordml';
+  /** `wordml` and `spreadsheetml` for Word and Excel 2003 XML; a Flat OPC file is the kind of package it holds. */
+  kind: PackageKind | 'doc' | 'wordml' | 'spreadsheetml';
   doc: HtmlDocument;
   places: Map<number, OfficePlace>;
 }
@@ -171,13 +172,13 @@ export function wordTable(raw: WordTable, collect: OfficeCollector): SourceTable
   return { rows, offset: rows.flat()[0]?.offset ?? raw.rows[0]?.cells[0]?.offset ?? 0 };
 }
 
-// Word's XML files are told from their first kilobytes (see ./word-xml.ts).
+// Office's XML files are told from their first kilobytes (see ./office-xml.ts).
 const xmlHead = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '');
 
 /**
  * Whether the bytes start like a file {@link readOffice} reads: a zip
  * (.docx, .xlsx), a compound file (.doc; an .xls is told apart inside), or
- * one of Word's XML files (Flat OPC, Word 2003 XML).
+ * one of Office's XML files (Flat OPC, Word 2003 XML, Excel 2003 XML).
  *
  * @example
  * ```ts
@@ -188,12 +189,12 @@ const xmlHead = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes.sub
  * ```
  */
 export function isOfficeFile(bytes: Uint8Array): boolean {
-  return isZip(bytes) || isCompoundFile(bytes) || wordXmlKind(xmlHead(bytes)) !== undefined;
+  return isZip(bytes) || isCompoundFile(bytes) || officeXmlKind(xmlHead(bytes)) !== undefined;
 }
 
 /**
  * Reads the bytes of an .xlsx, .docx or .doc file (told from its signature,
- * and a zip's content types) or of a Word XML file, or says why it cannot.
+ * and a zip's content types) or of one of Office's XML files, or says why it cannot.
  *
  * @example
  * ```ts
@@ -211,8 +212,9 @@ export function readOffice(bytes: Uint8Array): OfficeDocument | { reason: string
       throw error;
     }
   }
-  const xml = isZip(bytes) ? undefined : wordXmlKind(xmlHead(bytes));
+  const xml = isZip(bytes) ? undefined : officeXmlKind(xmlHead(bytes));
   if (xml === 'wordml') return { kind: 'wordml', ...readWordXml(decodeText(bytes)) };
+  if (xml === 'spreadsheetml') return { kind: 'spreadsheetml', ...readSpreadsheetXml(decodeText(bytes)) };
   const opened = xml === 'flat' ? openFlatPackage(decodeText(bytes)) : openPackage(bytes);
   if ('reason' in opened) return opened;
   try {

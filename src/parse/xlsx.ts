@@ -27,7 +27,16 @@ const relId = (attributes: ReadonlyMap<string, string>) => RELATIONSHIPS.map((u)
 const MAX_SPAN = 60;
 // A stretch of a sheet larger than this is not a table of the form: it is not laid out.
 const MAX_SLOTS = 20_000;
-const MAX_SHEETS = 64;
+/**
+ * The most sheets of a workbook read: no report has more.
+ *
+ * @example
+ * ```ts
+ * import { MAX_SHEETS } from './xlsx.js';
+ * MAX_SHEETS; // 64
+ * ```
+ */
+export const MAX_SHEETS = 64;
 
 /** A part's relationships: id → target path inside the package. */
 function relationships(pkg: OfficePackage, source: string): Map<string, { type: string; target: string }> {
@@ -107,8 +116,16 @@ function numberFormats(xml: string | undefined): string[] {
  * (`0`, `0.0000`, `#,##0.00`, with quoted text before or after: `0.0000"万元"`),
  * rounded half-up from the stored decimal; any other format shows the
  * stored value, at Excel's 15 significant digits.
+ *
+ * @example
+ * ```ts
+ * import { shownNumber } from './xlsx.js';
+ * shownNumber('4166.21465', '0.0000'); // '4166.2147'
+ * shownNumber('1234567', '#,##0'); // '1,234,567'
+ * shownNumber('0.30000000000000004', 'General'); // '0.3'
+ * ```
  */
-function shownNumber(value: string, code: string): string {
+export function shownNumber(value: string, code: string): string {
   // Written as a spreadsheet writes a number (an exponent of three digits at most): else shown as stored, not a figure.
   if (!/^-?\d{1,30}(?:\.\d{1,30})?(?:E[-+]?\d{1,2})?$/i.test(value)) return value;
   const number: WanDecimal = new Wan(value);
@@ -122,17 +139,24 @@ function shownNumber(value: string, code: string): string {
   return number.isInteger() || number.sd() <= 15 ? value : number.toSignificantDigits(15).toFixed();
 }
 
-/** One cell as the sheet stores it. */
-interface SheetCell {
-  row: number;
-  column: number;
-  text: string;
+/**
+ * A sheet's cells as they show (zero-based row and column, by row then
+ * column) and its merged ranges, as the layout into tables takes them.
+ *
+ * @example
+ * ```ts
+ * import type { SheetContent } from './xlsx.js';
+ * const sheet: SheetContent = { cells: [{ row: 0, column: 0, text: '行政复议' }], merges: [{ row: 0, column: 0, rows: 1, columns: 5 }] };
+ * ```
+ */
+export interface SheetContent {
+  cells: { row: number; column: number; text: string }[];
+  merges: { row: number; column: number; rows: number; columns: number }[];
 }
 
 /** The cells and merges of a sheet, cells by row then column. */
-function sheetCells(xml: string, shared: readonly string[], formats: readonly string[]): { cells: SheetCell[]; merges: { row: number; column: number; rows: number; columns: number }[] } {
-  const cells: SheetCell[] = [];
-  const merges: { row: number; column: number; rows: number; columns: number }[] = [];
+function sheetCells(xml: string, shared: readonly string[], formats: readonly string[]): SheetContent {
+  const { cells, merges }: SheetContent = { cells: [], merges: [] };
   let row = -1;
   let column = -1;
   let cell: { type: string; style: number; value?: string; formula?: string; inline?: string } | undefined;
@@ -211,9 +235,22 @@ function columnName(index: number): string {
 /** A sheet's name as a reference writes it: quoted when it is not a plain word. */
 const sheetRef = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replaceAll("'", "''")}'`);
 
-/** One sheet cut into tables at its blank rows; the lone cells over each table become lines. */
-function readSheet(name: string, xml: string, shared: readonly string[], formats: readonly string[], collect: OfficeCollector, tables: SourceTable[]): void {
-  const { cells, merges } = sheetCells(xml, shared, formats);
+/**
+ * Lays one sheet out into tables, cut at its blank rows; the lone cells over
+ * each table become lines; every cell with its address (`Sheet1!C7`).
+ *
+ * @example
+ * ```ts
+ * import { OfficeCollector } from './office.js';
+ * import type { SourceTable } from './source.js';
+ * import { layOutSheet } from './xlsx.js';
+ * const collect = new OfficeCollector();
+ * const tables: SourceTable[] = [];
+ * layOutSheet('Sheet1', { cells: [{ row: 0, column: 0, text: '某局年度报告' }, { row: 2, column: 0, text: '信息内容' }, { row: 2, column: 1, text: '本年制发件数' }], merges: [] }, collect, tables);
+ * [collect.lines[0]!.text, tables[0]!.rows[0]!.length]; // ['某局年度报告', 2]
+ * ```
+ */
+export function layOutSheet(name: string, { cells, merges }: SheetContent, collect: OfficeCollector, tables: SourceTable[]): void {
   const byRow = new Map<number, Map<number, string>>();
   for (const cell of cells) {
     const row = byRow.get(cell.row) ?? new Map<number, string>();
@@ -308,6 +345,6 @@ export function readXlsx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
   });
   const collect = new OfficeCollector();
   const tables: SourceTable[] = [];
-  for (const sheet of sheets) readSheet(sheet.name, pkg.part(sheet.target) ?? '', shared, formats, collect, tables);
+  for (const sheet of sheets) layOutSheet(sheet.name, sheetCells(pkg.part(sheet.target) ?? '', shared, formats), collect, tables);
   return { doc: { title: '', tables, lines: collect.lines }, places: collect.places };
 }

@@ -1,8 +1,13 @@
 /**
- * Word's XML files (a Word 2003 XML document, a Word 2007 "XML document" in
- * Flat OPC), which systems fill in from a template and publish as .doc or
- * .xml: read as the .docx they hold the same document as.
+ * Office's XML files (a Word 2003 XML document, a Word 2007 "XML document"
+ * in Flat OPC, an Excel 2003 XML workbook), which systems fill in from a
+ * template or export and publish as .doc, .xls or .xml: read as the .docx
+ * they hold the same document as, and as Excel and LibreOffice read a
+ * workbook.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutOf } from '../src/index.js';
 import { parseReport, type ParseResult } from '../src/parse.js';
@@ -11,7 +16,8 @@ import { renderReport } from '../src/render.js';
 import { getPath } from './fixtures/arbitrary.js';
 import { lines, numberHeadings, NUMBERING, withNumbering } from './fixtures/numbered-docx.js';
 import { busyReport2021 } from './fixtures/reports.js';
-import { flatOpc, word2003 } from './fixtures/word-xml.js';
+import { flatOpc, spreadsheet2003, word2003 } from './fixtures/office-xml.js';
+import { convert, csvFields, NO_SOFFICE, SOFFICE } from './fixtures/soffice.js';
 
 const places = (result: ParseResult) => Object.fromEntries(Object.entries(result.provenance).map(([pointer, { raw, table, row, cell }]) => [pointer, { raw, table, row, cell }]));
 const cells = (report: unknown) => layoutOf('2021').cells.map((cell) => getPath(report, cell.path));
@@ -87,4 +93,57 @@ describe('what is not one of Word\'s XML files, or one that cannot be read', () 
     if ('reason' in read) throw new Error(read.reason);
     expect(read.doc.lines.map((line) => line.text)).toContain('一、总体情况');
   });
+});
+
+describe('an Excel 2003 XML workbook (SpreadsheetML 2003), as systems export a report', () => {
+  const report = busyReport2021();
+  const SS = 'xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40"';
+
+  it.each([
+    ['on one worksheet', false],
+    ['a worksheet for each table', true],
+  ])('%s: every cell read, each figure at its address, the amounts in their four-decimal format', async (_, sheetEach) => {
+    const xml = spreadsheet2003(report, { sheetEach });
+    expect(xml).toMatch(/ss:MergeDown="\d+"/);
+    expect(xml).toMatch(/ss:Index="\d+"/);
+    const read = readOffice(encode(xml));
+    expect(read).toMatchObject({ kind: 'spreadsheetml' });
+    const result = await parseReport(encode(xml));
+    expect(cells(result.report)).toEqual(cells(report));
+    expect(result.report).toMatchObject({ year: report.year, agency: report.agency });
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.provenance['/proactive/regulations/inForce']).toMatchObject({ raw: '31', address: "'年度报告'!D6" });
+    const fee = Object.entries(result.provenance).find(([pointer]) => pointer.endsWith('/amount'));
+    expect(fee?.[1].raw).toMatch(/\.\d{4}$/);
+  });
+
+  it('rows and cells placed by ss:Index, rich text, and indexes or merges that cannot be a report\'s are read as the next cell, or not merged', () => {
+    const xml =
+      `<?xml version="1.0"?><Workbook ${SS}><Worksheet ss:Name="Sheet1"><Table>` +
+      '<Row ss:Index="2"><Cell ss:Index="2" ss:MergeAcross="1"><ss:Data ss:Type="String"><html:B>信息</html:B><html:Font>内容</html:Font></ss:Data></Cell><Cell><Data ss:Type="Number">7</Data></Cell></Row>' +
+      '<Row><Cell ss:Index="0"><Data ss:Type="String">甲</Data></Cell><Cell ss:Index="abc"><Data ss:Type="String">乙</Data></Cell><Cell ss:Index="1000000000" ss:MergeAcross="100000000"><Data ss:Type="Number">0.30000000000000004</Data></Cell></Row>' +
+      '</Table></Worksheet></Workbook>';
+    const read = readOffice(encode(xml));
+    if ('reason' in read) throw new Error(read.reason);
+    const places = read.doc.tables.flatMap((table) => table.rows.flat()).map((cell) => `${cell.text}@${read.places.get(cell.offset)?.address}:${cell.colspan}`);
+    expect(places).toEqual(['@Sheet1!A2:1', '信息内容@Sheet1!B2:2', '7@Sheet1!D2:1', '甲@Sheet1!A3:1', '乙@Sheet1!B3:1', '0.3@Sheet1!C3:1', '@Sheet1!D3:1']);
+  });
+});
+
+describe.skipIf(!SOFFICE)(`LibreOffice reads the Excel 2003 XML workbook${SOFFICE ? '' : ` (skipped: ${NO_SOFFICE})`}`, () => {
+  it('each figure read is at the address where LibreOffice shows it, as it shows it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gdr-ss2003-'));
+    const xml = spreadsheet2003(busyReport2021());
+    writeFileSync(join(dir, 'report.xml'), xml);
+    const [csv] = convert(join(dir, 'report.xml'), 'csv:Text - txt - csv (StarCalc):44,34,76,1');
+    const grid = readFileSync(csv!, 'utf8').split(/\r?\n/).map(csvFields);
+    const result = await parseReport(encode(xml));
+    const figures = Object.values(result.provenance);
+    expect(figures.length).toBeGreaterThanOrEqual(200);
+    for (const { raw, address } of figures) {
+      const [, column, row] = /!([A-Z]+)(\d+)$/.exec(address!)!;
+      const shown = grid[Number(row) - 1]?.[[...column!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1];
+      expect(shown, address).toBe(raw);
+    }
+  }, 120_000);
 });

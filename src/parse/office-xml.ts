@@ -1,14 +1,16 @@
 /**
- * Word's XML files, which systems fill in from a template and publish as
- * .doc or .xml (Word opens them as documents): a Word 2007 "XML document"
- * (Flat OPC: a package's parts inline in one XML file) and a Word 2003 XML
- * document (`<w:wordDocument>`). Told from their first kilobytes, read as a
- * .docx is (see `./docx.ts`).
+ * Office's XML files, which systems fill in from a template or export and
+ * publish as .doc, .xls or .xml (Word and Excel open them as documents and
+ * workbooks): a Word 2007 "XML document" (Flat OPC: a package's parts inline
+ * in one XML file), a Word 2003 XML document (`<w:wordDocument>`, read as a
+ * .docx is: `./docx.ts`) and an Excel 2003 XML workbook (`<Workbook>`:
+ * `./spreadsheet-xml.ts`). Told from their first kilobytes.
  */
 import { packageKind, type OfficePackage } from './package.js';
 
 const PACKAGE = 'http://schemas.microsoft.com/office/2006/xmlPackage';
 const WORD_2003 = 'http://schemas.microsoft.com/office/word/2003/wordml';
+const SPREADSHEET_2003 = 'urn:schemas-microsoft-com:office:spreadsheet';
 // How far into the file its root element is looked for (past the XML declaration and processing instructions).
 const HEAD = 4096;
 
@@ -22,22 +24,25 @@ function rootPrefix(head: string, local: string, uri: string): string | undefine
 }
 
 /**
- * Which of Word's XML files `head` (a file's first kilobytes, as text)
- * starts: a Flat OPC package, a Word 2003 XML document, or neither.
+ * Which of Office's XML files `head` (a file's first kilobytes, as text)
+ * starts: a Flat OPC package, a Word 2003 XML document, an Excel 2003 XML
+ * workbook, or none.
  *
  * @example
  * ```ts
- * import { wordXmlKind } from './word-xml.js';
- * wordXmlKind('<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">'); // 'wordml'
- * wordXmlKind('<?xml version="1.0"?><pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'); // 'flat'
- * wordXmlKind('<html><body>'); // undefined
+ * import { officeXmlKind } from './office-xml.js';
+ * officeXmlKind('<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">'); // 'wordml'
+ * officeXmlKind('<?xml version="1.0"?><pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'); // 'flat'
+ * officeXmlKind('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'); // 'spreadsheetml'
+ * officeXmlKind('<html><body>'); // undefined
  * ```
  */
-export function wordXmlKind(head: string): 'flat' | 'wordml' | undefined {
+export function officeXmlKind(head: string): 'flat' | 'wordml' | 'spreadsheetml' | undefined {
   const start = head.slice(0, HEAD);
   if (!start.includes('<?xml') && !/^\s*</.test(start)) return undefined;
   if (rootPrefix(start, 'package', PACKAGE) !== undefined) return 'flat';
   if (rootPrefix(start, 'wordDocument', WORD_2003) !== undefined) return 'wordml';
+  if (rootPrefix(start, 'Workbook', SPREADSHEET_2003) !== undefined) return 'spreadsheetml';
   return undefined;
 }
 
@@ -48,7 +53,7 @@ export function wordXmlKind(head: string): 'flat' | 'wordml' | undefined {
  *
  * @example
  * ```ts
- * import { openFlatPackage } from './word-xml.js';
+ * import { openFlatPackage } from './office-xml.js';
  * const flat = '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
  *   '<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml">' +
  *   '<pkg:xmlData><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/></pkg:xmlData></pkg:part></pkg:package>';
@@ -59,7 +64,7 @@ export function wordXmlKind(head: string): 'flat' | 'wordml' | undefined {
  */
 export function openFlatPackage(xml: string): OfficePackage | { reason: string } {
   const prefix = rootPrefix(xml.slice(0, HEAD), 'package', PACKAGE);
-  if (prefix === undefined) return { reason: 'an XML file that is not a Word XML document' };
+  if (prefix === undefined) return { reason: 'an XML file that is not a Flat OPC package' };
   const p = prefix ? `${prefix}:` : '';
   const parts = new Map<string, string>();
   const types: string[] = [];
