@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutOf } from '../src/index.js';
 import { parseReport, type ParseResult } from '../src/parse.js';
@@ -146,4 +147,21 @@ describe.skipIf(!SOFFICE)(`LibreOffice reads the Excel 2003 XML workbook${SOFFIC
       expect(shown, address).toBe(raw);
     }
   }, 120_000);
+});
+
+describe('Office\'s XML files damaged anywhere', () => {
+  const docx = withNumbering(renderReport(busyReport2021(), { to: 'docx' }), NUMBERING, numberHeadings);
+  const files = [word2003(docx), flatOpc(docx), spreadsheet2003(busyReport2021())].map(encode);
+
+  it('a report or a parse.* finding, never an exception (fast-check)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(files.length - 1), fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.constantFrom(0x3c, 0x3e, 0x22, 0x2f, 0x26, 0x3d, 0x20, 0x30, 0x39, 0xe4)), { minLength: 1, maxLength: 12 }), async (which, edits) => {
+        const bytes = files[which]!.slice();
+        for (const [at, value] of edits) bytes[Math.floor(at * bytes.length)] = value;
+        const result = await parseReport(bytes);
+        expect(result.report !== undefined || result.findings.some((f) => f.code.startsWith('parse.'))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compare, type Json } from '../scripts/corpus-compare.js';
 import { parseReport, type ParseResult } from '../src/parse.js';
@@ -127,6 +128,7 @@ const archive = (parts: [string, string][], boundary = '----=_NextPart_01DA0B2C.
   `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="${boundary}"\r\n\r\n此文档为"单个文件网页"，也称为"Web 档案"文件。\r\n\r\n` +
   parts.map(([headers, body]) => `--${boundary}\r\n${headers}\r\n\r\n${body}\r\n\r\n`).join('') +
   `--${boundary}--\r\n`;
+const encode8 = (text: string) => new TextEncoder().encode(text);
 const IMAGE = ['Content-Location: file:///C:/report.files/image001.png\r\nContent-Transfer-Encoding: base64\r\nContent-Type: image/png', Buffer.from('\x89PNG\r\n\x1a\n=--图').toString('base64')] as [string, string];
 
 describe('web archives (.mht, .mhtml, and .doc files systems save so) are read by the page they hold', () => {
@@ -167,6 +169,20 @@ describe('web archives (.mht, .mhtml, and .doc files systems save so) are read b
     const result = await parseReport(new TextEncoder().encode(mht));
     expect(codes(result)).toEqual(['parse.unsupportedInput ']);
     expect(result.findings[0]!.message).toMatch(reason);
+  });
+
+  it('an archive damaged anywhere (its headers, boundaries, encoded bytes): a report or a parse.* finding, never an exception (fast-check)', async () => {
+    const mht = encode8(archive([IMAGE, ['Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="utf-8"', quotedPrintable(encode8(page('P001')))]]));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.constantFrom(0x3d, 0x0d, 0x0a, 0x2d, 0x3a, 0x3b, 0x22, 0x41, 0x7a)), { minLength: 1, maxLength: 12 }), async (edits) => {
+        const bytes = mht.slice();
+        // Most edits in the first kilobyte, where the headers and the first boundaries are.
+        for (const [at, value] of edits) bytes[Math.floor(at * at * bytes.length)] = value;
+        const result = await parseReport(bytes);
+        expect(result.report !== undefined || result.findings.some((f) => f.code.startsWith('parse.'))).toBe(true);
+      }),
+      { numRuns: 80 },
+    );
   });
 
   it('a page that only starts like headers is a page', async () => {
