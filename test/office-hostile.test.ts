@@ -115,7 +115,7 @@ describe('Word 97–2003 (.doc) and other compound files that cannot be read giv
     ['a Word 95 document', (b: Uint8Array) => ((b[fibAt(b, 2)] = 0x68), (b[fibAt(b, 3)] = 0), b), /Word 6 or Word 95 document.*save it as \.docx/],
     ['an encrypted document', (b: Uint8Array) => ((b[fibAt(b, 0x0b)]! |= 0x01), b), /encrypted/],
     ['an Excel 97–2003 workbook', () => compoundFile([['Workbook', new Uint8Array(5000)]]), /\.xls.*save it as \.xlsx/],
-    ['a compound file that is no Word document', () => compoundFile([['Contents', new Uint8Array(5000)]]), /not a Word document/],
+    ['a compound file that is no Word document', () => compoundFile([['Contents', new Uint8Array(5000)]]), /neither a Word document nor an Excel workbook/],
   ])('%s', async (_, damage, reason) => {
     const started = Date.now();
     const findings = await refused(damage(P001()));

@@ -77,9 +77,9 @@ Exit status: 0 no error, 1 an error in the report, 2 unreadable input.`,
 
 Reads a published report into the canonical report JSON, printed on standard output, with the
 findings on standard error. The kind of input is told from its content: HTML pages and web
-archives (.mht, .mhtml), PDF files, Word (.docx, .doc) and Excel (.xlsx) files and Office's XML
-files (Word and Excel 2003 XML, Flat OPC; as .doc, .xls, or .xml given by name), and plain text or
-Markdown (text extractions whose rows keep their figures on one line).
+archives (.mht, .mhtml), PDF files, Word (.docx, .doc) and Excel (.xlsx, .xls) files and Office's
+XML files (Word and Excel 2003 XML, Flat OPC; as .doc, .xls, or .xml given by name), and plain text
+or Markdown (text extractions whose rows keep their figures on one line).
 
 Several files, a folder (its ${PUBLISHED_FILES.name} files, sub-
 folders too) or a quoted glob print the findings of each file, or with --format json each

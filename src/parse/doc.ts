@@ -337,11 +337,7 @@ function tableOf(number: number, raw: RawRow[], collect: OfficeCollector): Sourc
  */
 export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<number, OfficePlace> } | { reason: string } {
   const stream = file.stream('WordDocument');
-  if (!stream) {
-    return file.names.includes('Workbook') || file.names.includes('Book')
-      ? { reason: 'an Excel 97–2003 workbook (.xls), which is not read: save it as .xlsx' }
-      : { reason: 'a compound file (OLE2) that is not a Word document (no WordDocument stream)' };
-  }
+  if (!stream) return { reason: 'a compound file (OLE2) that is neither a Word document nor an Excel workbook' };
   const word = reader(stream, 'a Word document');
   if (word.u16(0) !== 0xa5ec) return { reason: 'a compound file whose WordDocument stream is not a Word document' };
   if (word.u16(2) < 0xc0) return { reason: 'a Word 6 or Word 95 document, which is not read: save it as .docx' };

@@ -14,6 +14,7 @@ import { normalizeLabel } from './normalize.js';
 import { readXlsx } from './xlsx.js';
 import { readDocx, readWordXml } from './docx.js';
 import { readDoc } from './doc.js';
+import { readXls } from './xls.js';
 import { decodeText } from './encoding.js';
 import { officeXmlKind, openFlatPackage } from './office-xml.js';
 import { readSpreadsheetXml } from './spreadsheet-xml.js';
@@ -52,7 +53,7 @@ export interface OfficePlace {
  */
 export interface OfficeDocument {
   /** `wordml` and `spreadsheetml` for Word and Excel 2003 XML; a Flat OPC file is the kind of package it holds. */
-  kind: PackageKind | 'doc' | 'wordml' | 'spreadsheetml';
+  kind: PackageKind | 'doc' | 'xls' | 'wordml' | 'spreadsheetml';
   doc: HtmlDocument;
   places: Map<number, OfficePlace>;
 }
@@ -205,10 +206,12 @@ export function isOfficeFile(bytes: Uint8Array): boolean {
 export function readOffice(bytes: Uint8Array): OfficeDocument | { reason: string } {
   if (isCompoundFile(bytes)) {
     try {
-      const read = readDoc(openCompoundFile(bytes));
-      return 'reason' in read ? read : { kind: 'doc', ...read };
+      const file = openCompoundFile(bytes);
+      const workbook = file.names.includes('Workbook') || file.names.includes('Book');
+      const read = workbook ? readXls(file) : readDoc(file);
+      return 'reason' in read ? read : { kind: workbook ? 'xls' : 'doc', ...read };
     } catch (error) {
-      if (error instanceof CompoundFileError) return { reason: `a Word 97–2003 or other compound file (OLE2) that cannot be read: ${error.message}` };
+      if (error instanceof CompoundFileError) return { reason: `a Word or Excel 97–2003 or other compound file (OLE2) that cannot be read: ${error.message}` };
       throw error;
     }
   }

@@ -321,7 +321,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     return empty();
   }
   const bytes = typeof given === 'string' ? undefined : given;
-  // A Word or Excel file is a zip or a compound file, told from its signature (a zip's, then from its content types).
+  // A Word or Excel file is a zip or a compound file, told from its signature (a zip's, then from its content types), or one of Office's XML files.
   let office: OfficeDocument | undefined;
   if (bytes && isOfficeFile(bytes)) {
     const read = readOffice(bytes);

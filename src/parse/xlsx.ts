@@ -89,12 +89,21 @@ function sharedStrings(xml: string): string[] {
   return items;
 }
 
-// Built-in number formats with decimals (ECMA-376 §18.8.30): 2 is 0.00, 4 is #,##0.00.
-const BUILT_IN: Readonly<Record<string, string>> = { '1': '0', '2': '0.00', '3': '#,##0', '4': '#,##0.00' };
+/**
+ * The built-in number formats that fix the decimals, by their id (ECMA-376
+ * §18.8.30, as in an .xls): 2 is 0.00, 4 is #,##0.00.
+ *
+ * @example
+ * ```ts
+ * import { BUILT_IN_FORMATS } from './xlsx.js';
+ * BUILT_IN_FORMATS['2']; // '0.00'
+ * ```
+ */
+export const BUILT_IN_FORMATS: Readonly<Record<string, string>> = { '1': '0', '2': '0.00', '3': '#,##0', '4': '#,##0.00' };
 
 /** Each cell style's number format code, by style index. */
 function numberFormats(xml: string | undefined): string[] {
-  const codes = new Map(Object.entries(BUILT_IN));
+  const codes = new Map(Object.entries(BUILT_IN_FORMATS));
   const formats: string[] = [];
   let inCellXfs = false;
   walkXml(xml ?? '', {
