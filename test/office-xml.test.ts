@@ -70,15 +70,56 @@ describe('Word 2003 XML: only the body is text', () => {
   });
 });
 
+describe('Word 2003 XML as Word writes more of it: only what the body shows is its text', () => {
+  it('headers, footers, footnotes, comments and a change of formatting are left out, a deletion too (its tab), a smart tag and an image are passed through; a cell merged across (w:hmerge)', () => {
+    const aml = 'xmlns:aml="http://schemas.microsoft.com/aml/2001/core" xmlns:st1="urn:schemas-microsoft-com:office:smarttags"';
+    const xml =
+      `<?xml version="1.0" encoding="UTF-8"?><?mso-application progid="Word.Document"?><w:wordDocument ${W2003} ${aml}>` +
+      '<w:lists><w:listDef w:listDefId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:nfc w:val="37"/><w:lvlText w:val="%1、"/><w:suff w:val="Nothing"/></w:lvl></w:listDef><w:list w:ilfo="1"><w:ilst w:val="0"/></w:list></w:lists>' +
+      '<w:body><wx:sect>' +
+      '<w:p><w:pPr><w:listPr><w:ilvl w:val="0"/><w:ilfo w:val="1"/></w:listPr>' +
+      '<aml:annotation aml:id="1" w:type="Word.Formatting"><aml:content><w:pPr><w:listPr><w:ilvl w:val="0"/><w:ilfo w:val="1"/></w:listPr></w:pPr></aml:content></aml:annotation></w:pPr>' +
+      '<w:r><w:t>总体</w:t></w:r><st1:place><w:r><w:t>情况</w:t></w:r></st1:place>' +
+      '<aml:annotation aml:id="2" w:type="Word.Comment"><aml:content><w:p><w:r><w:t>批注内容</w:t></w:r></w:p></aml:content></aml:annotation>' +
+      '<aml:annotation aml:id="3" w:type="Word.Deletion"><aml:content><w:r><w:delText>旧</w:delText><w:tab/></w:r></aml:content></aml:annotation>' +
+      '<w:r><w:pict><w:binData w:name="wordml://1.png">iVBORw0KGgo=</w:binData></w:pict></w:r></w:p>' +
+      '<w:tbl><w:tr><w:tc><w:tcPr><w:hmerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>行政复议</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:hmerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>行政诉讼</w:t></w:r></w:p></w:tc></w:tr>' +
+      '<w:tr><w:tc><w:p><w:r><w:t>12</w:t></w:r><w:r><w:footnote><w:p><w:r><w:t>注：含转办</w:t></w:r></w:p></w:footnote></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>4</w:t></w:r></w:p></w:tc></w:tr></w:tbl>' +
+      '<w:p><w:r><w:t>留</w:t></w:r></w:p>' +
+      '<w:sectPr><w:hdr w:type="odd"><w:p><w:r><w:t>某某县人民政府（页眉）</w:t></w:r></w:p></w:hdr><w:ftr w:type="odd"><w:p><w:r><w:t>- 1 -</w:t></w:r></w:p></w:ftr></w:sectPr>' +
+      '</wx:sect></w:body></w:wordDocument>';
+    const read = readOffice(encode(xml));
+    if ('reason' in read) throw new Error(read.reason);
+    expect(read.doc.lines.map((line) => line.text).filter(Boolean)).toEqual(['一、总体情况', '留']);
+    expect(read.doc.tables[0]!.rows.map((row) => row.map((cell) => `${cell.text.trim()}:${cell.colspan}`))).toEqual([['行政复议:2', '行政诉讼:1'], ['12:1', '3:1', '4:1']]);
+  });
+
+  it('in UTF-16, with its byte-order mark', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-16"?><w:wordDocument ${W2003}><w:body><w:p><w:r><w:t>某局2023年政府信息公开工作年度报告</w:t></w:r></w:p></w:body></w:wordDocument>`;
+    const read = readOffice(new Uint8Array(Buffer.from(`\ufeff${xml}`, 'utf16le')));
+    expect(read).toMatchObject({ kind: 'wordml', doc: { lines: [{ text: '某局2023年政府信息公开工作年度报告' }] } });
+  });
+});
+
 describe('what is not one of Word\'s XML files, or one that cannot be read', () => {
   it('an XHTML page, and XML of another kind, are read as pages and text, not as Word files', async () => {
     const xhtml = `<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>某局2023年政府信息公开工作年度报告</p></body></html>`;
     const other = '<?xml version="1.0"?><w:wordDocument xmlns:w="urn:not-word"><w:body/></w:wordDocument>';
-    for (const text of [xhtml, other]) {
+    // A page whose script writes a Word document's root element is still a page: only the root tells.
+    const script = `<html><head><script>var doc = '<w:wordDocument ${W2003}>';</script></head><body><p>某局</p></body></html>`;
+    for (const text of [xhtml, other, script]) {
       expect(readOffice(encode(text))).toMatchObject({ reason: expect.any(String) });
       const result = await parseReport(encode(text));
       expect(result.findings.map((f) => f.code)).not.toContain('parse.unsupportedInput');
     }
+  });
+
+  it('a Flat OPC package whose binary parts come before and between its XML ones reads its document', () => {
+    const image = '<pkg:part pkg:name="/word/media/image1.png" pkg:contentType="image/png" pkg:compression="store"><pkg:binaryData>iVBORw0KGgo=</pkg:binaryData></pkg:part>';
+    const flat = flatOpc(renderReport(busyReport2021(), { to: 'docx' })).replace('<pkg:part ', `${image.repeat(3)}<pkg:part `).replace('</pkg:package>', `${image}</pkg:package>`);
+    const read = readOffice(encode(flat));
+    if ('reason' in read) throw new Error(read.reason);
+    expect(read.doc.tables).toHaveLength(3);
   });
 
   it('a Flat OPC package that holds no Word document or workbook: one parse.unsupportedInput finding', async () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compare, type Json } from '../scripts/corpus-compare.js';
 import { parseReport, type ParseResult } from '../src/parse.js';
+import { archivedPage } from '../src/parse/mhtml.js';
 import { launch } from './fixtures/browser.js';
 import { ROOT } from './fixtures/cli.js';
 
@@ -183,6 +184,21 @@ describe('web archives (.mht, .mhtml, and .doc files systems save so) are read b
       }),
       { numRuns: 80 },
     );
+  });
+
+  it('an HTML page in a nested multipart (multipart/alternative, as Outlook saves one), a boundary that starts a longer one, an 8bit part given as text', async () => {
+    const html = quotedPrintable(encode8(page('P013')));
+    const inner = `Content-Type: multipart/alternative; boundary="in"\r\n\r\n--in\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n纯文本\r\n--in\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${html}\r\n--in--`;
+    const nested = `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="out"\r\n\r\n--out\r\n${IMAGE[0]}\r\n\r\n${IMAGE[1]}\r\n--out\r\n${inner}\r\n--out--\r\n`;
+    await sameAsPage('P013', encode8(nested));
+    // Boundary "b": a line "--bb" in the page is no delimiter.
+    const withLine = page('P013').replace('</body>', '<p>\n--bb\n</p></body>');
+    const single = `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${withLine}\r\n--b--\r\n`;
+    const result = archivedPage(encode8(single));
+    expect(result && 'html' in result && new TextDecoder().decode(result.html)).toBe(withLine);
+    // Given as text, a page in 8 bits was decoded already: its charset is no longer its bytes'.
+    const gb = `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/html; charset="gb2312"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${page('P013')}\r\n--b--\r\n`;
+    await sameAsPage('P013', gb);
   });
 
   it('a page that only starts like headers is a page', async () => {

@@ -15,6 +15,12 @@ import type { SourceTable } from './source.js';
 import { listNumbers, paragraphNumber, type NumberingRef, type WordList } from './word-lists.js';
 
 const FALLBACK = '{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback';
+// Word 2003 XML's annotations (aml:annotation): a comment, a change of formatting (the properties before it) or a deletion.
+const ANNOTATION = '{http://schemas.microsoft.com/aml/2001/core}annotation';
+const ANNOTATION_TYPE = '{http://schemas.microsoft.com/office/word/2003/wordml}type';
+// What is no text of the body where it stands: the fallback of alternate content (read once, as its choice), and in Word 2003 XML
+// the headers and footers (in w:sectPr) and the footnotes and endnotes (in their run).
+const ASIDE = new Set(['hdr', 'ftr', 'footnote', 'endnote']);
 
 // No table of the form is wider than this; a larger span is read as 1.
 const MAX_SPAN = 60;
@@ -82,7 +88,13 @@ function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string,
   const cells: WordCell[] = [];
   let line = '';
   let inText = false;
-  let skipping = 0;
+  // How deep the walk is, and from which depth on an element and all it holds are skipped (-1: none).
+  let depth = 0;
+  let skipFrom = -1;
+  // Word 2003 XML's annotations open: whether each is a deletion.
+  const annotations: boolean[] = [];
+  // Table cells merged into the one before them (Word 2003 XML's w:hmerge).
+  const mergedAcross = new Set<WordCell>();
   // In a run (a w:tab elsewhere is a tab stop, no text); in text deleted, or moved away, with the change tracked.
   let inRun = false;
   let deleted = 0;
@@ -93,9 +105,20 @@ function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string,
   };
   walkXml(xml, {
     open(name, attributes) {
-      if (name === FALLBACK) skipping++;
+      depth++;
+      if (skipFrom >= 0) return;
       const n = wordName(name);
-      if (skipping > 0 || n === undefined) return;
+      const annotation = name === ANNOTATION ? attributes.get(ANNOTATION_TYPE) : undefined;
+      if (name === FALLBACK || (n !== undefined && ASIDE.has(n)) || annotation === 'Word.Comment' || annotation === 'Word.Formatting') {
+        skipFrom = depth;
+        return;
+      }
+      if (name === ANNOTATION) {
+        annotations.push(annotation === 'Word.Deletion');
+        if (annotation === 'Word.Deletion') deleted++;
+        if (annotation === 'Word.Deletion' && inProps && changed === 0) paragraph.markDeleted = true;
+      }
+      if (n === undefined) return;
       // The body only: a Word 2003 XML file holds its styles and lists, with their paragraph properties, in the same XML.
       if (n === 'body') inBody++;
       if (inBody === 0) return;
@@ -129,6 +152,8 @@ function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string,
         cell.span = spanOf(value);
       } else if ((n === 'vMerge' || n === 'vmerge') && cell) {
         cell.merge = value === 'restart' ? 'restart' : 'continue';
+      } else if ((n === 'hMerge' || n === 'hmerge') && cell && value !== 'restart') {
+        mergedAcross.add(cell);
       } else if (n === 't') {
         inText = true;
       } else if ((n === 'tab' || n === 'br' || n === 'cr') && inRun && deleted === 0) {
@@ -138,14 +163,19 @@ function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string,
       }
     },
     text(text) {
-      if (!inText || skipping > 0 || deleted > 0) return;
+      if (!inText || skipFrom >= 0 || deleted > 0) return;
       if (cell) cell.text += text;
       else if (open.length === 0) line += text;
     },
     close(name) {
-      if (name === FALLBACK) skipping--;
+      depth--;
+      if (skipFrom >= 0) {
+        if (depth < skipFrom) skipFrom = -1;
+        return;
+      }
+      if (name === ANNOTATION && annotations.pop()) deleted--;
       const n = wordName(name);
-      if (skipping > 0 || n === undefined || inBody === 0) return;
+      if (n === undefined || inBody === 0) return;
       if (n === 'body') inBody--;
       else if (n === 'pPrChange') changed--;
       else if (n === 'r') inRun = false;
@@ -160,8 +190,15 @@ function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string,
         if (cell) cell.text += ' ';
         else if (open.length === 0) endLine();
       } else if (n === 'tc') {
-        cells.pop();
+        const done = cells.pop();
         cell = cells.at(-1);
+        // A cell merged into the one before it widens that one.
+        const row = open.at(-1)?.rows.at(-1);
+        if (done && mergedAcross.has(done) && row && row.cells.length > 1 && row.cells.at(-1) === done) {
+          row.cells.pop();
+          const before = row.cells.at(-1)!;
+          [before.span, before.text] = [Math.min(before.span + done.span, MAX_SPAN), before.text + done.text];
+        }
       } else if (n === 'tbl') {
         const table = open.pop();
         if (table) tables.push(wordTable(table, collect));

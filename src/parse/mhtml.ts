@@ -91,10 +91,62 @@ function decoded(body: Uint8Array, encoding: string | undefined): Uint8Array {
 }
 
 /**
+ * Whether a text starts as a block of headers does (a field's name, then a
+ * colon): only such a text is looked at further as a web archive.
+ *
+ * @example
+ * ```ts
+ * import { startsWithHeader } from './mhtml.js';
+ * startsWithHeader('MIME-Version: 1.0'); // true
+ * startsWithHeader('<html>'); // false
+ * ```
+ */
+export function startsWithHeader(head: string): boolean {
+  return /^[!-9;-~]+:/.test(head.slice(0, 80));
+}
+
+// How deep archives may nest in archives (multipart/alternative in multipart/related).
+const MAX_NESTING = 3;
+
+/** The first HTML part of the multipart body `bytes[from, to)` with this boundary, searched into nested multiparts. */
+function htmlPart(bytes: Uint8Array, from: number, to: number, boundary: string, nesting: number): { body: Uint8Array; headers: string; type: string } | undefined {
+  const delimiter = new TextEncoder().encode(`\n--${boundary}`);
+  // A delimiter is the boundary on a line of its own: after it, "--" (the last), white space or the line's end; not a longer boundary.
+  const delimiterAt = (after: number) => {
+    for (let at = find(bytes, delimiter, after); at >= 0 && at < to; at = find(bytes, delimiter, at + 1)) {
+      const next = bytes[at + delimiter.length];
+      if (next === undefined || next === 0x2d || next === 0x20 || next === 0x09 || next === 0x0d || next === 0x0a) return at;
+    }
+    return -1;
+  };
+  // Each part: after a delimiter line, its headers, then its body up to the next delimiter (the line break before it is the delimiter's).
+  for (let at = delimiterAt(from - 1); at >= 0 && bytes[at + delimiter.length] !== 0x2d; ) {
+    const partStart = bytes.indexOf(0x0a, at + 1) + 1;
+    const bodyAt = partStart > 0 && partStart < to ? bodyStart(bytes, partStart - 1) : -1;
+    if (bodyAt < 0 || bodyAt > to) return undefined;
+    const next = delimiterAt(bodyAt - 1);
+    const end = next < 0 ? to : bytes[next - 1] === 0x0d ? next - 1 : next;
+    const headers = latin1(bytes.subarray(partStart, bodyAt));
+    const type = header(headers, 'Content-Type') ?? '';
+    if (/^text\/html/i.test(type)) return { body: bytes.subarray(bodyAt, Math.max(bodyAt, end)), headers, type };
+    const inner = parameter(type, 'boundary');
+    if (/^multipart\//i.test(type) && inner && nesting < MAX_NESTING) {
+      const found = htmlPart(bytes, bodyAt, Math.max(bodyAt, end), inner, nesting + 1);
+      if (found) return found;
+    }
+    at = next;
+  }
+  return undefined;
+}
+
+/**
  * The HTML page a web archive holds: its bytes, decoded from their transfer
- * encoding, and the charset its header names; `undefined` for bytes that are
- * no web archive (no `MIME-Version` header and multipart or HTML content
- * type at their start); a reason for an archive that holds no HTML page.
+ * encoding, the charset its header names, and whether it was encoded
+ * (quoted-printable or base64: its bytes are the page's own, in that
+ * charset); `undefined` for bytes that are no web archive (no
+ * `MIME-Version` header and multipart or HTML content type at their
+ * start); a reason for an archive that holds no HTML page. An HTML part is
+ * looked for in nested multiparts too.
  *
  * @example
  * ```ts
@@ -107,34 +159,17 @@ function decoded(body: Uint8Array, encoding: string | undefined): Uint8Array {
  * archivedPage(new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n')); // { reason: 'a web archive (MHTML) without its boundary' }
  * ```
  */
-export function archivedPage(bytes: Uint8Array): { html: Uint8Array; charset?: string | undefined } | { reason: string } | undefined {
-  // A header field first (a name, then a colon), or no archive: a page is not searched for a blank line.
-  if (!/^[!-9;-~]+:/.test(latin1(bytes.subarray(0, 80)))) return undefined;
+export function archivedPage(bytes: Uint8Array): { html: Uint8Array; charset: string | undefined; encoded: boolean } | { reason: string } | undefined {
+  // A header field first, or no archive: a page is not searched for a blank line.
+  if (!startsWithHeader(latin1(bytes.subarray(0, 80)))) return undefined;
   const start = bodyStart(bytes.subarray(0, HEADERS), 0);
   const headers = latin1(bytes.subarray(0, Math.max(0, start)));
   const type = header(headers, 'Content-Type');
   if (header(headers, 'MIME-Version') === undefined || !/^(multipart\/|text\/html)/i.test(type ?? '')) return undefined;
-  const page = (body: Uint8Array, partHeaders: string, partType: string) => ({
-    html: decoded(body, header(partHeaders, 'Content-Transfer-Encoding')),
-    charset: parameter(partType, 'charset')?.toLowerCase(),
-  });
-  if (/^text\/html/i.test(type!)) return page(bytes.subarray(start), headers, type!);
   const boundary = parameter(type, 'boundary');
-  if (!boundary) return { reason: 'a web archive (MHTML) without its boundary' };
-  const delimiter = new TextEncoder().encode(`\n--${boundary}`);
-  // Each part: after a delimiter line, its headers, then its body up to the next delimiter (the line break before it is the delimiter's).
-  for (let at = find(bytes, delimiter, start - 1); at >= 0 && bytes[at + delimiter.length] !== 0x2d; ) {
-    const partStart = bytes.indexOf(0x0a, at + 1) + 1;
-    const bodyAt = partStart > 0 ? bodyStart(bytes, partStart - 1) : -1;
-    if (bodyAt < 0) break;
-    const next = find(bytes, delimiter, bodyAt - 1);
-    const partHeaders = latin1(bytes.subarray(partStart, bodyAt));
-    const partType = header(partHeaders, 'Content-Type') ?? '';
-    if (/^text\/html/i.test(partType)) {
-      const end = next < 0 ? bytes.length : bytes[next - 1] === 0x0d ? next - 1 : next;
-      return page(bytes.subarray(bodyAt, Math.max(bodyAt, end)), partHeaders, partType);
-    }
-    at = next;
-  }
-  return { reason: 'a web archive (MHTML) without an HTML page' };
+  if (!/^text\/html/i.test(type!) && !boundary) return { reason: 'a web archive (MHTML) without its boundary' };
+  const part = /^text\/html/i.test(type!) ? { body: bytes.subarray(start), headers, type: type! } : htmlPart(bytes, start, bytes.length, boundary!, 1);
+  if (!part) return { reason: 'a web archive (MHTML) without an HTML page' };
+  const encoding = header(part.headers, 'Content-Transfer-Encoding')?.toLowerCase();
+  return { html: decoded(part.body, encoding), charset: parameter(part.type, 'charset')?.toLowerCase(), encoded: encoding === 'quoted-printable' || encoding === 'base64' };
 }

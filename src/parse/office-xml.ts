@@ -11,12 +11,21 @@ import { packageKind, type OfficePackage } from './package.js';
 const PACKAGE = 'http://schemas.microsoft.com/office/2006/xmlPackage';
 const WORD_2003 = 'http://schemas.microsoft.com/office/word/2003/wordml';
 const SPREADSHEET_2003 = 'urn:schemas-microsoft-com:office:spreadsheet';
-// How far into the file its root element is looked for (past the XML declaration and processing instructions).
-const HEAD = 4096;
+/**
+ * How far into a file its root element is looked for (past the XML
+ * declaration and processing instructions), in characters or bytes.
+ *
+ * @example
+ * ```ts
+ * import { XML_HEAD } from './office-xml.js';
+ * XML_HEAD; // 4096
+ * ```
+ */
+export const XML_HEAD = 4096;
 
-/** The prefix an element `local` of namespace `uri` has at the root of `xml`, when it is the root. */
+/** The prefix the root element of `head` has, when it is `local` of namespace `uri` (after the XML declaration, processing instructions, comments, a doctype). */
 function rootPrefix(head: string, local: string, uri: string): string | undefined {
-  const match = new RegExp(`<(?:([\\w.-]+):)?${local}\\b[^>]*>`).exec(head);
+  const match = new RegExp(`^\\ufeff?(?:\\s|<\\?[\\s\\S]*?\\?>|<!--[\\s\\S]*?-->|<!DOCTYPE[^>]*>)*<(?:([\\w.-]+):)?${local}\\b[^>]*>`).exec(head);
   if (!match) return undefined;
   const prefix = match[1] ?? '';
   const declared = new RegExp(`xmlns${prefix ? `:${prefix}` : ''}\\s*=\\s*["']${uri.replace(/[./]/g, '\\$&')}["']`).test(match[0]);
@@ -38,8 +47,7 @@ function rootPrefix(head: string, local: string, uri: string): string | undefine
  * ```
  */
 export function officeXmlKind(head: string): 'flat' | 'wordml' | 'spreadsheetml' | undefined {
-  const start = head.slice(0, HEAD);
-  if (!start.includes('<?xml') && !/^\s*</.test(start)) return undefined;
+  const start = head.slice(0, XML_HEAD);
   if (rootPrefix(start, 'package', PACKAGE) !== undefined) return 'flat';
   if (rootPrefix(start, 'wordDocument', WORD_2003) !== undefined) return 'wordml';
   if (rootPrefix(start, 'Workbook', SPREADSHEET_2003) !== undefined) return 'spreadsheetml';
@@ -63,7 +71,7 @@ export function officeXmlKind(head: string): 'flat' | 'wordml' | 'spreadsheetml'
  * ```
  */
 export function openFlatPackage(xml: string): OfficePackage | { reason: string } {
-  const prefix = rootPrefix(xml.slice(0, HEAD), 'package', PACKAGE);
+  const prefix = rootPrefix(xml.slice(0, XML_HEAD), 'package', PACKAGE);
   if (prefix === undefined) return { reason: 'an XML file that is not a Flat OPC package' };
   const p = prefix ? `${prefix}:` : '';
   const parts = new Map<string, string>();
@@ -76,8 +84,9 @@ export function openFlatPackage(xml: string): OfficePackage | { reason: string }
     const tag = xml.slice(at, tagEnd);
     const attribute = (name: string) => new RegExp(`\\s${p}${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1];
     const [name, type] = [attribute('name'), attribute('contentType')];
-    const data = xml.indexOf(dataOpen, tagEnd);
-    if (name !== undefined && data >= 0 && data < end) {
+    // Its content is its first child: looked for there, not searched for (a search across binary parts would make the walk quadratic).
+    const data = xml.indexOf('<', tagEnd);
+    if (name !== undefined && data >= 0 && data < end && xml.startsWith(dataOpen, data)) {
       const dataEnd = xml.lastIndexOf(dataClose, end);
       parts.set(name.replace(/^\//, ''), xml.slice(data + dataOpen.length, Math.max(data + dataOpen.length, dataEnd)));
       types.push(type ?? '');

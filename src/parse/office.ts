@@ -16,7 +16,7 @@ import { readDocx, readWordXml } from './docx.js';
 import { readDoc } from './doc.js';
 import { readXls } from './xls.js';
 import { decodeText } from './encoding.js';
-import { officeXmlKind, openFlatPackage } from './office-xml.js';
+import { officeXmlKind, openFlatPackage, XML_HEAD } from './office-xml.js';
 import { readSpreadsheetXml } from './spreadsheet-xml.js';
 
 /**
@@ -173,8 +173,11 @@ export function wordTable(raw: WordTable, collect: OfficeCollector): SourceTable
   return { rows, offset: rows.flat()[0]?.offset ?? raw.rows[0]?.cells[0]?.offset ?? 0 };
 }
 
-// Office's XML files are told from their first kilobytes (see ./office-xml.ts).
-const xmlHead = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '');
+// Office's XML files are told from their first kilobytes (see ./office-xml.ts), in UTF-16 when a byte-order mark says so.
+const xmlHead = (bytes: Uint8Array) => {
+  const label = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(label).decode(bytes.subarray(0, XML_HEAD * (label === 'utf-8' ? 1 : 2)));
+};
 
 /**
  * Whether the bytes start like a file {@link readOffice} reads: a zip

@@ -27,7 +27,7 @@ import { classify, mapApplications, mapProactive, mapReviewAndLitigation } from 
 import { headerUnits } from './header-units.js';
 import { isOfficeFile, readOffice, type OfficeDocument } from './office.js';
 import { decodePieces, pdfStart } from './encoding.js';
-import { archivedPage } from './mhtml.js';
+import { archivedPage, startsWithHeader } from './mhtml.js';
 import { matchesIn } from './pieces.js';
 import { leafRows, rowNamer, settleGroupRows, type ExtraRow, type Mapped, type Provenance, type RowNamer } from './rows.js';
 
@@ -347,7 +347,7 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
   }
   // A web archive (.mht, .mhtml, or a .doc a system saved so): the page it holds, offsets counted in that page.
   const text = typeof given === 'string' ? given : undefined;
-  const archive = office || pdf ? undefined : bytes ? archivedPage(bytes) : text && /^[!-9;-~]+:/.test(text.slice(0, 80)) ? archivedPage(new TextEncoder().encode(text)) : undefined;
+  const archive = office || pdf ? undefined : bytes ? archivedPage(bytes) : text && startsWithHeader(text) ? archivedPage(new TextEncoder().encode(text)) : undefined;
   if (archive && 'reason' in archive) {
     out.add('parse.unsupportedInput', '', { reason: archive.reason });
     return empty();
@@ -358,7 +358,8 @@ export async function parseReport(input: ParseInput, options?: ParseOptions): Pr
     : pdf
       ? [pdf.lines.map((l) => l.text).join('\n')]
       : archive
-        ? decodePieces(archive.html, archive.charset)
+        ? // A page given as text was decoded already: its bytes here are UTF-8, unless a transfer encoding kept the page's own.
+          decodePieces(archive.html, bytes || archive.encoded ? archive.charset : 'utf-8')
         : bytes
           ? decodePieces(bytes)
           : [text!];
