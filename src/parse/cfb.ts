@@ -36,8 +36,14 @@ export class CompoundFileError extends Error {}
 export interface CompoundFile {
   /** The names of the streams at its root. */
   names: string[];
-  /** A root stream's bytes, or `undefined` when there is none; throws a {@link CompoundFileError} when it cannot be read. */
+  /**
+   * A root stream's bytes, by its name in any case (names compare so in a
+   * compound file: `WORKBOOK` is `Workbook`), or `undefined` when there is
+   * none; throws a {@link CompoundFileError} when it cannot be read.
+   */
   stream(name: string): Uint8Array | undefined;
+  /** Whether it has a root stream of this name, in any case. */
+  has(name: string): boolean;
 }
 
 const SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -179,7 +185,7 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     if (i === NO_STREAM || i >= entries.length || visited[i]) continue;
     visited[i] = 1;
     const entry = entries[i]!;
-    if (entry.type === 2 && !children.has(entry.name)) children.set(entry.name, entry);
+    if (entry.type === 2 && !children.has(entry.name.toUpperCase())) children.set(entry.name.toUpperCase(), entry);
     stack.push(entry.left, entry.right);
   }
 
@@ -197,9 +203,10 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
   };
   const cutoff = view.getUint32(0x38, true);
   return {
-    names: [...children.keys()],
+    names: [...children.values()].map((entry) => entry.name),
+    has: (name) => children.has(name.toUpperCase()),
     stream(name) {
-      const entry = children.get(name);
+      const entry = children.get(name.toUpperCase());
       if (!entry) return undefined;
       if (entry.size > bytes.length) throw new CompoundFileError(`the stream ${name} of ${entry.size} bytes, in a file of ${bytes.length}`);
       if (entry.size >= cutoff) return read(entry.start, entry.size, `the stream ${name}`);

@@ -210,7 +210,7 @@ export function readOffice(bytes: Uint8Array): OfficeDocument | { reason: string
   if (isCompoundFile(bytes)) {
     try {
       const file = openCompoundFile(bytes);
-      const workbook = file.names.includes('Workbook') || file.names.includes('Book');
+      const workbook = file.has('Workbook') || file.has('Book');
       const read = workbook ? readXls(file) : readDoc(file);
       return 'reason' in read ? read : { kind: workbook ? 'xls' : 'doc', ...read };
     } catch (error) {

@@ -29,31 +29,45 @@ const RK = 0x027e;
 const MULRK = 0x00bd;
 const FORMULA = 0x0006;
 const STRING = 0x0207;
+const BOOLERR = 0x0205;
 const MERGEDCELLS = 0x00e5;
-// No sheet of a report reaches past this: a cell further out is damage.
-const MAX_ROWS = 65_536;
-const MAX_COLUMNS = 256;
-// No workbook of a report holds more cells: more is refused before they fill the memory (a cell record is 10 bytes).
+const GLOBALS = new Set([BOF, FILEPASS, BOUNDSHEET, SST, FORMAT, XF]);
+const CELLS = new Set([LABELSST, LABEL, NUMBER, RK, MULRK, FORMULA, STRING, BOOLERR, MERGEDCELLS]);
+// A worksheet's substream, in its BOF.
+const WORKSHEET = 0x0010;
+// No workbook of a report holds more cells (merged ones counted by their area): more is refused before they fill the memory.
 const MAX_CELLS = 500_000;
+// An error value's code, as Excel shows it.
+const ERRORS: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A' };
 
-interface Record {
+interface BiffRecord {
   type: number;
   /** Its data, and the data of the CONTINUE records after it, each piece apart (strings restart their width in each). */
   pieces: Uint8Array[];
 }
 
-/** The records from `at` to the next EOF (or the stream's end), CONTINUE records joined to the one they go on. */
-function records(stream: Reader, at: number): Record[] {
-  const out: Record[] = [];
-  while (at + 4 <= stream.bytes.length) {
+/**
+ * The records of the types `wanted` in one substream: from its BOF at `at`
+ * to its EOF, or to `to`. A substream inside it (a chart's, BOF to EOF) is
+ * skipped; CONTINUE records are joined to the record they go on. Records
+ * not wanted are walked over, not kept. Also where the substream ends.
+ */
+function records(stream: Reader, at: number, to: number, wanted: ReadonlySet<number>): { found: BiffRecord[]; end: number } {
+  const found: BiffRecord[] = [];
+  let kept: BiffRecord | undefined;
+  let depth = 0;
+  while (at + 4 <= to) {
     const [type, size] = [stream.u16(at), stream.u16(at + 2)];
-    const data = stream.slice(at + 4, size);
-    at += 4 + size;
-    if (type === CONTINUE && out.length > 0) out.at(-1)!.pieces.push(data);
-    else out.push({ type, pieces: [data] });
-    if (type === EOF) break;
+    const data = at + 4;
+    at = data + size;
+    if (type === BOF) depth++;
+    else if (type === EOF && --depth <= 0) break;
+    if (depth > 1) kept = undefined;
+    else if (type === CONTINUE) kept?.pieces.push(stream.slice(data, size));
+    else if (wanted.has(type)) found.push((kept = { type, pieces: [stream.slice(data, size)] }));
+    else kept = undefined;
   }
-  return out;
+  return { found, end: at };
 }
 
 /** Reads a record's pieces in order: values that may run from one piece into the next, and strings whose characters take each piece's own width. */
@@ -71,6 +85,18 @@ class Pieces {
 
   u8(): number {
     return this.next();
+  }
+
+  /** Whether every byte has been read. */
+  atEnd(): boolean {
+    while (this.piece < this.pieces.length && this.at >= this.pieces[this.piece]!.length) [this.piece, this.at] = [this.piece + 1, 0];
+    return this.piece >= this.pieces.length;
+  }
+
+  /** A little-endian IEEE double. */
+  f64(): number {
+    const bytes = new Uint8Array(8).map(() => this.next());
+    return new DataView(bytes.buffer).getFloat64(0, true);
   }
 
   u16(): number {
@@ -109,13 +135,13 @@ class Pieces {
   }
 }
 
-/** The shared strings: each a count, flags, its runs' and extension's sizes, its characters, then the runs and extension skipped. */
-function sharedStrings(record: Record): string[] {
+/** The shared strings: each a count, flags, its runs' and extension's sizes, its characters, then the runs and extension skipped; as many as its data holds, whatever count it gives. */
+function sharedStrings(record: BiffRecord): string[] {
   const read = new Pieces(record.pieces);
   read.skip(4);
   const unique = read.u32();
   const strings: string[] = [];
-  for (let i = 0; i < unique; i++) {
+  for (let i = 0; i < unique && !read.atEnd(); i++) {
     const count = read.u16();
     const flags = read.u8();
     const runs = flags & 0x08 ? read.u16() : 0;
@@ -128,24 +154,24 @@ function sharedStrings(record: Record): string[] {
 
 /** A number stored as RK: 30 bits of an integer or of a double's high word, divided by 100 when its lowest bit says so. */
 function rkNumber(rk: number): number {
-  const value = rk & 0x02 ? rk >> 2 : new DataView(new Uint32Array([0, (rk & 0xfffffffc) >>> 0]).buffer).getFloat64(0, true);
-  return rk & 0x01 ? value / 100 : value;
+  if (rk & 0x02) return rk & 0x01 ? (rk >> 2) / 100 : rk >> 2;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setUint32(4, rk & 0xfffffffc, true);
+  return rk & 0x01 ? view.getFloat64(0, true) / 100 : view.getFloat64(0, true);
 }
 
-const float64 = (read: Pieces) => {
-  const bytes = new Uint8Array(8).map(() => read.u8());
-  return new DataView(bytes.buffer).getFloat64(0, true);
-};
-
-/** The number as the shortest decimal that is the same double, as Excel shows a General number. */
-const decimalOf = (value: number) => (Number.isFinite(value) ? (Math.abs(value) < 1e21 ? String(value) : value.toExponential()) : '');
+/** A stored double as the shortest decimal that is the same double: a decimal from here on, shown by its cell's format. */
+const decimalOf = (value: number) => (Number.isFinite(value) ? String(value) : '');
 
 /** One sheet's cells and merged ranges, from its records; `format` gives a cell format's number format code. */
-function sheetContent(sheet: Record[], strings: readonly string[], format: (xf: number) => string, budget: { cells: number }): SheetContent {
+function sheetContent(sheet: BiffRecord[], strings: readonly string[], format: (xf: number) => string, budget: { cells: number }): SheetContent {
   const content: SheetContent = { cells: [], merges: [] };
+  const spend = (cells: number) => {
+    if ((budget.cells -= cells) < 0) throw new CompoundFileError(`an Excel workbook of more than ${MAX_CELLS} cells, more than any report has`);
+  };
   const put = (row: number, column: number, text: string) => {
-    if (text === '' || row >= MAX_ROWS || column >= MAX_COLUMNS) return;
-    if (--budget.cells < 0) throw new CompoundFileError(`an Excel workbook of more than ${MAX_CELLS} cells, more than any report has`);
+    if (text === '') return;
+    spend(1);
     content.cells.push({ row, column, text });
   };
   let pendingFormula: { row: number; column: number } | undefined;
@@ -161,7 +187,7 @@ function sheetContent(sheet: Record[], strings: readonly string[], format: (xf: 
       put(row, column, read.string(2));
     } else if (record.type === NUMBER || record.type === RK) {
       const [row, column, xf] = [read.u16(), read.u16(), read.u16()];
-      put(row, column, shownNumber(decimalOf(record.type === RK ? rkNumber(read.u32()) : float64(read)), format(xf)));
+      put(row, column, shownNumber(decimalOf(record.type === RK ? rkNumber(read.u32()) : read.f64()), format(xf)));
     } else if (record.type === MULRK) {
       const [row, first] = [read.u16(), read.u16()];
       const count = (record.pieces.reduce((n, piece) => n + piece.length, 0) - 6) / 6;
@@ -171,19 +197,29 @@ function sheetContent(sheet: Record[], strings: readonly string[], format: (xf: 
       }
     } else if (record.type === FORMULA) {
       const [row, column, xf] = [read.u16(), read.u16(), read.u16()];
-      const bytes = new Uint8Array(8).map(() => read.u8());
+      const result = new Pieces([record.pieces[0]!.subarray(6, 14)]);
+      const [kind, , value, , , , high, low] = Array.from({ length: 8 }, () => result.u8());
       // A cached result whose last two bytes are 0xFFFF is no number: a string follows in a STRING record, or a boolean, an error, nothing.
-      if (bytes[6] === 0xff && bytes[7] === 0xff) {
-        if (bytes[0] === 0) pendingFormula = { row, column };
-        else if (bytes[0] === 1) put(row, column, bytes[2] ? 'TRUE' : 'FALSE');
-      } else put(row, column, shownNumber(decimalOf(new DataView(bytes.buffer).getFloat64(0, true)), format(xf)));
+      if (high === 0xff && low === 0xff) {
+        if (kind === 0) pendingFormula = { row, column };
+        else if (kind === 1 || kind === 2) put(row, column, kind === 1 ? (value ? 'TRUE' : 'FALSE') : (ERRORS[value!] ?? '#N/A'));
+      } else put(row, column, shownNumber(decimalOf(read.f64()), format(xf)));
+    } else if (record.type === BOOLERR) {
+      const [row, column] = [read.u16(), read.u16()];
+      read.skip(2);
+      const [value, isError] = [read.u8(), read.u8()];
+      put(row, column, isError ? (ERRORS[value] ?? '#N/A') : value ? 'TRUE' : 'FALSE');
     } else if (record.type === STRING && pendingFormula) {
       put(pendingFormula.row, pendingFormula.column, read.string(2));
       pendingFormula = undefined;
     } else if (record.type === MERGEDCELLS) {
       for (let i = 0, n = read.u16(); i < n; i++) {
         const [rowFirst, rowLast, columnFirst, columnLast] = [read.u16(), read.u16(), read.u16(), read.u16()];
-        if (rowLast >= rowFirst && columnLast >= columnFirst) content.merges.push({ row: rowFirst, column: columnFirst, rows: rowLast - rowFirst + 1, columns: columnLast - columnFirst + 1 });
+        if (rowLast < rowFirst || columnLast < columnFirst) continue;
+        const merge = { row: rowFirst, column: columnFirst, rows: rowLast - rowFirst + 1, columns: columnLast - columnFirst + 1 };
+        // Laid out, a merge costs its area: a flood of them is refused as cells are.
+        spend(Math.min(merge.rows * merge.columns, 3_600));
+        content.merges.push(merge);
       }
     }
   }
@@ -211,7 +247,7 @@ export function readXls(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
   const bytes = file.stream('Workbook');
   if (!bytes) return { reason: 'an Excel 5 or 95 workbook (.xls), which is not read: save it as .xlsx' };
   const stream = reader(bytes, 'an Excel workbook');
-  const globals = records(stream, 0);
+  const { found: globals, end: globalsEnd } = records(stream, 0, bytes.length, GLOBALS);
   const bof = globals[0]?.type === BOF ? new Pieces(globals[0].pieces) : undefined;
   if (!bof || bof.u16() !== 0x0600) return { reason: 'an Excel workbook older than Excel 97 (.xls), which is not read: save it as .xlsx' };
   if (globals.some((r) => r.type === FILEPASS)) return { reason: 'an encrypted (password-protected) Excel workbook' };
@@ -235,9 +271,15 @@ export function readXls(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
   const tables: SourceTable[] = [];
   const format = (xf: number) => codes.get(formats[xf] ?? 0) ?? '';
   const budget = { cells: MAX_CELLS };
+  // A sheet's substream comes after the globals and before the next sheet's, and starts with a worksheet's BOF: damage
+  // that points a sheet elsewhere (into the globals, at another sheet) costs that sheet, and no byte is walked twice.
+  const starts = [...new Set(sheets.map((sheet) => sheet.at))].filter((at) => at >= globalsEnd && at + 8 <= bytes.length).sort((a, b) => a - b);
   for (const { name, at } of sheets) {
-    if (at >= bytes.length) throw new CompoundFileError('an Excel workbook damaged: a sheet past the end of its stream');
-    layOutSheet(name, sheetContent(records(stream, at), strings, format, budget), collect, tables);
+    const index = starts.indexOf(at);
+    if (index < 0 || stream.u16(at) !== BOF || stream.u16(at + 6) !== WORKSHEET) continue;
+    starts[index] = -1;
+    const to = starts.slice(index + 1).find((next) => next > at) ?? bytes.length;
+    layOutSheet(name, sheetContent(records(stream, at, to, CELLS).found, strings, format, budget), collect, tables);
   }
   return { doc: { title: '', tables, lines: collect.lines }, places: collect.places };
 }

@@ -91,7 +91,7 @@ function sharedStrings(xml: string): string[] {
 
 /**
  * The built-in number formats that fix the decimals, by their id (ECMA-376
- * §18.8.30, as in an .xls): 2 is 0.00, 4 is #,##0.00.
+ * §18.8.30, as in an .xls): 2 is 0.00, 4 is #,##0.00, 10 is 0.00%.
  *
  * @example
  * ```ts
@@ -99,7 +99,10 @@ function sharedStrings(xml: string): string[] {
  * BUILT_IN_FORMATS['2']; // '0.00'
  * ```
  */
-export const BUILT_IN_FORMATS: Readonly<Record<string, string>> = { '1': '0', '2': '0.00', '3': '#,##0', '4': '#,##0.00' };
+export const BUILT_IN_FORMATS: Readonly<Record<string, string>> = {
+  '1': '0', '2': '0.00', '3': '#,##0', '4': '#,##0.00', '9': '0%', '10': '0.00%',
+  '37': '#,##0 ;(#,##0)', '38': '#,##0 ;[Red](#,##0)', '39': '#,##0.00;(#,##0.00)', '40': '#,##0.00;[Red](#,##0.00)',
+};
 
 /** Each cell style's number format code, by style index. */
 function numberFormats(xml: string | undefined): string[] {
@@ -122,14 +125,19 @@ function numberFormats(xml: string | undefined): string[] {
 
 /**
  * A number as its format shows it, for the formats that fix the decimals
- * (`0`, `0.0000`, `#,##0.00`, with quoted text before or after: `0.0000"万元"`),
- * rounded half-up from the stored decimal; any other format shows the
- * stored value, at Excel's 15 significant digits.
+ * (`0`, `0.0000`, `#,##0.00`, a percentage `0.00%`, with quoted text before
+ * or after: `0.0000"万元"`; what only pads, colours or names a locale —
+ * `_)`, `[Red]`, `[$-804]` — changes nothing shown), rounded half-up from
+ * the stored value at Excel's 15 significant digits; any other format shows
+ * that value.
  *
  * @example
  * ```ts
  * import { shownNumber } from './xlsx.js';
  * shownNumber('4166.21465', '0.0000'); // '4166.2147'
+ * shownNumber('4166.21465', '#,##0.0000_);[Red]\\(#,##0.0000\\)'); // '4,166.2147'
+ * shownNumber('0.0013499999999999999', '0.0000'); // '0.0014': 0.00135 at 15 digits
+ * shownNumber('0.1234', '0.00%'); // '12.34%'
  * shownNumber('1234567', '#,##0'); // '1,234,567'
  * shownNumber('0.30000000000000004', 'General'); // '0.3'
  * ```
@@ -137,15 +145,18 @@ function numberFormats(xml: string | undefined): string[] {
 export function shownNumber(value: string, code: string): string {
   // Written as a spreadsheet writes a number (an exponent of three digits at most): else shown as stored, not a figure.
   if (!/^-?\d{1,30}(?:\.\d{1,30})?(?:E[-+]?\d{1,2})?$/i.test(value)) return value;
-  const number: WanDecimal = new Wan(value);
-  const fixed = /^(?:"([^"]*)")?(#,##)?0(?:\.(0+))?(?:"([^"]*)")?$/.exec(code.split(';')[0]!);
+  const stored: WanDecimal = new Wan(value);
+  // A spreadsheet keeps 15 significant digits of a number: 0.0013499999999999999 is 0.00135.
+  const number = stored.isZero() ? stored : stored.toSignificantDigits(15);
+  const section = code.split(';')[0]!.replace(/_.|\[[^\]]*\]/g, '').replace(/\\(.)/g, '"$1"').trim();
+  const fixed = /^(?:"([^"]*)")?(#,##)?0(?:\.(0+))?(%)?(?:"([^"]*)")?$/.exec(section);
   if (fixed) {
-    const digits = number.toFixed(fixed[3]?.length ?? 0);
+    const digits = (fixed[4] ? number.times(100) : number).toFixed(fixed[3]?.length ?? 0);
     const grouped = fixed[2] ? digits.replace(/^(-?\d+)/, (whole: string) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : digits;
-    return `${fixed[1] ?? ''}${grouped}${fixed[4] ?? ''}`;
+    return `${fixed[1] ?? ''}${grouped}${fixed[4] ?? ''}${fixed[5] ?? ''}`;
   }
   // A fraction stored with more digits than a spreadsheet keeps (0.30000000000000004) shows as 0.3.
-  return number.isInteger() || number.sd() <= 15 ? value : number.toSignificantDigits(15).toFixed();
+  return stored.isInteger() || stored.sd() <= 15 ? value : number.toFixed();
 }
 
 /**
