@@ -97,6 +97,28 @@ describe.skipIf(!SOFFICE)(`LibreOffice's .doc of the library's own .docx${SOFFIC
     }
   });
 
+  it('hidden text (a note to whoever fills the form in), in a paragraph and in a cell, is left out of the .doc and the .docx LibreOffice writes', () => {
+    const fodt =
+      '<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" ' +
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">' +
+      '<office:automatic-styles><style:style style:name="H" style:family="text"><style:text-properties text:display="none"/></style:style></office:automatic-styles><office:body><office:text>' +
+      '<text:p>收到申请<text:span text:style-name="H">（填写说明：如95件）</text:span>17件</text:p>' +
+      '<table:table><table:table-column table:number-columns-repeated="2"/><table:table-row><table:table-cell><text:p>12<text:span text:style-name="H">（含转办3件）</text:span></text:p></table:table-cell>' +
+      '<table:table-cell><text:p>3</text:p></table:table-cell></table:table-row></table:table></office:text></office:body></office:document>';
+    const dir = mkdtempSync(join(tmpdir(), 'gdr-doc-'));
+    writeFileSync(join(dir, 'hidden.fodt'), fodt);
+    writeFileSync(join(dir, 'hidden2.fodt'), fodt);
+    const [doc] = convert(join(dir, 'hidden.fodt'), 'doc:MS Word 97');
+    const [docx] = convert(join(dir, 'hidden2.fodt'), 'docx:MS Word 2007 XML');
+    expect(Buffer.from(readFileSync(doc!)).includes(Buffer.from('填写说明', 'utf16le'))).toBe(true);
+    for (const file of [doc!, docx!]) {
+      const read = readOffice(new Uint8Array(readFileSync(file)));
+      if ('reason' in read) throw new Error(read.reason);
+      expect(read.doc.lines.map((line) => line.text).filter(Boolean), file).toEqual(['收到申请17件']);
+      expect(read.doc.tables[0]!.rows[0]!.map((cell) => cell.text.trim()), file).toEqual(['12', '3']);
+    }
+  }, 120_000);
+
   it('tracked changes: every figure and a phrase of the narrative (with a tab) deleted and typed again, read as accepted, as from the .docx', async () => {
     const report = busyReport2021();
     report.narrative = { overview: '本年度，本机关收到政府信息公开申请 17 件。', problemsAndImprovements: '公开内容还不够全面。', otherMatters: '本年度未收取信息处理费。' };

@@ -114,6 +114,20 @@ describe('parseReport reads the docx back', () => {
     expect(read.doc.lines.map((line) => line.text).filter(Boolean)).toEqual(['总体情况', '收到申请 17件\t完']);
     expect(read.doc.tables[0]!.rows[0]!.map((cell) => cell.text.trim())).toEqual(['1620']);
   });
+
+  it('hidden text (w:vanish) is left out, its tab too; w:vanish turned off, or in the properties a change replaced, hides nothing', () => {
+    const w = (body: string) => `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+    const run = (text: string, rPr = '') => `<w:r><w:rPr>${rPr}</w:rPr><w:t>${text}</w:t></w:r>`;
+    const body =
+      `<w:p>${run('收到申请')}${run('（填写说明：如95件）', '<w:vanish/>')}<w:r><w:rPr><w:vanish/></w:rPr><w:tab/></w:r>${run('17', '<w:vanish w:val="0"/>')}` +
+      `${run('件', '<w:rPrChange w:id="1" w:author="a"><w:rPr><w:vanish/></w:rPr></w:rPrChange>')}</w:p>` +
+      `<w:tbl><w:tr><w:tc><w:p>${run('12')}${run('（含转办3件）', '<w:vanish w:val="true"/>')}</w:p></w:tc></w:tr></w:tbl>`;
+    const types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+    const read = readOffice(zipSync({ '[Content_Types].xml': strToU8(types), 'word/document.xml': strToU8(w(body)) }));
+    if ('reason' in read) throw new Error(read.reason);
+    expect(read.doc.lines.map((line) => line.text).filter(Boolean)).toEqual(['收到申请17件']);
+    expect(read.doc.tables[0]!.rows[0]!.map((cell) => cell.text.trim())).toEqual(['12']);
+  });
 });
 
 describe('the corpus pages saved as .docx by LibreOffice (test/corpus/docx/)', () => {

@@ -8,7 +8,7 @@
  * Fields show their result, not their code. Tables nested in a cell are read
  * as text of that cell. A paragraph Word numbers (its own list, or its
  * style's) starts with its number, and text deleted with its change tracked
- * is left out, as in a .docx.
+ * or hidden is left out, as in a .docx.
  */
 import type { HtmlDocument } from './html.js';
 import { CompoundFileError, type CompoundFile } from './cfb.js';
@@ -25,8 +25,9 @@ const DEPTH = 0x6649;
 const HUGE_PROPERTIES = 0x6646;
 const MERGE_ACROSS = 0x5624;
 const MERGE_DOWN = 0xd62b;
-// Character properties ([MS-DOC] 2.6.1): text deleted with its change tracked.
+// Character properties ([MS-DOC] 2.6.1): text deleted with its change tracked, and hidden text.
 const DELETED = 0x0800;
+const HIDDEN = 0x083c;
 // No Word row has more cells than this.
 const MAX_CELLS = 64;
 
@@ -114,45 +115,46 @@ function propertyRuns(word: Reader, table: Reader, fc: number, lcb: number, kind
 }
 
 /**
- * The file positions of deleted text, from the character properties: text
- * deleted while Word tracked changes stays in the file, struck through, until
- * the change is accepted, and is no text of the report (a .docx keeps it in
- * `w:delText`, not read either). Ranges in order, touching ones joined.
- * Damage to the character properties costs this, not the document.
+ * The file positions of text that is no text of the report, from the
+ * character properties: text deleted while Word tracked changes (it stays in
+ * the file, struck through, until the change is accepted; a .docx keeps it in
+ * `w:delText`, not read either), and hidden text, which Word neither shows
+ * nor prints. Ranges in order, touching ones joined. Damage to the character
+ * properties costs this, not the document.
  */
-function deletedText(word: Reader, table: Reader, fc: number, lcb: number): [number, number][] {
-  const deleted: [number, number][] = [];
+function unseenText(word: Reader, table: Reader, fc: number, lcb: number): [number, number][] {
+  const ranges: [number, number][] = [];
   try {
     for (const run of propertyRuns(word, table, fc, lcb, 'character')) {
       let on = false;
       if (run.at >= 0) {
         eachModifier(word, run.at + 1, run.at + 1 + word.u8(run.at), (sprm, at) => {
-          // A toggle: 1, or 0x81 (the opposite of the style's, and no style deletes).
-          if (sprm === DELETED) on = (word.u8(at) & 1) === 1;
+          // A toggle: 1, or 0x81 (the opposite of the style's: a style that hides text is not read, and none deletes).
+          if (sprm === DELETED || sprm === HIDDEN) on ||= (word.u8(at) & 1) === 1;
         });
       }
-      const last = deleted.at(-1);
+      const last = ranges.at(-1);
       if (on && last && last[1] >= run.start) last[1] = Math.max(last[1], run.end);
-      else if (on) deleted.push([run.start, run.end]);
+      else if (on) ranges.push([run.start, run.end]);
     }
   } catch (error) {
     if (!(error instanceof CompoundFileError)) throw error;
     return [];
   }
-  return deleted;
+  return ranges;
 }
 
-/** The characters of a piece of text (at file position `fc`, `width` bytes each) that `deleted` covers, as ranges of their indexes. */
-function deletedIn(deleted: [number, number][], fc: number, length: number, width: number): [number, number][] {
-  let [low, high] = [0, deleted.length];
+/** The characters of a piece of text (at file position `fc`, `width` bytes each) that `unseen` covers, as ranges of their indexes. */
+function unseenIn(unseen: [number, number][], fc: number, length: number, width: number): [number, number][] {
+  let [low, high] = [0, unseen.length];
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (deleted[mid]![1] <= fc) low = mid + 1;
+    if (unseen[mid]![1] <= fc) low = mid + 1;
     else high = mid;
   }
   const cuts: [number, number][] = [];
-  for (let i = low; i < deleted.length && deleted[i]![0] < fc + length * width; i++) {
-    cuts.push([Math.max(0, Math.ceil((deleted[i]![0] - fc) / width)), Math.min(length, Math.ceil((deleted[i]![1] - fc) / width))]);
+  for (let i = low; i < unseen.length && unseen[i]![0] < fc + length * width; i++) {
+    cuts.push([Math.max(0, Math.ceil((unseen[i]![0] - fc) / width)), Math.min(length, Math.ceil((unseen[i]![1] - fc) / width))]);
   }
   return cuts;
 }
@@ -358,7 +360,7 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
   let data: Reader | undefined;
   const dataStream = () => (data ??= reader(file.stream('Data') ?? new Uint8Array(0), 'a Word document whose Data stream is'));
   const propertiesOf = propertiesAt(word, propertyRuns(word, table, ...pair(13), 'paragraph'), dataStream);
-  const deleted = deletedText(word, table, ...pair(12));
+  const unseen = unseenText(word, table, ...pair(12));
   const { nextNumber, styles } = numbering(table, pair);
 
   const collect = new OfficeCollector();
@@ -383,8 +385,8 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
     const props = mark === 0x0c ? PLAIN : found;
     const body = paragraph.join('');
     paragraph = [];
-    // No number for a row's end, a paragraph whose mark was deleted (it joins the next one), or a blank line before a page break.
-    const numberedHere = !found.rowEnd && (end < 0 || end !== numbered) && (mark === 0x0c ? body.trim() !== '' : deletedIn(deleted, fc, 1, 1).length === 0);
+    // No number for a row's end, a paragraph whose mark was deleted or hidden (it joins the next one), or a blank line before a page break.
+    const numberedHere = !found.rowEnd && (end < 0 || end !== numbered) && (mark === 0x0c ? body.trim() !== '' : unseenIn(unseen, fc, 1, 1).length === 0);
     if (numberedHere) numbered = end;
     const text = (numberedHere ? paragraphNumber(nextNumber, found, styles.get(found.style)) : '') + body;
     if (props.inTable || props.depth > 0) {
@@ -409,8 +411,8 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
     const bytes = word.slice(piece.fc, (piece.end - piece.cp) * width);
     const text = new TextDecoder(piece.narrow ? 'windows-1252' : 'utf-16le').decode(bytes);
     let from = 0;
-    // Deleted text is left out, the marks that end cells and paragraphs kept: a row deleted shows as one with empty cells, as in a .docx.
-    const cuts = deletedIn(deleted, piece.fc, text.length, width);
+    // Deleted and hidden text is left out, the marks that end cells and paragraphs kept: a row deleted shows as one with empty cells, as in a .docx.
+    const cuts = unseenIn(unseen, piece.fc, text.length, width);
     let c = 0;
     const flush = (to: number) => {
       if (inCode > 0 || to <= from) return;
@@ -446,7 +448,7 @@ export function readDoc(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
       } else if (code === 0x0d || code === 0x07 || code === 0x0c) {
         endParagraph(code, piece.fc + i * width);
       } else if (!shown(i)) {
-        // A deleted tab, line break or hyphen.
+        // A deleted or hidden tab, line break or hyphen.
       } else if (code === 0x09) {
         paragraph.push('\t');
       } else if (code === 0x0b) {

@@ -5,7 +5,8 @@
  * `w:vMerge`: a continuing cell is folded into the cell above it, as a
  * browser reads `rowspan`. A numbered paragraph starts with the number Word
  * shows for it (一、, （二）). Text deleted, or moved away, with the change
- * tracked is left out (its `w:delText` is no `w:t`; a tab or break in it neither).
+ * tracked is left out (its `w:delText` is no `w:t`; a tab or break in it
+ * neither), as is hidden text (`w:vanish`), which Word neither shows nor prints.
  */
 import { readNumbering, readNumberingRef, readStyleNumbering, relatedParts, wordAttribute, wordName } from './docx-lists.js';
 import type { HtmlDocument } from './html.js';
@@ -76,8 +77,9 @@ export function readWordXml(xml: string): { doc: HtmlDocument; places: Map<numbe
 /** Reads the body of a document whose lists and styles' numbering are given. */
 function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string, NumberingRef>): { doc: HtmlDocument; places: Map<number, OfficePlace> } {
   const nextNumber = listNumbers(lists);
-  // The numbering of the paragraph being read, from its w:pPr (not from a w:pPrChange's, which it had before an edit).
-  let paragraph: NumberingRef & { style?: string; markDeleted?: boolean } = {};
+  // The numbering of the paragraph being read, from its w:pPr (not from a w:pPrChange's, which it had before an edit),
+  // and whether its mark is gone (deleted or hidden: the paragraph is no numbered one of its own).
+  let paragraph: NumberingRef & { style?: string; markGone?: boolean } = {};
   let inProps = false;
   let changed = 0;
   const collect = new OfficeCollector();
@@ -97,6 +99,7 @@ function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string,
   const mergedAcross = new Set<WordCell>();
   // In a run (a w:tab elsewhere is a tab stop, no text); in text deleted, or moved away, with the change tracked.
   let inRun = false;
+  let hidden = false;
   let deleted = 0;
   let inBody = 0;
   const endLine = () => {
@@ -116,7 +119,7 @@ function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string,
       if (name === ANNOTATION) {
         annotations.push(annotation === 'Word.Deletion');
         if (annotation === 'Word.Deletion') deleted++;
-        if (annotation === 'Word.Deletion' && inProps && changed === 0) paragraph.markDeleted = true;
+        if (annotation === 'Word.Deletion' && inProps && changed === 0) paragraph.markGone = true;
       }
       if (n === undefined) return;
       // The body only: a Word 2003 XML file holds its styles and lists, with their paragraph properties, in the same XML.
@@ -125,13 +128,19 @@ function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string,
       const value = wordAttribute(name, attributes, 'val');
       const table = open.at(-1);
       if (n === 'p') paragraph = {};
-      else if (n === 'r') inRun = true;
+      else if (n === 'r') [inRun, hidden] = [true, false];
+      else if (n === 'vanish' && changed === 0) {
+        // Hidden text (w:vanish, unless turned off): Word neither shows nor prints it, in a run or as a paragraph's mark.
+        const on = value !== '0' && value !== 'false' && value !== 'off';
+        if (inRun) hidden = on;
+        else if (inProps && on) paragraph.markGone = true;
+      }
       else if (n === 'del' || n === 'moveFrom') {
         deleted++;
         // In the paragraph's own properties: its mark is deleted, and it is no numbered paragraph of its own.
-        if (inProps && changed === 0) paragraph.markDeleted = true;
+        if (inProps && changed === 0) paragraph.markGone = true;
       } else if (n === 'pPr' && changed === 0) inProps = true;
-      else if (n === 'pPrChange') changed++;
+      else if (n === 'pPrChange' || n === 'rPrChange') changed++;
       else if (changed === 0 && n === 'pStyle' && value !== undefined) paragraph.style = value;
       else if (changed === 0 && (n === 'numId' || n === 'ilfo' || n === 'ilvl')) readNumberingRef(paragraph, n, value);
       else if (n === 'tbl') {
@@ -156,14 +165,14 @@ function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string,
         mergedAcross.add(cell);
       } else if (n === 't') {
         inText = true;
-      } else if ((n === 'tab' || n === 'br' || n === 'cr') && inRun && deleted === 0) {
+      } else if ((n === 'tab' || n === 'br' || n === 'cr') && inRun && deleted === 0 && !hidden) {
         if (cell) cell.text += ' ';
         else if (n === 'tab') line += '\t';
         else endLine();
       }
     },
     text(text) {
-      if (!inText || skipFrom >= 0 || deleted > 0) return;
+      if (!inText || skipFrom >= 0 || deleted > 0 || hidden) return;
       if (cell) cell.text += text;
       else if (open.length === 0) line += text;
     },
@@ -177,12 +186,12 @@ function readBody(xml: string, lists: Map<string, WordList>, styles: Map<string,
       const n = wordName(name);
       if (n === undefined || inBody === 0) return;
       if (n === 'body') inBody--;
-      else if (n === 'pPrChange') changed--;
-      else if (n === 'r') inRun = false;
+      else if (n === 'pPrChange' || n === 'rPrChange') changed--;
+      else if (n === 'r') [inRun, hidden] = [false, false];
       else if (n === 'del' || n === 'moveFrom') deleted--;
       else if (n === 'pPr' && changed === 0) {
         inProps = false;
-        const number = paragraph.markDeleted ? '' : paragraphNumber(nextNumber, paragraph, paragraph.style === undefined ? undefined : styles.get(paragraph.style));
+        const number = paragraph.markGone ? '' : paragraphNumber(nextNumber, paragraph, paragraph.style === undefined ? undefined : styles.get(paragraph.style));
         if (cell) cell.text += number;
         else if (open.length === 0) line += number;
       } else if (n === 't') inText = false;
