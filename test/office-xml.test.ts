@@ -172,6 +172,47 @@ describe('an Excel 2003 XML workbook (SpreadsheetML 2003), as systems export a r
   });
 });
 
+/** A workbook as a Flat OPC file: one sheet of a small table (a header merged across two columns), then `n` rows each starting a merge of 60 × 60 cells. */
+function flatOpcWorkbook(n: number): string {
+  const part = (name: string, type: string, xml: string) => `<pkg:part pkg:name="${name}" pkg:contentType="${type}"><pkg:xmlData>${xml}</pkg:xmlData></pkg:part>`;
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const table = `<row r="1">${cell('A1', '行政复议')}${cell('C1', '行政诉讼')}</row><row r="2">${cell('A2', '维持')}${cell('B2', '纠正')}${cell('C2', '撤销')}</row>`;
+  const rows = table + Array.from({ length: n }, (_, i) => `<row r="${i + 10}">${cell(`A${i + 10}`, '格')}</row>`).join('');
+  const merges = '<mergeCell ref="A1:B1"/>' + Array.from({ length: n }, (_, i) => `<mergeCell ref="A${i + 10}:BH${i + 69}"/>`).join('');
+  return (
+    `<?xml version="1.0"?><pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">` +
+    part('/_rels/.rels', 'application/vnd.openxmlformats-package.relationships+xml', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) +
+    part('/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', `<workbook xmlns="${main}" xmlns:r="${relationships}"><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>`) +
+    part('/xl/_rels/workbook.xml.rels', 'application/vnd.openxmlformats-package.relationships+xml', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${relationships}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) +
+    part('/xl/worksheets/sheet1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml', `<worksheet xmlns="${main}"><sheetData>${rows}</sheetData><mergeCells>${merges}</mergeCells></worksheet>`) +
+    '</pkg:package>'
+  );
+}
+
+describe('merged cells by the thousand, in a small file', () => {
+  it.each([
+    [
+      'Excel 2003 XML',
+      (n: number) =>
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table>' +
+        '<Row><Cell ss:MergeAcross="1"><Data ss:Type="String">行政复议</Data></Cell><Cell><Data ss:Type="String">行政诉讼</Data></Cell></Row>' +
+        '<Row><Cell><Data ss:Type="String">维持</Data></Cell><Cell><Data ss:Type="String">纠正</Data></Cell><Cell><Data ss:Type="String">撤销</Data></Cell></Row>' +
+        `<Row ss:Index="10"/>${'<Row><Cell ss:MergeAcross="59" ss:MergeDown="59"><Data ss:Type="String">格</Data></Cell></Row>'.repeat(n)}</Table></Worksheet></Workbook>`,
+    ],
+    ['.xlsx', (n: number) => flatOpcWorkbook(n)],
+  ])('%s: a report\'s merges are laid out, those beyond what any report covers are not, and the sheet is read at once (20,000 merges)', (_, write) => {
+    const file = encode(write(20_000));
+    const started = Date.now();
+    const read = readOffice(file);
+    if ('reason' in read) throw new Error(read.reason);
+    // Each merge laid out took 4.7 s for these 20,000 here; read as cells they take 0.3 s.
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(read.doc.tables[0]!.rows.map((row) => row.map((cell) => `${cell.text}:${cell.colspan}`))).toEqual([['行政复议:2', '行政诉讼:1'], ['维持:1', '纠正:1', '撤销:1']]);
+  });
+});
+
 describe.skipIf(!SOFFICE)(`LibreOffice reads the Excel 2003 XML workbook${SOFFICE ? '' : ` (skipped: ${NO_SOFFICE})`}`, () => {
   it('each figure read is at the address where LibreOffice shows it, as it shows it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gdr-ss2003-'));

@@ -22,6 +22,27 @@
 export class CompoundFileError extends Error {}
 
 /**
+ * What `read` gives, or `otherwise` when damage stops it (a
+ * {@link CompoundFileError}): for a part of a file whose damage costs that
+ * part, not the whole (a title, list numbers). Any other error is thrown on.
+ *
+ * @example
+ * ```ts
+ * import { CompoundFileError, unlessDamaged } from './cfb.js';
+ * unlessDamaged(() => 'title', ''); // 'title'
+ * unlessDamaged(() => { throw new CompoundFileError('cut short'); }, ''); // ''
+ * ```
+ */
+export function unlessDamaged<T>(read: () => T, otherwise: T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof CompoundFileError) return otherwise;
+    throw error;
+  }
+}
+
+/**
  * An opened compound file: the streams at its root, by name.
  *
  * @example

@@ -1,7 +1,9 @@
 /**
- * Reading the bytes of a Word 97–2003 document ([MS-DOC]): little-endian
- * values that refuse an offset past the end, and the walk over a list of
- * property modifiers (a grpprl of paragraph, style or list-level properties).
+ * Reading the streams of a compound file: little-endian values that refuse
+ * an offset past the end (for a Word 97–2003 document and an Excel 97–2003
+ * workbook alike), and a Word document's walk over a list of property
+ * modifiers ([MS-DOC]: a grpprl of paragraph, character, style or
+ * list-level properties).
  */
 import { CompoundFileError } from './cfb.js';
 

@@ -11,7 +11,7 @@
  * or hidden is left out, as in a .docx.
  */
 import type { HtmlDocument } from './html.js';
-import { CompoundFileError, type CompoundFile } from './cfb.js';
+import { CompoundFileError, unlessDamaged, type CompoundFile } from './cfb.js';
 import { CELLS, eachModifier, reader, type Reader } from './doc-bytes.js';
 import { readDocLists, readDocStyleNumbering, readListModifier } from './doc-lists.js';
 import { OfficeCollector, wordTable, type OfficePlace, type WordCell, type WordTable } from './office.js';
@@ -123,8 +123,8 @@ function propertyRuns(word: Reader, table: Reader, fc: number, lcb: number, kind
  * properties costs this, not the document.
  */
 function unseenText(word: Reader, table: Reader, fc: number, lcb: number): [number, number][] {
-  const ranges: [number, number][] = [];
-  try {
+  return unlessDamaged(() => {
+    const ranges: [number, number][] = [];
     for (const run of propertyRuns(word, table, fc, lcb, 'character')) {
       let on = false;
       if (run.at >= 0) {
@@ -137,11 +137,8 @@ function unseenText(word: Reader, table: Reader, fc: number, lcb: number): [numb
       if (on && last && last[1] >= run.start) last[1] = Math.max(last[1], run.end);
       else if (on) ranges.push([run.start, run.end]);
     }
-  } catch (error) {
-    if (!(error instanceof CompoundFileError)) throw error;
-    return [];
-  }
-  return ranges;
+    return ranges;
+  }, []);
 }
 
 /** The characters of a piece of text (at file position `fc`, `width` bytes each) that `unseen` covers, as ranges of their indexes. */
@@ -230,13 +227,8 @@ function pieces(table: Reader, fc: number, lcb: number, textLength: number, stre
 
 /** The title in the document's summary information (PIDSI_TITLE), in the code page the property set names. */
 function summaryTitle(file: CompoundFile): string {
-  try {
-    return titleIn(file.stream('\u0005SummaryInformation'));
-  } catch (error) {
-    // A damaged title costs the title, not the document.
-    if (error instanceof CompoundFileError) return '';
-    throw error;
-  }
+  // A damaged title costs the title, not the document.
+  return unlessDamaged(() => titleIn(file.stream('\u0005SummaryInformation')), '');
 }
 
 function titleIn(stream: Uint8Array | undefined): string {
@@ -266,19 +258,11 @@ function titleIn(stream: Uint8Array | undefined): string {
  */
 function numbering(table: Reader, pair: (i: number) => readonly [number, number]) {
   // Each read on its own: damage to the style sheet leaves the paragraphs' own lists numbered.
-  const orNothing = <T>(read: () => T, nothing: T): T => {
-    try {
-      return read();
-    } catch (error) {
-      if (!(error instanceof CompoundFileError)) throw error;
-      return nothing;
-    }
-  };
-  const lists = orNothing(() => {
+  const lists = unlessDamaged(() => {
     const [[at, size], [overrides, overridesSize]] = [pair(73), pair(74)];
     return size > 0 && overridesSize > 0 ? readDocLists(table, at, overrides, overridesSize) : new Map<string, WordList>();
   }, new Map<string, WordList>());
-  const styles = orNothing(() => {
+  const styles = unlessDamaged(() => {
     const [at, size] = pair(1);
     return size > 0 ? readDocStyleNumbering(table, at, size) : new Map<number, NumberingRef>();
   }, new Map<number, NumberingRef>());

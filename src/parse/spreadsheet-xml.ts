@@ -6,10 +6,9 @@
  * style's number format, laid out into tables as an .xlsx sheet is.
  */
 import type { HtmlDocument } from './html.js';
-import { OfficeCollector, type OfficePlace } from './office.js';
+import type { OfficePlace } from './office.js';
 import { walkXml } from './package.js';
-import type { SourceTable } from './source.js';
-import { layOutSheet, MAX_SHEETS, shownNumber, type SheetContent } from './xlsx.js';
+import { layOutSheets, MAX_SHEETS, shownNumber, type SheetContent } from './xlsx.js';
 
 const SPREADSHEET = 'urn:schemas-microsoft-com:office:spreadsheet';
 const local = (name: string) => (name.startsWith(`{${SPREADSHEET}}`) ? name.slice(SPREADSHEET.length + 2) : undefined);
@@ -31,7 +30,7 @@ const spanOf = (value: string | undefined) => {
 
 /**
  * Reads an Excel 2003 XML workbook: its worksheets in order, each cut into
- * tables and lines as {@link layOutSheet} cuts them, every cell with its
+ * tables and lines as {@link layOutSheets} cuts them, every cell with its
  * address (`Sheet1!C7`).
  *
  * @example
@@ -92,8 +91,5 @@ export function readSpreadsheetXml(xml: string): { doc: HtmlDocument; places: Ma
       }
     },
   });
-  const collect = new OfficeCollector();
-  const tables: SourceTable[] = [];
-  for (const { name, content } of sheets) layOutSheet(name, content, collect, tables);
-  return { doc: { title: '', tables, lines: collect.lines }, places: collect.places };
+  return layOutSheets(sheets);
 }

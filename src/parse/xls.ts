@@ -9,9 +9,8 @@
 import { CompoundFileError, type CompoundFile } from './cfb.js';
 import { reader, type Reader } from './doc-bytes.js';
 import type { HtmlDocument } from './html.js';
-import { OfficeCollector, type OfficePlace } from './office.js';
-import type { SourceTable } from './source.js';
-import { BUILT_IN_FORMATS, layOutSheet, MAX_SHEETS, shownNumber, type SheetContent } from './xlsx.js';
+import type { OfficePlace } from './office.js';
+import { BUILT_IN_FORMATS, layOutSheets, MAX_SHEETS, shownNumber, type SheetContent } from './xlsx.js';
 
 // The records read ([MS-XLS] 2.3).
 const BOF = 0x0809;
@@ -217,7 +216,7 @@ function sheetContent(sheet: BiffRecord[], strings: readonly string[], format: (
         const [rowFirst, rowLast, columnFirst, columnLast] = [read.u16(), read.u16(), read.u16(), read.u16()];
         if (rowLast < rowFirst || columnLast < columnFirst) continue;
         const merge = { row: rowFirst, column: columnFirst, rows: rowLast - rowFirst + 1, columns: columnLast - columnFirst + 1 };
-        // Laid out, a merge costs its area: a flood of them is refused as cells are.
+        // A merge costs its area, as the cells it covers would: a flood of them is refused as a flood of cells is.
         spend(Math.min(merge.rows * merge.columns, 3_600));
         content.merges.push(merge);
       }
@@ -267,19 +266,20 @@ export function readXls(file: CompoundFile): { doc: HtmlDocument; places: Map<nu
       if (read.u8() === 0) sheets.push({ at, name: read.string(1) });
     }
   }
-  const collect = new OfficeCollector();
-  const tables: SourceTable[] = [];
   const format = (xf: number) => codes.get(formats[xf] ?? 0) ?? '';
   const budget = { cells: MAX_CELLS };
   // A sheet's substream comes after the globals and before the next sheet's, and starts with a worksheet's BOF: damage
   // that points a sheet elsewhere (into the globals, at another sheet) costs that sheet, and no byte is walked twice.
   const starts = [...new Set(sheets.map((sheet) => sheet.at))].filter((at) => at >= globalsEnd && at + 8 <= bytes.length).sort((a, b) => a - b);
-  for (const { name, at } of sheets) {
-    const index = starts.indexOf(at);
-    if (index < 0 || stream.u16(at) !== BOF || stream.u16(at + 6) !== WORKSHEET) continue;
-    starts[index] = -1;
-    const to = starts.slice(index + 1).find((next) => next > at) ?? bytes.length;
-    layOutSheet(name, sheetContent(records(stream, at, to, CELLS).found, strings, format, budget), collect, tables);
+  // Each sheet's cells read as it is laid out, so that the cell budget stops a flood before the next sheet is read.
+  function* contents() {
+    for (const { name, at } of sheets) {
+      const index = starts.indexOf(at);
+      if (index < 0 || stream.u16(at) !== BOF || stream.u16(at + 6) !== WORKSHEET) continue;
+      starts[index] = -1;
+      const to = starts.slice(index + 1).find((next) => next > at) ?? stream.bytes.length;
+      yield { name, content: sheetContent(records(stream, at, to, CELLS).found, strings, format, budget) };
+    }
   }
-  return { doc: { title: '', tables, lines: collect.lines }, places: collect.places };
+  return layOutSheets(contents());
 }

@@ -27,6 +27,9 @@ const relId = (attributes: ReadonlyMap<string, string>) => RELATIONSHIPS.map((u)
 const MAX_SPAN = 60;
 // A stretch of a sheet larger than this is not a table of the form: it is not laid out.
 const MAX_SLOTS = 20_000;
+// Merged cells a sheet's merges cover, all told: no report's come near it; a merge past it is read as the one cell it starts at
+// (a flood of merges in a small file would otherwise cost 3,600 slots each).
+const MAX_MERGED = 20_000;
 /**
  * The most sheets of a workbook read: no report has more.
  *
@@ -256,21 +259,29 @@ function columnName(index: number): string {
 const sheetRef = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replaceAll("'", "''")}'`);
 
 /**
- * Lays one sheet out into tables, cut at its blank rows; the lone cells over
- * each table become lines; every cell with its address (`Sheet1!C7`).
+ * Lays a workbook's sheets out, in order, each into tables cut at its blank
+ * rows; the lone cells over each table become lines; every cell with its
+ * address (`Sheet1!C7`). The same for an .xlsx, an .xls and Excel 2003 XML,
+ * whichever read the sheets' cells.
  *
  * @example
  * ```ts
- * import { OfficeCollector } from './office.js';
- * import type { SourceTable } from './source.js';
- * import { layOutSheet } from './xlsx.js';
- * const collect = new OfficeCollector();
- * const tables: SourceTable[] = [];
- * layOutSheet('Sheet1', { cells: [{ row: 0, column: 0, text: '某局年度报告' }, { row: 2, column: 0, text: '信息内容' }, { row: 2, column: 1, text: '本年制发件数' }], merges: [] }, collect, tables);
- * [collect.lines[0]!.text, tables[0]!.rows[0]!.length]; // ['某局年度报告', 2]
+ * import { layOutSheets } from './xlsx.js';
+ * const { doc, places } = layOutSheets([
+ *   { name: 'Sheet1', content: { cells: [{ row: 0, column: 0, text: '某局年度报告' }, { row: 2, column: 0, text: '信息内容' }, { row: 2, column: 1, text: '本年制发件数' }], merges: [] } },
+ * ]);
+ * [doc.lines[0]!.text, doc.tables[0]!.rows[0]!.length, places.get(doc.tables[0]!.rows[0]![1]!.offset)]; // ['某局年度报告', 2, { address: 'Sheet1!B3' }]
  * ```
  */
-export function layOutSheet(name: string, { cells, merges }: SheetContent, collect: OfficeCollector, tables: SourceTable[]): void {
+export function layOutSheets(sheets: Iterable<{ name: string; content: SheetContent }>): { doc: HtmlDocument; places: Map<number, OfficePlace> } {
+  const collect = new OfficeCollector();
+  const tables: SourceTable[] = [];
+  for (const { name, content } of sheets) layOutSheet(name, content, collect, tables);
+  return { doc: { title: '', tables, lines: collect.lines }, places: collect.places };
+}
+
+/** One sheet into tables and lines (see {@link layOutSheets}). */
+function layOutSheet(name: string, { cells, merges }: SheetContent, collect: OfficeCollector, tables: SourceTable[]): void {
   const byRow = new Map<number, Map<number, string>>();
   for (const cell of cells) {
     const row = byRow.get(cell.row) ?? new Map<number, string>();
@@ -281,8 +292,9 @@ export function layOutSheet(name: string, { cells, merges }: SheetContent, colle
   const covered = new Set<string>();
   // A row a merge reaches into is not blank, though it holds no cell.
   const reached = new Set<number>();
+  let merged = 0;
   for (const merge of merges) {
-    if (merge.rows > MAX_SPAN || merge.columns > MAX_SPAN) continue;
+    if (merge.rows > MAX_SPAN || merge.columns > MAX_SPAN || (merged += merge.rows * merge.columns) > MAX_MERGED) continue;
     origins.set(`${merge.row},${merge.column}`, merge);
     for (let r = merge.row; r < merge.row + merge.rows; r++) {
       if (byRow.has(merge.row)) reached.add(r);
@@ -363,8 +375,5 @@ export function readXlsx(pkg: OfficePackage): { doc: HtmlDocument; places: Map<n
       if (target && sheets.length < MAX_SHEETS) sheets.push({ name: attributes.get('name') ?? '', target });
     },
   });
-  const collect = new OfficeCollector();
-  const tables: SourceTable[] = [];
-  for (const sheet of sheets) layOutSheet(sheet.name, sheetCells(pkg.part(sheet.target) ?? '', shared, formats), collect, tables);
-  return { doc: { title: '', tables, lines: collect.lines }, places: collect.places };
+  return layOutSheets(sheets.map(({ name, target }) => ({ name, content: sheetCells(pkg.part(target) ?? '', shared, formats) })));
 }
