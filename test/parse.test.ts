@@ -655,6 +655,35 @@ describe('the local 小计 column and subtotal rows', () => {
   });
 });
 
+describe('the narrative sections', () => {
+  const narrativeOf = async (lines: string[]) => (await parseReport(lines.join('\n'))).report?.narrative;
+
+  it('points numbered 一、 二、 like the headings stay in their section, even when they name a section’s words', async () => {
+    const narrative = await narrativeOf([
+      '一、总体情况',
+      '本年度，本机关认真贯彻《条例》。',
+      '一、加强组织领导，落实工作责任。',
+      '二、健全配套制度。强化主动公开、依申请公开等制度的落实。',
+      '二、主动公开政府信息情况',
+      '（表略）',
+      '五、存在的主要问题及改进情况',
+      '一是公开内容还不够全面。',
+      '二、下一步，加强培训。',
+      '六、其他需要报告的事项',
+      '无。',
+    ]);
+    expect(narrative).toEqual({
+      overview: '本年度，本机关认真贯彻《条例》。\n一、加强组织领导，落实工作责任。\n二、健全配套制度。强化主动公开、依申请公开等制度的落实。',
+      problemsAndImprovements: '一是公开内容还不够全面。\n二、下一步，加强培训。',
+      otherMatters: '无。',
+    });
+  });
+
+  it('with no later heading worded like a section’s, the next numbered heading ends the section', async () => {
+    expect(await narrativeOf(['一、总体情况', '本年度，本机关认真贯彻《条例》。', '二、本机关的其他工作', '（略）'])).toEqual({ overview: '本年度，本机关认真贯彻《条例》。' });
+  });
+});
+
 describe('inputs that are not a readable report get a clear finding, never a throw', () => {
   it.each([
     ['empty text', '', 'parse.unsupportedInput'],

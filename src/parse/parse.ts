@@ -209,10 +209,18 @@ function headingOpens(heading: string, label: string): boolean {
   return sharedRun(heading.replace(COMMON, ''), words) >= Math.min(4, words.length);
 }
 
-/** A document's lines with each one's heading worked out once. */
+// The headings of the report's six sections, in either edition.
+const SECTION_LABELS = [...new Set([...NARRATIVE_SECTIONS, ...EDITIONS['2021'].tables, ...EDITIONS['2019'].tables].map((s) => s.label))];
+
+/**
+ * A document's lines with each one's heading worked out once, and whether
+ * that heading opens one of the report's sections: 一、加强组织领导 numbers
+ * a point of the overview, 二、主动公开政府信息情况 opens table 二.
+ */
 interface Outline {
   lines: readonly SourceLine[];
   headings: readonly (string | undefined)[];
+  opensSection: readonly boolean[];
 }
 
 function outlineOf(lines: readonly SourceLine[]): Outline {
@@ -222,11 +230,25 @@ function outlineOf(lines: readonly SourceLine[]): Outline {
     if (!seen.has(line.text)) seen.set(line.text, headingOf(line));
     return seen.get(line.text);
   });
-  return { lines, headings };
+  const opens = new Map<string, boolean>();
+  const opensSection = headings.map((heading) => {
+    if (heading === undefined) return false;
+    // By its first clause: a point's sentence may go on to name a section's words (二、健全制度。强化主动公开…).
+    const clause = () => heading.split(/[。;:!?]/, 1)[0]!;
+    if (!opens.has(heading)) opens.set(heading, SECTION_LABELS.some((label) => headingOpens(clause(), label)));
+    return opens.get(heading)!;
+  });
+  return { lines, headings, opensSection };
 }
 
-/** The lines of the section a heading with `label` opens, up to the next numbered heading (or the end of the article). */
-function sectionLines({ lines, headings }: Outline, label: string): SourceLine[] | undefined {
+/**
+ * The lines of the section a heading with `label` opens (or `undefined`
+ * when none does), up to the next heading that opens a section, or the
+ * end of the article. Points numbered like headings stay in their section;
+ * where no later heading opens a section (headings worded unlike the
+ * form's), any numbered heading ends it.
+ */
+function sectionLines({ lines, headings, opensSection }: Outline, label: string): SourceLine[] | undefined {
   const tried = new Map<string, boolean>();
   const start = headings.findIndex((heading) => {
     if (heading === undefined) return false;
@@ -234,10 +256,11 @@ function sectionLines({ lines, headings }: Outline, label: string): SourceLine[]
     return tried.get(heading);
   });
   if (start < 0) return undefined;
+  const ends = opensSection.includes(true, start + 1) ? opensSection : headings.map((heading) => heading !== undefined);
   const stop = /^\d{4}年\d{1,2}月\d{1,2}日$|相关链接|扫一扫|打印本页|关闭窗口/;
   const body: SourceLine[] = [];
   for (let i = start + 1; i < lines.length; i++) {
-    if (headings[i] !== undefined || stop.test(lines[i]!.text)) break;
+    if (ends[i] || stop.test(lines[i]!.text)) break;
     body.push(lines[i]!);
   }
   return body;
