@@ -144,6 +144,36 @@ describe('reading', () => {
     expect(findings).toMatchObject([{ code: 'calendar.outOfRange', path: '/cases/0', caseId: 'old', year: 2018 }]);
   });
 
+  it('a deadline past the calendar but certainly after the day it is compared with needs no uncovered day', () => {
+    const register = [
+      rec('closed-next-day', '2026-12-15', ['granted', '2026-12-16']),
+      rec('open-14-working-days', '2026-12-10'),
+      rec('open-with-extension', '2026-12-01', undefined, { extension: { notifiedOn: '2026-12-20', workingDays: 10 } }),
+    ];
+    const { applications, findings } = tallyApplications(register, { year: 2026 });
+    expect(applications.received.total).toBe(3);
+    expect(findings).toEqual([]);
+    // 20 working days after 2026-11-25 end on 2026-12-23: overdue at the end of 2026, whatever 2027's notice says.
+    expect(tallyApplications([rec('open', '2026-11-25')], { year: 2026 }).findings).toMatchObject([{ code: 'case.overdue', expected: '2026-12-23' }]);
+    // Closed on 2026-12-31: its deadline, 20 working days after 2026-12-02, is 2026-12-30; late by one working day.
+    expect(tallyApplications([rec('late', '2026-12-02', ['granted', '2026-12-31'])], { year: 2026 }).findings).toMatchObject([{ code: 'case.late', workingDaysLate: 1 }]);
+  });
+
+  it('a December record whose lateness needs an uncovered day is still calendar.outOfRange', () => {
+    // Its unanswered consultation runs into 2027: how many days it takes out is not known, nor whether 2026-12-31 was late.
+    const consulted = rec('consulted', '2026-12-01', ['granted', '2026-12-31'], { consultations: [{ with: 'thirdParty', sentOn: '2026-12-21', answeredOn: null }] });
+    expect(tallyApplications([consulted], { year: 2026 }).findings).toMatchObject([{ code: 'calendar.outOfRange', path: '/cases/0', year: 2027 }]);
+    // With the extension counted and still no more than 2026's working days, it is on time.
+    const extended = rec('extended', '2026-12-01', ['granted', '2026-12-31'], { extension: { notifiedOn: '2026-12-20', workingDays: 10 } });
+    expect(tallyApplications([extended], { year: 2026 }).findings).toEqual([]);
+  });
+
+  it('an asOf before the end of Y keeps the warnings of records received after it', () => {
+    const record = rec('after-asOf', '2024-08-01', undefined, { extension: { notifiedOn: '2024-08-02', workingDays: 25 }, correction: { requestedOn: '2024-08-30', receivedOn: null } });
+    expect(tallyApplications([record], { year: 2024, asOf: '2024-06-30' }).findings.map((f) => f.code)).toEqual(['case.extensionTooLong', 'case.correctionLate']);
+    expect(tallyApplications([record], { year: 2024 }).findings.map((f) => f.code)).toEqual(['case.extensionTooLong', 'case.correctionLate', 'case.overdue']);
+  });
+
   it('refuses bad options', () => {
     expect(() => tallyApplications([], { year: 2024.5 })).toThrow(RangeError);
     expect(() => tallyApplications([], { year: 2024, edition: '2020' as '2021' })).toThrow(TypeError);

@@ -62,14 +62,28 @@ export interface Due {
  * calendar.outOfRange, when a day it needs is not covered. With `explain`,
  * also how it was set (the tally, counting a million records, does not ask).
  *
+ * With `after`, the one day the caller compares the deadline with (the
+ * tally's closing day or `asOf`): a deadline past the calendar's end that is
+ * certainly after that day is `Infinity`, not calendar.outOfRange, as
+ * whether the reply was late is known without the day itself (received on
+ * 2026-12-15 and closed the next day is on time, whatever 2027's notice
+ * says). Warnings that need an uncovered day are then not given.
+ *
  * @internal
  */
-export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace, out: FindingList): number;
+export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace, out: FindingList, explain?: false, after?: number): number;
 export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace, out: FindingList, explain: true): Due | undefined;
-export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace, out: FindingList, explain = false): number | Due | undefined {
+export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace, out: FindingList, explain = false, after = NaN): number | Due | undefined {
+  const old = c.received < CONDITIONS_2019;
+  const period = old ? PERIOD.before2019 : PERIOD.current;
+  const restarted = !Number.isNaN(c.correctionReceived);
+  const start = restarted ? c.correctionReceived : c.received;
+  if (c.extensionDays > period) {
+    out.add('case.extensionTooLong', pathOf(place, '/extension/workingDays'), { ...idOf(place), expected: period, actual: c.extensionDays });
+  }
+  // The working days the deadline is known to lie at least after the start day, as each part is worked out.
+  let need = period;
   try {
-    const old = c.received < CONDITIONS_2019;
-    const period = old ? PERIOD.before2019 : PERIOD.current;
     // The 7-day correction rule is the 2019 条例's (第三十条); the 2007 one had none.
     if (!Number.isNaN(c.correctionRequested) && !old) {
       const late = calendar.between(c.received, c.correctionRequested) - CORRECTION_WITHIN;
@@ -78,15 +92,11 @@ export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace
         out.add('case.correctionLate', pathOf(place, '/correction/requestedOn'), { ...idOf(place), expected, actual: formatDay(c.correctionRequested), workingDaysLate: late });
       }
     }
-    if (c.extensionDays > period) {
-      out.add('case.extensionTooLong', pathOf(place, '/extension/workingDays'), { ...idOf(place), expected: period, actual: c.extensionDays });
-    }
     if (c.onTheSpot) return explain ? { due: c.received, basis: { kind: 'onTheSpot' } } : c.received;
     if (!Number.isNaN(c.delayedUntil)) return explain ? { due: c.delayedUntil, basis: { kind: 'delayedUntil' } } : c.delayedUntil;
 
-    const restarted = !Number.isNaN(c.correctionReceived);
-    const start = restarted ? c.correctionReceived : c.received;
     const excluded = c.consultations ? excludedDays(c.consultations, calendar) : 0;
+    need += excluded;
     let extension = 0;
     if (c.extensionDays > 0) {
       const unextended = calendar.addWorking(start, period + excluded);
@@ -96,12 +106,29 @@ export function dueOf(c: CaseDays, calendar: WorkingCalendar, place: RecordPlace
         extension = Math.min(c.extensionDays, period);
       }
     }
+    need += extension;
     const due = calendar.addWorking(start, period + extension + excluded);
     return explain ? { due, basis: { kind: 'workingDays', startOn: formatDay(start), restarted, period, extension, excluded } } : due;
   } catch (error) {
     if (!(error instanceof CalendarRangeError)) throw error;
+    if (!explain && !Number.isNaN(after)) {
+      // Only a warning needed the uncovered day; or the deadline is at least the need-th working day, after `after`.
+      if (c.onTheSpot) return c.received;
+      if (!Number.isNaN(c.delayedUntil)) return c.delayedUntil;
+      if (coveredBetween(calendar, start, after) < need) return Infinity;
+    }
     out.add('calendar.outOfRange', pathOf(place, ''), { ...idOf(place), year: error.year });
     return explain ? undefined : NaN;
+  }
+}
+
+/** The working days after `from` up to and including `to`; Infinity when a day between is not covered. */
+function coveredBetween(calendar: WorkingCalendar, from: number, to: number): number {
+  try {
+    return calendar.between(from, to);
+  } catch (error) {
+    if (!(error instanceof CalendarRangeError)) throw error;
+    return Infinity;
   }
 }
 

@@ -83,7 +83,9 @@ function editionRows(edition: Edition): { ids: string[]; of: Int32Array } {
  * case.dateOrder, case.outcomeWithoutClose, case.closeWithoutOutcome) is a
  * finding and is left out; it never throws on a record. Deadlines are
  * worked out for the records the report counts: case.late for those closed
- * in Y, case.overdue for those open at the end of Y (or `asOf`).
+ * in Y, case.overdue for those open at the end of Y (or `asOf`); a deadline
+ * past the calendar's end is calendar.outOfRange only where that check
+ * needs the uncovered day.
  *
  * @throws TypeError or RangeError for bad options (a year that is not an integer, an unknown edition, a bad `asOf`)
  * @example
@@ -152,14 +154,13 @@ export function tallyApplications(cases: Iterable<unknown>, options: TallyOption
 
     if (!open && c.closed <= last) {
       outcomes[rows.of[c.outcome]! * columns + c.column]!++;
-      const due = dueOf(c, calendar, place, out);
+      const due = dueOf(c, calendar, place, out, false, c.closed);
       if (due === due) checkLate(c, due, calendar, place, out); // NaN: calendar.outOfRange, said
     } else {
       carriedForward[c.column]!++;
-      if (c.received <= asOf && (open || c.closed > asOf)) {
-        const due = dueOf(c, calendar, place, out);
-        if (due === due) checkOverdue(due, asOf, calendar, place, out);
-      }
+      // Its warnings whatever `asOf`; overdue only if open at `asOf`.
+      const due = dueOf(c, calendar, place, out, false, asOf);
+      if (due === due && c.received <= asOf && (open || c.closed > asOf)) checkOverdue(due, asOf, calendar, place, out);
     }
   };
   // An array (with its own iterator) by index: the same records in the same order, without an iterator result a record.
