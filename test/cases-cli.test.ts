@@ -159,7 +159,9 @@ describe('reply-deadline', () => {
 
   it('adds an extension, restarts on a correction, and says how late a reply was', () => {
     expect(cli(['reply-deadline', '--received', '2024-09-20', '--extension', '20']).stdout).toMatch(/^2024-11-20\n.*延期 20 个工作日/);
-    expect(cli(['reply-deadline', '--received', '2024-09-20', '--correction-received', '2024/10/8', '--locale', 'en']).stdout).toMatch(/^2024-11-04\n.*corrected application/);
+    expect(cli(['reply-deadline', '--received', '2024-09-20', '--correction-received', '2024/10/8', '--locale', 'en']).stdout).toMatch(/^2024-11-04\n.*the 20th working day after .*corrected application/);
+    expect(cli(['reply-deadline', '--received', '2024-09-20', '--extension', '1', '--locale', 'en']).stdout).toContain('the 21st working day');
+    expect(cli(['reply-deadline', '--received', '2024-09-20', '--extension', '3', '--locale', 'en']).stdout).toContain('the 23rd working day');
     const late = cli(['reply-deadline', '--received', '2024-09-20', '--closed', '2024-10-25']);
     expect(late.status).toBe(0);
     expect(late.stdout).toContain('case.late');

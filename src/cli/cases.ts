@@ -101,7 +101,13 @@ function basisWords(basis: DeadlineBasis, locale: Locale): string {
   const terms = parts.filter(Boolean).join(zh ? '，' : ', ');
   return zh
     ? `${article}：${basis.startOn}（${start}）之后第 ${total} 个工作日（${terms}）`
-    : `${article}: the ${total}th working day after ${basis.startOn}, ${start} (${terms})`;
+    : `${article}: the ${ordinal(total)} working day after ${basis.startOn}, ${start} (${terms})`;
+}
+
+/** 21st, 22nd, 23rd, 24th; 11th to 13th. */
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 /** reply-deadline --received DATE [--extension N] [--extension-notified DATE] [--correction-requested DATE] [--correction-received DATE] [--delayed-until DATE] [--on-the-spot] [--closed DATE] [--as-of DATE] [--json] [--locale zh-CN|en] */
