@@ -9,8 +9,8 @@ import { cli, folderWith, ROOT } from './fixtures/cli.js';
 
 const json = (text: string) => JSON.parse(text) as { ok: boolean; format: string; applications: { received: { total: number }; carriedForward: { total: number } }; findings: { code: string; path: string }[] };
 
-/** A minimal .xlsx as Excel writes one: shared strings for text, serial numbers for dates. */
-function xlsx(rows: (string | number)[][]): Uint8Array {
+/** A minimal .xlsx as Excel writes one: shared strings for text, serial numbers for dates (from 1904 with `date1904`, as Excel for Mac wrote them). */
+function xlsx(rows: (string | number)[][], date1904 = false): Uint8Array {
   const strings: string[] = [];
   const ref = (c: number, r: number) => `${String.fromCharCode(65 + c)}${r + 1}`;
   const cell = (value: string | number, c: number, r: number) =>
@@ -27,7 +27,7 @@ function xlsx(rows: (string | number)[][]): Uint8Array {
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
     'xl/workbook.xml': strToU8(
-      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId7"/><sheet name="说明" sheetId="2" r:id="rId8"/></sheets></workbook>',
+      `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets><sheet name="台账" sheetId="1" r:id="rId7"/><sheet name="说明" sheetId="2" r:id="rId8"/></sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId8" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Target="worksheets/sheet2.xml"/></Relationships>',
@@ -99,6 +99,19 @@ describe('tally', () => {
     const result = json(run.stdout);
     expect(result).toMatchObject({ ok: true, format: 'xlsx', findings: [] });
     expect(result.applications).toMatchObject({ received: { naturalPerson: 1, researchInstitution: 1, otherOrganization: 1, total: 3 }, carriedForward: { total: 1 } });
+  });
+
+  it('reads dates of the 1904 date system, and date-times as their day', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gdr-'));
+    const header = ['申请编号', '申请人类型', '收到申请日期', '办理结果', '办结日期'];
+    // 2024-03-20 10:30 and 2024-03-25 16:00: 45371.4375 and 45376.6667 from 1900; 1462 days fewer from 1904.
+    writeFileSync(join(dir, 'mac.xlsx'), xlsx([header, ['M-1', '自然人', 43909.4375, '（一）予以公开', 43914.6667]], true));
+    writeFileSync(join(dir, 'times.xlsx'), xlsx([header, ['T-1', '自然人', 45371.4375, '（一）予以公开', '2024-03-25 16:00:00']]));
+    for (const name of ['mac.xlsx', 'times.xlsx']) {
+      const year = (y: string) => json(cli(['tally', join(dir, name), '--year', y, '--json']).stdout);
+      expect(year('2024'), name).toMatchObject({ ok: true, findings: [], applications: { received: { total: 1 } } });
+      expect(year('2020').applications.received.total, name).toBe(0);
+    }
   });
 
   it('reads a GB18030 CSV, as Excel on a Chinese Windows saves it', () => {

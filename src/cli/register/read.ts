@@ -78,15 +78,15 @@ function* ndjson(chunks: Iterable<Uint8Array>, encoding: string): Generator<unkn
   }
 }
 
-/** The records of rows whose first non-empty row is the header. */
-function* fromRows(rows: Iterable<readonly Cell[]>): Generator<unknown> {
+/** The records of rows whose first non-empty row is the header; a workbook's date serials counted from 1904 with `date1904`. */
+function* fromRows(rows: Iterable<readonly Cell[]>, date1904 = false): Generator<unknown> {
   let columns: ReturnType<typeof columnsOf> | undefined;
   for (const row of rows) {
     if (!columns) {
       if (row.some((cell) => cell !== undefined && String(cell).trim() !== '')) columns = columnsOf(row);
       continue;
     }
-    const record = recordOf(columns, row);
+    const record = recordOf(columns, row, date1904);
     if (record) yield record;
   }
 }
@@ -94,13 +94,13 @@ function* fromRows(rows: Iterable<readonly Cell[]>): Generator<unknown> {
 /** A register held in memory (standard input, or a file that is not NDJSON). */
 export function registerFromBytes(bytes: Uint8Array): Register {
   if (isZip(bytes)) {
-    let rows: Cell[][];
+    let sheet: ReturnType<typeof xlsxRows>;
     try {
-      rows = xlsxRows(bytes);
+      sheet = xlsxRows(bytes);
     } catch (error) {
       throw new InputError((error as Error).message);
     }
-    return { format: 'xlsx', encoding: 'xlsx', records: fromRows(rows) };
+    return { format: 'xlsx', encoding: 'xlsx', records: fromRows(sheet.rows, sheet.date1904) };
   }
   const encoding = encodingOf(bytes.subarray(0, HEAD));
   let text: string;

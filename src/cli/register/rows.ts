@@ -2,7 +2,8 @@
  * A register's rows (CSV, TSV or a sheet) as case records (cases.md §7):
  * headers that are the JSON keys or the Chinese field names, applicants and
  * channels by label, dates as `YYYY-MM-DD`, `YYYY/M/D`, `YYYY年M月D日` or an
- * Excel date. What cannot be turned into its field's form is passed on as
+ * Excel date, with or without a time of day (a case system's export often
+ * stamps one; the record keeps the day). What cannot be turned into its field's form is passed on as
  * given, for the tally to say what is wrong with it.
  */
 import { CASE_FIELDS, CHANNELS, type CaseField } from '../../cases/fields.js';
@@ -43,14 +44,21 @@ const CHANNEL_WORDS: ReadonlyMap<string, string> = new Map<string, string>([
 const YES = new Set(['是', 'true', '1', 'y', 'yes', '√', '✓']);
 const NO = new Set(['否', 'false', '0', 'n', 'no', '']);
 
-/** Excel's day 0 (its 1900 leap-year slip included): serial 45372 is 2024-03-20. */
-const EXCEL_EPOCH = dayFromParts(1899, 12, 30);
+/** Excel's day 0 (its 1900 leap-year slip included): serial 45371 is 2024-03-20; in the 1904 date system, 43909 is. */
+const EXCEL_EPOCH = { 1900: dayFromParts(1899, 12, 30), 1904: dayFromParts(1904, 1, 1) };
 
-/** A date in one of the forms registers use, as `YYYY-MM-DD`; anything else as given. */
-export function registerDate(value: Cell): Cell {
-  if (typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 2_958_466) return formatDay(EXCEL_EPOCH + value);
+/** The last day Excel shows, 9999-12-31, as a 1900 serial. */
+const EXCEL_LAST = 2_958_465;
+
+/**
+ * A date in one of the forms registers use, as `YYYY-MM-DD`; anything else
+ * as given. A time of day after the date (`2024-03-20 10:30`, an Excel
+ * date-time's fraction) is left out.
+ */
+export function registerDate(value: Cell, date1904 = false): Cell {
+  if (typeof value === 'number' && value >= 1 && value < EXCEL_LAST + 1) return formatDay(EXCEL_EPOCH[date1904 ? 1904 : 1900] + Math.floor(value));
   if (typeof value !== 'string') return value;
-  const match = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/.exec(value.trim());
+  const match = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2})|年(\d{1,2})月(\d{1,2})日)(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(value.trim());
   if (!match) return value;
   const [year, month, day] = [match[1], match[2] ?? match[4] ?? match[6], match[3] ?? match[5] ?? match[7]];
   return `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
@@ -64,8 +72,8 @@ export function columnsOf(header: readonly Cell[]): (ColumnField | { own: string
   });
 }
 
-/** One row as a case record; `undefined` for a row with nothing in it. */
-export function recordOf(columns: readonly (ColumnField | { own: string })[], row: readonly Cell[]): Record<string, unknown> | undefined {
+/** One row as a case record; `undefined` for a row with nothing in it. Date serials count from 1904 with `date1904`. */
+export function recordOf(columns: readonly (ColumnField | { own: string })[], row: readonly Cell[], date1904 = false): Record<string, unknown> | undefined {
   const record: Record<string, unknown> = {};
   const correction: Record<string, unknown> = {};
   const extension: Record<string, unknown> = {};
@@ -79,7 +87,7 @@ export function recordOf(columns: readonly (ColumnField | { own: string })[], ro
       if (column.own) record[column.own] = value;
       return;
     }
-    if (DATE_FIELDS.has(column)) value = registerDate(value);
+    if (DATE_FIELDS.has(column)) value = registerDate(value, date1904);
     switch (column) {
       case 'id':
         record.id = String(value);

@@ -2,13 +2,20 @@
  * The first sheet of an .xlsx workbook as rows of cell values: the zip read
  * with fflate, the sheet's XML with htmlparser2 in xmlMode. Small, pure
  * JavaScript, and enough for a register kept in Excel: shared and inline
- * strings, numbers (dates are Excel serial numbers), booleans.
+ * strings, numbers (dates are Excel serial numbers, counted from 1900 or,
+ * in a workbook that says `date1904`, from 1904), booleans.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 
 /** A cell as the sheet holds it. */
 export type SheetValue = string | number | boolean;
+
+/** The first sheet's rows, and whether the workbook counts its date serials from 1904 (Excel for Mac's old default). */
+export interface SheetRows {
+  readonly rows: SheetValue[][];
+  readonly date1904: boolean;
+}
 
 /** An inflated part larger than this is refused: a register is megabytes, a zip bomb is not. */
 const MAX_PART = 1024 * 1024 * 1024;
@@ -26,12 +33,14 @@ function walk(xml: string, on: { open?: (name: string, attrs: Record<string, str
   parser.end();
 }
 
-/** The path inside the zip of the workbook's first sheet, by workbook.xml and its relationships. */
-function firstSheetPath(files: Record<string, Uint8Array>): string {
+/** The path inside the zip of the workbook's first sheet, by workbook.xml and its relationships, and the workbook's date system. */
+function firstSheet(files: Record<string, Uint8Array>): { path: string; date1904: boolean } {
   let id: string | undefined;
+  let date1904 = false;
   walk(strFromU8(files['xl/workbook.xml'] ?? new Uint8Array()), {
     open: (name, attrs) => {
       if (name === 'sheet' && id === undefined) id = attrs['r:id'];
+      else if (name === 'workbookPr') date1904 = attrs.date1904 === '1' || attrs.date1904 === 'true';
     },
   });
   let target: string | undefined;
@@ -40,8 +49,8 @@ function firstSheetPath(files: Record<string, Uint8Array>): string {
       if (name === 'Relationship' && attrs.Id === id) target = attrs.Target;
     },
   });
-  if (!target) return 'xl/worksheets/sheet1.xml';
-  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  if (!target) return { path: 'xl/worksheets/sheet1.xml', date1904 };
+  return { path: target.startsWith('/') ? target.slice(1) : `xl/${target}`, date1904 };
 }
 
 /** The shared strings: each <si>'s text runs joined, its phonetic runs (<rPh>) left out. */
@@ -81,11 +90,11 @@ function columnOf(ref: string): number {
 
 /**
  * The rows of the workbook's first sheet, each an array of cell values by
- * column (a hole where a cell is empty).
+ * column (a hole where a cell is empty), and its date system.
  *
  * @throws Error when the bytes are not a workbook
  */
-export function xlsxRows(bytes: Uint8Array): SheetValue[][] {
+export function xlsxRows(bytes: Uint8Array): SheetRows {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
@@ -97,7 +106,7 @@ export function xlsxRows(bytes: Uint8Array): SheetValue[][] {
   } catch (error) {
     throw new Error(`not a readable .xlsx workbook (${(error as Error).message})`);
   }
-  const path = firstSheetPath(files);
+  const { path, date1904 } = firstSheet(files);
   const sheet = files[path];
   if (!sheet) throw new Error(`not an .xlsx workbook: no ${path}`);
   const strings = files['xl/sharedStrings.xml'] ? sharedStrings(strFromU8(files['xl/sharedStrings.xml'])) : [];
@@ -133,7 +142,7 @@ export function xlsxRows(bytes: Uint8Array): SheetValue[][] {
       } else if (name === 'row') rows.push(row);
     },
   });
-  return rows;
+  return { rows, date1904 };
 }
 
 /** A cell's value by its type: shared string, inline or formula string, boolean, or number. */
