@@ -45,9 +45,9 @@ const RECORDS: [string, unknown][] = [
   ['a number', 42],
 ];
 
-/** Whether the tally reads the record's shape as sound. */
+/** Whether the tally reads the record's shape as sound: an unknown channel is counted, with case.channel, but is not the schema's. */
 const readable = (record: unknown) =>
-  !tallyApplications([record], { year: 2024 }).findings.some((f) => ['case.shape', 'case.outcomeWithoutClose', 'case.closeWithoutOutcome'].includes(f.code));
+  !tallyApplications([record], { year: 2024 }).findings.some((f) => ['case.shape', 'case.outcomeWithoutClose', 'case.closeWithoutOutcome', 'case.channel'].includes(f.code));
 
 describe('schema/case.json', () => {
   it('is draft 2020-12, titled with the Chinese field names', () => {

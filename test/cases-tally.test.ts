@@ -182,6 +182,14 @@ describe('reading', () => {
   });
 });
 
+describe('an unknown channel: informational, so the record is counted, with case.channel', () => {
+  it.each([['电话'], [12345], [null]])('%s', (channel) => {
+    const { applications, findings } = tallyApplications([rec('A-1', '2024-03-01', ['granted', '2024-03-05'], { channel } as never)], { year: 2024 });
+    expect(applications.outcomes.granted.total).toBe(1);
+    expect(findings).toMatchObject([{ code: 'case.channel', severity: 'warning', path: '/cases/0/channel', caseId: 'A-1', actual: typeof channel === 'string' ? `"${channel}"` : channel === null ? 'null' : channel }]);
+  });
+});
+
 describe('malformed records: a finding with its code and path, left out of the counts, never a throw', () => {
   const good = rec('good', '2024-03-01', ['granted', '2024-03-05']);
   const r = (over: Record<string, unknown>, drop: string[] = []) => {
@@ -207,7 +215,6 @@ describe('malformed records: a finding with its code and path, left out of the c
     ['a numeric date', r({ receivedOn: 20240304 }), 'case.shape', '/receivedOn'],
     ['an unpadded date', r({ receivedOn: '2024-3-4' }), 'case.shape', '/receivedOn'],
     ['a date with a time', r({ receivedOn: '2024-03-04T09:00' }), 'case.shape', '/receivedOn'],
-    ['an unknown channel', r({ channel: 'email' }), 'case.shape', '/channel'],
     ['onTheSpot as text', r({ onTheSpot: 'yes' }), 'case.shape', '/onTheSpot'],
     ['correction as text', r({ correction: '2024-03-05' }), 'case.shape', '/correction'],
     ['correction without requestedOn', r({ correction: {} }), 'case.shape', '/correction/requestedOn'],

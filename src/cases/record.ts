@@ -319,7 +319,10 @@ export class CaseReader {
     if (days.column < 0) this.bad('/applicant', 'applicant', applicant);
     days.received = this.date(receivedOn, '/receivedOn', false);
 
-    if (channel !== undefined && !(typeof channel === 'string' && Object.hasOwn(CHANNELS, channel))) this.bad('/channel', 'channel', channel);
+    // Informational (cases.md §1): an unknown channel is said, and the record still counts.
+    if (channel !== undefined && !(typeof channel === 'string' && Object.hasOwn(CHANNELS, channel))) {
+      this.out.add('case.channel', pathOf(place, '/channel'), { ...idOf(place), actual: shown(channel)! });
+    }
     if (onTheSpot !== undefined && typeof onTheSpot !== 'boolean') this.bad('/onTheSpot', 'boolean', onTheSpot);
     days.onTheSpot = onTheSpot === true;
 

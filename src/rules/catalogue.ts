@@ -286,7 +286,7 @@ export const RULES = {
   'case.shape': entry<{
     readonly caseId?: string;
     /** What the field should have been. */
-    readonly expected: 'object' | 'string' | 'date' | 'dateOrNull' | 'boolean' | 'array' | 'workingDays' | 'applicant' | 'outcome' | 'channel' | 'consultedParty';
+    readonly expected: 'object' | 'string' | 'date' | 'dateOrNull' | 'boolean' | 'array' | 'workingDays' | 'applicant' | 'outcome' | 'consultedParty';
     readonly actual?: Given;
   }>(
     'error',
@@ -326,6 +326,12 @@ export const RULES = {
     '《条例》第三十三条第二款：延长的期限最长不得超过20个工作日（2019年5月15日前收到的申请为15个工作日）',
     'Article 33(2): an extension is at most 20 working days (15 for an application received before 2019-05-15)',
     '/cases/41/extension/workingDays', { caseId: '2024-042', expected: 20, actual: 25 },
+  ),
+  'case.channel': entry<{ readonly caseId?: string; readonly actual: Given }>(
+    'warning',
+    '提交方式为规定的选项之一（当面、邮寄、互联网、传真、其他）；它仅供参考，不影响统计',
+    'The channel is one of the set ones (in person, post, online, fax, other); it is informational and changes no count',
+    '/cases/41/channel', { caseId: '2024-042', actual: '"电话"' },
   ),
   'case.extensionLate': entry<{ readonly caseId?: string; readonly expected: string; readonly actual: string }>(
     'warning',

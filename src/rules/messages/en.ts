@@ -84,6 +84,7 @@ export const MESSAGES_EN: MessageCatalogue = {
   'case.late': (p, at) => `${caseWhere(p, at)}: closed ${p.actual}, after the reply deadline ${p.expected} (${days(p.workingDaysLate)} late)`,
   'case.overdue': (p, at) => `${caseWhere(p, at)}: still open on ${p.asOf}, past the reply deadline ${p.expected} (${days(p.workingDaysOverdue)} overdue)`,
   'case.extensionTooLong': (p, at) => `${caseWhere(p, at)}: an extension of ${days(p.actual)}, more than the ${p.expected} allowed; counted as ${p.expected}`,
+  'case.channel': (p, at) => `${caseWhere(p, at)}: ${p.actual} is none of ${Object.keys(CHANNELS).join(', ')}; the record is still counted`,
   'case.extensionLate': (p, at) => `${caseWhere(p, at)}: extension notified ${p.actual}, after the unextended deadline ${p.expected}; it does not extend the period`,
   'case.correctionLate': (p, at) => `${caseWhere(p, at)}: correction requested ${p.actual}, after the 7th working day from receipt, ${p.expected} (${days(p.workingDaysLate)} late)`,
   'calendar.outOfRange': (p, at) => `${caseWhere(p, at)}: the working-day calendar has no data for ${p.year} (State Council holiday notice); no deadline computed`,
@@ -106,7 +107,6 @@ const SHAPE_EN: Readonly<Record<RuleParams<'case.shape'>['expected'], string>> =
   workingDays: 'a whole number of working days above 0',
   applicant: `an applicant category (${APPLICANT_KEYS.join(', ')})`,
   outcome: 'an outcome row of table 三 (e.g. granted, （三）1 or its label)',
-  channel: `a channel (${Object.keys(CHANNELS).join(', ')})`,
   consultedParty: `who was consulted (${Object.keys(CONSULTED).join(', ')})`,
 };
 
