@@ -64,11 +64,26 @@ describe('columns, outcomes and editions', () => {
   });
 
   it('reads an outcome by its id, its numbering or its label', () => {
-    const spellings = ['denied.stateSecret', '（三）1', '(三)1', '1.属于国家秘密', '属于国家秘密', '（三）不予公开 1.属于国家秘密'];
+    const spellings = ['denied.stateSecret', '（三）1', '(三)1', '1.属于国家秘密', '属于国家秘密', '（三）不予公开 1.属于国家秘密', '（三）1.属于国家秘密', '(三)1、属于国家秘密'];
     const register = spellings.map((outcome, i) => ({ ...rec(String(i), '2024-03-01'), outcome, closedOn: '2024-03-05' }));
     const { applications, findings } = tallyApplications(register, { year: 2024 });
     expect(findings).toEqual([]);
     expect(applications.outcomes.denied.stateSecret.naturalPerson).toBe(spellings.length);
+  });
+
+  it('reads “三安全一稳定” typed with straight quotes', () => {
+    const register = ['3.危及"三安全一稳定"', '（三）3.危及“三安全一稳定”'].map((outcome, i) => ({ ...rec(String(i), '2024-03-01'), outcome, closedOn: '2024-03-05' }));
+    const { applications, findings } = tallyApplications(register, { year: 2024 });
+    expect(findings).toEqual([]);
+    expect(applications.outcomes.denied.endangersSecurityOrStability.total).toBe(2);
+  });
+
+  it('counting into edition 2019, a record may name its own （六）其他处理 row; into 2021 that row does not exist', () => {
+    const spellings = ['otherHandling', '（六）', '(六)其他处理', '其他处理'];
+    const register = spellings.map((outcome, i) => ({ ...rec(String(i), '2020-03-02'), outcome, closedOn: '2020-03-10' }));
+    const a: Applications2019 = tallyApplications(register, { year: 2020, edition: '2019' }).applications;
+    expect(a.outcomes.otherHandling.total).toBe(spellings.length);
+    expect(tallyApplications(register, { year: 2020 }).findings.map((f) => f.code)).toEqual(spellings.map(() => 'case.shape'));
   });
 
   it('edition 2019 puts the three otherHandling rows into its one （六）其他处理', () => {

@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { APPLICANT_COLUMNS, outcomeCodes, type DENIED_ROWS, type NOT_PROCESSED_ROWS, type OTHER_HANDLING_ROWS, type UNABLE_TO_PROVIDE_ROWS } from '../format/applications.js';
+import { APPLICANT_COLUMNS, outcomeCodes, type OutcomeCode, type DENIED_ROWS, type NOT_PROCESSED_ROWS, type OTHER_HANDLING_ROWS, type UNABLE_TO_PROVIDE_ROWS } from '../format/applications.js';
+import type { Edition } from '../format/types.js';
 import type { RuleParams } from '../rules/catalogue.js';
 import type { FindingList } from '../validate/finding.js';
 import { formatDay, parseDay } from './day.js';
@@ -94,25 +95,40 @@ export interface CaseRecord {
 /** The outcome rows a record may name, in the order printed: the 2021 edition's leaves. */
 export const OUTCOME_ROWS = /* @__PURE__ */ outcomeCodes('2021').filter((o) => o.id !== 'total');
 
-/** A text as compared with labels: no white space, full-width brackets, `1.` for `1．` or `1、`. */
+/** A text as compared with labels: no white space, full-width brackets, `1.` for `1．` or `1、`, curly quotes for straight ones. */
 function normalise(text: string): string {
   return text
     .replace(/\s+/g, '')
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
-    .replace(/(\d)[．、]/g, '$1.');
+    .replace(/(\d)[．、]/g, '$1.')
+    .replace(/"([^"]*)"/g, '“$1”');
 }
 
-/** Every spelling of an outcome a record may use, to its index in {@link OUTCOME_ROWS}: id, numbering, label, label without its number, group and label. */
+/** Every spelling of a row of table 三: id, numbering, label, label without its number, group and label, numbering and label. */
+function spellingsOf(row: OutcomeCode): string[] {
+  const bare = row.label.replace(/^(?:\d+\.|（[一二三四五六七]）)/, '');
+  return [row.id, row.code, row.label, bare, ...(row.group ? [`${row.group.label}${row.label}`, `${row.code}.${bare}`] : [])];
+}
+
+/** Every spelling of an outcome a record may use, to its index in {@link OUTCOME_ROWS}. */
 const OUTCOME_INDEX: ReadonlyMap<string, number> = /* @__PURE__ */ (() => {
   const index = new Map<string, number>();
   OUTCOME_ROWS.forEach((row, i) => {
-    const bare = row.label.replace(/^(?:\d+\.|（[一二三四五六七]）)/, '');
-    const spellings = [row.id, row.code, row.label, bare, row.group ? `${row.group.label}${row.label}` : row.label];
-    for (const spelling of spellings) index.set(normalise(spelling), i);
+    for (const spelling of spellingsOf(row)) index.set(normalise(spelling), i);
     index.set(row.id, i);
   });
   return index;
+})();
+
+/**
+ * Edition 2019's one （六）其他处理 row, in every spelling, to the index of a
+ * 2021 row counted in it: a register kept on the 2019 form names it so.
+ */
+const OTHER_HANDLING_2019: ReadonlyMap<string, number> = /* @__PURE__ */ (() => {
+  const row = outcomeCodes('2019').find((o) => !OUTCOME_ROWS.some((r) => r.id === o.id) && o.id !== 'total')!;
+  const counted = OUTCOME_ROWS.findIndex((r) => r.id.startsWith(`${row.id}.`));
+  return new Map(spellingsOf(row).map((spelling) => [normalise(spelling), counted]));
 })();
 
 /** The applicant keys and labels, to the column's index. */
@@ -125,12 +141,15 @@ const APPLICANT_INDEX: ReadonlyMap<string, number> = /* @__PURE__ */ new Map(
 
 /**
  * The index in {@link OUTCOME_ROWS} of an outcome as a record or a register
- * names it, or -1.
+ * names it, or -1; counting into edition 2019, its （六）其他处理 too.
  *
  * @internal
  */
-export function outcomeIndex(value: string): number {
-  return OUTCOME_INDEX.get(value) ?? OUTCOME_INDEX.get(normalise(value)) ?? -1;
+export function outcomeIndex(value: string, edition: Edition = '2021'): number {
+  const known = OUTCOME_INDEX.get(value);
+  if (known !== undefined) return known;
+  const text = normalise(value);
+  return OUTCOME_INDEX.get(text) ?? (edition === '2019' ? OTHER_HANDLING_2019.get(text) : undefined) ?? -1;
 }
 
 /**
@@ -251,7 +270,11 @@ export class CaseReader {
     closed: NaN,
   };
 
-  constructor(private readonly out: FindingList) {}
+  /** `edition`: the edition counted into, whose own outcome rows a record may name. */
+  constructor(
+    private readonly out: FindingList,
+    private readonly edition: Edition = '2021',
+  ) {}
 
   private bad(field: string, expected: Shape, value: unknown): void {
     this.ok = false;
@@ -357,7 +380,7 @@ export class CaseReader {
     days.closed = this.date(closedOn, '/closedOn', true);
     days.outcome = -1;
     if (outcome !== undefined) {
-      days.outcome = typeof outcome === 'string' ? outcomeIndex(outcome) : -1;
+      days.outcome = typeof outcome === 'string' ? outcomeIndex(outcome, this.edition) : -1;
       if (days.outcome < 0) this.bad('/outcome', 'outcome', outcome);
     }
     if (!this.ok) return undefined;

@@ -130,7 +130,7 @@ export function tallyApplications(cases: Iterable<unknown>, options: TallyOption
   // A register of a million cases may have a hundred thousand late ones: list them all.
   const out = new FindingList(options.locale ?? 'zh-CN', undefined, { perCode: Infinity });
   const ids = new IdSet(Array.isArray(cases) ? cases.length : 0);
-  const reader = new CaseReader(out);
+  const reader = new CaseReader(out, edition);
   const place: RecordPlace = { index: -1, caseId: undefined };
 
   /** Reads, checks and counts the next record. */
