@@ -133,8 +133,11 @@ describe('tally', () => {
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
     // A line that starts with { is NDJSON: an object that is not a record is a finding, exit 1.
-    const dir = folderWith({ 'wrapped.json': '{"cases": []}' });
+    const dir = folderWith({ 'wrapped.json': '{"cases": []}', 'pretty.json': '{\n  "cases": [\n    {"id": "1", "applicant": "naturalPerson", "receivedOn": "2024-03-01"}\n  ]\n}\n' });
     expect(cli(['tally', join(dir, 'wrapped.json'), '--year', '2024']).status).toBe(1);
+    // A pretty-printed JSON object is one JSON document, not NDJSON: not a register, exit 2, one line.
+    const pretty = cli(['tally', join(dir, 'pretty.json'), '--year', '2024']);
+    expect([pretty.status, pretty.stderr.trim()]).toEqual([2, 'gov-disclosure-report tally: a JSON register is an array of case records']);
     const empty = folderWith({ 'bad.json': '[1, 2' });
     expect(cli(['tally', join(empty, 'bad.json'), '--year', '2024']).status).toBe(2);
   });

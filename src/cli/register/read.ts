@@ -41,9 +41,10 @@ function encodingOf(head: Uint8Array): string {
 
 /** The kind of a text register, from its first characters. */
 function textFormat(head: string): Exclude<RegisterFormat, 'xlsx'> {
-  const start = head.trimStart()[0];
-  if (start === '[') return 'json';
-  if (start === '{') return 'ndjson';
+  const body = head.trimStart();
+  if (body[0] === '[') return 'json';
+  // NDJSON's first line is a whole record; a pretty-printed JSON object's is not (`{` or `{"cases": [`).
+  if (body[0] === '{') return /^[^\n]*[^\s}][ \t\r]*\n/.test(body) ? 'json' : 'ndjson';
   const firstLine = head.slice(0, head.search(/\r?\n|$/));
   return (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? 'tsv' : 'csv';
 }
