@@ -44,6 +44,19 @@ describe('sumReports: the sum', () => {
     expect(report.reviewAndLitigation.litigationAfterReview).toEqual({ upheld: null, corrected: null, otherResult: null, pending: null, total: null });
   });
 
+  it('a total a part gave over blank parts (only 总计 filled: 0) is 0 in the sum, not blank', () => {
+    const a = busyReport2021();
+    const b = busyReport2021();
+    a.reviewAndLitigation.litigationAfterReview = { upheld: null, corrected: null, otherResult: null, pending: null, total: 0 };
+    b.reviewAndLitigation.litigationAfterReview = { upheld: null, corrected: null, otherResult: null, pending: null, total: null };
+    for (const parts of [[a, b], [a], [b, a]]) {
+      const { report } = sumReports(parts, OPTIONS);
+      expect(report.reviewAndLitigation.litigationAfterReview).toEqual({ upheld: null, corrected: null, otherResult: null, pending: null, total: 0 });
+      expect(validateReport(report).ok).toBe(true);
+    }
+    expect(sumReports([b], OPTIONS).report.reviewAndLitigation.litigationAfterReview.total).toBeNull();
+  });
+
   it('a total a part printed wrong is not summed: totals are derived from the summed parts', () => {
     const a = busyReport2021();
     a.applications.received.total = 99;

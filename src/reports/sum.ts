@@ -161,10 +161,11 @@ function sumTables(layout: Layout, parts: readonly { input: unknown; report: Rep
     for (const child of node.children) {
       const value = row[child.key];
       if (child.type === 'object') add(child, value as Json);
-      else if (value !== null && !child.cell.derived && child.cell.kind !== 'money') {
+      else if (value !== null && value !== undefined) {
         const { index } = child.cell;
-        const sum = (sums[index] = sums[index]! + (value as number));
         given[index] = true;
+        if (child.cell.derived || child.cell.kind === 'money') continue;
+        const sum = (sums[index] = sums[index]! + (value as number));
         if (Math.abs(sum) > Number.MAX_SAFE_INTEGER) inexact.add(index);
       }
     }
@@ -200,18 +201,24 @@ function sumTables(layout: Layout, parts: readonly { input: unknown; report: Rep
     }
     values[cell.index] = given[cell.index] ? sums[cell.index]! : null;
   }
-  const totals = new Map<number, number>();
+  const totals = new Map<number, number | null>();
   for (const { cell, total } of blankTotals(layout, values, effectiveValues(layout, values))) {
     if (typeof total === 'number') totals.set(cell.index, total);
-    else out.add('cell.tooLarge', cell.pointer, { actual: total });
+    else {
+      out.add('cell.tooLarge', cell.pointer, { actual: total });
+      totals.set(cell.index, null);
+    }
   }
+  // A total whose parts every report left blank is blank, unless a report gave it (only 总计 filled): 0, as blank parts count.
+  for (const cell of layout.cells) if (cell.derived && given[cell.index] && !totals.has(cell.index)) totals.set(cell.index, 0);
   const build = (node: ObjectNode): Json => {
     const row: Json = {};
     for (const child of node.children) {
       if (child.type === 'object') row[child.key] = build(child);
       else {
         const { index, kind } = child.cell;
-        row[child.key] = kind === 'money' ? amounts[index] : (totals.get(index) ?? values[index] ?? null);
+        const total = totals.get(index);
+        row[child.key] = kind === 'money' ? amounts[index] : total !== undefined ? total : (values[index] ?? null);
       }
     }
     return row;
