@@ -655,6 +655,23 @@ describe('the local 小计 column and subtotal rows', () => {
   });
 });
 
+describe('the title', () => {
+  const titleOf = async (first: string) => {
+    const { report } = await parseReport(`${first}\n${readFileSync(`${CORPUS}fixtures/biandong-2021.txt`, 'utf8').split('\n').slice(1).join('\n')}`);
+    return [report?.year, report?.agency];
+  };
+
+  it('as a page’s details label it, or run on into the text of its line (raw/001, raw/006)', async () => {
+    expect(await titleOf('标题: 汴东产业集聚区2021年政府信息公开工作年度报告')).toEqual([2021, '汴东产业集聚区']);
+    expect(await titleOf('标题：汴东产业集聚区2021年度政府信息公开工作年度报告')).toEqual([2021, '汴东产业集聚区']);
+    expect(await titleOf('汴东产业集聚区2021年政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》，现公布本报告。')).toEqual([2021, '汴东产业集聚区']);
+  });
+
+  it('not in a sentence that names a report of its own', async () => {
+    expect(await titleOf('根据《条例》，现将汴东产业集聚区2021年政府信息公开工作年度报告公布如下。')).toEqual([undefined, undefined]);
+  });
+});
+
 describe('the narrative sections', () => {
   const narrativeOf = async (lines: string[]) => (await parseReport(lines.join('\n'))).report?.narrative;
 

@@ -97,8 +97,8 @@ const MAPPERS: Record<TableKey, (tables: SourceTable[], layout: Layout, into: Ma
 };
 
 // The title names the agency before or after the year (某局2021年…年度报告, 2019年某局…年度报告), and is
-// the whole line, or the page title before the site's name.
-const TITLE = /^(.*?)(\d{4})年度?(.*?)政府信息公开(?:工作)?年度报告(?:[_|｜-].*)?$/;
+// the whole line, or the page title before the site's name; a page's details may label it (标题：).
+const TITLE = /^(?:标题[:：]\s*)?(.*?)(\d{4})年度?(.*?)政府信息公开(?:工作)?年度报告(?:[_|｜-].*)?$/;
 
 /** How far into the lines before the first section heading the title is looked for: a printed page's site header comes first. */
 const TITLE_REACH = 60;
@@ -128,7 +128,9 @@ function titleOf(doc: HtmlDocument, outline: Outline, bodyFirst: boolean): RegEx
   const lines = doc.lines.slice(0, Math.min(end < 0 ? Infinity : end, TITLE_REACH)).map((l) => l.text.replace(/^#+/, '').replace(/\s+/g, ''));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const alone = titled(line);
+    // A page flattened into lines may run the title on into its text: 某区2020年政府信息公开工作年度报告根据《条例》….
+    const end = line.indexOf('年度报告') + '年度报告'.length;
+    const alone = titled(line) ?? (end > 4 && end < line.length ? titled(line.slice(0, end)) : undefined);
     if (alone) return (alone[1] === '' && alone[3] === '' && i > 0 && titled(lines[i - 1] + line)) || alone;
     const next = lines[i + 1];
     if (next !== undefined && !TITLE.test(next)) {
