@@ -165,6 +165,25 @@ describe('export', () => {
     expect(rows[0]).toMatchObject({ file: 'examples/shanghai-2019.json', agency: report.agency, year: 2019, edition: '2019' });
   });
 
+  it('a file in which no table is found holds no report: named on stderr, exit 1, no rows', () => {
+    const dir = folderWith({ 'hello.txt': 'hello world\n', 'null.json': 'null', 'empty-array.json': '[]' });
+    for (const name of ['hello.txt', 'null.json', 'empty-array.json']) {
+      const run = cli(['export', join(dir, name), '--to', 'csv']);
+      expect([run.status, run.stdout]).toEqual([1, '\uFEFFfile,agency,year,edition,pointer,table,row,column,value\r\n']);
+      expect(run.stderr).toMatch(new RegExp(`${name}: no report could be read \\(parse\\.tableMissing /proactive\\)`));
+    }
+  });
+
+  it('a report whose year was not read has its year blank, not "undefined"', () => {
+    // The example as published, without its title line.
+    const untitled = readFileSync(join(ROOT, 'test/corpus/fixtures/biandong-2021.txt'), 'utf8').split('\n').slice(1).join('\n');
+    const file = join(folderWith({ 'untitled.txt': untitled }), 'untitled.txt');
+    const rows = cli(['export', file, '--to', 'ndjson']).stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { year: unknown });
+    expect(rows.length).toBeGreaterThan(100);
+    expect(new Set(rows.map((r) => r.year))).toEqual(new Set([null]));
+    expect(cli(['export', file, '--to', 'csv']).stdout).not.toContain('undefined');
+  });
+
   it('-o that cannot be written says so in one line, exit 2', () => {
     const run = cli(['export', 'examples/shanghai-2019.json', '-o', join(folderWith({}), 'no-such-folder', 'cells.csv')]);
     expect(run.status).toBe(2);

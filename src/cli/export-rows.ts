@@ -87,13 +87,15 @@ function* cellsUnder(node: ObjectNode, object: Json | undefined): Generator<{ ce
 export function exportRows(file: string, report: Report, to: ExportFormat): string {
   const layout = layoutOf(report.edition);
   const agency = report.agency ?? null;
+  // A published report whose title was not read has no year: blank, as a blank agency is.
+  const year = report.year ?? null;
   const lines: string[] = [];
   for (const table of layout.tables) {
     for (const { cell, row, value } of cellsUnder(table, (report as unknown as Json)[table.key] as Json | undefined)) {
       if (to === 'ndjson') {
-        lines.push(`${JSON.stringify({ file, agency, year: report.year, edition: report.edition, pointer: cell.pointer, table: cell.table.label, row, column: cell.column.label, value })}\n`);
+        lines.push(`${JSON.stringify({ file, agency, year, edition: report.edition, pointer: cell.pointer, table: cell.table.label, row, column: cell.column.label, value })}\n`);
       } else {
-        lines.push(csvLine([csvText(file), csvText(agency ?? ''), String(report.year), report.edition, cell.pointer, cell.table.label, row, cell.column.label, value === null ? '' : String(value)]));
+        lines.push(csvLine([csvText(file), csvText(agency ?? ''), year === null ? '' : String(year), report.edition, cell.pointer, cell.table.label, row, cell.column.label, value === null ? '' : String(value)]));
       }
     }
   }

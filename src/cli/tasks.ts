@@ -3,6 +3,7 @@
  * command's own thread and in a worker thread (`--jobs`): read it, then
  * validate it, parse it, or turn it into export rows.
  */
+import { layoutOf } from '../format/layout.js';
 import type { Locale } from '../rules/catalogue.js';
 import { validateReport } from '../validate/validate.js';
 import { exportRows, type ExportFormat } from './export-rows.js';
@@ -220,7 +221,9 @@ async function exportFile(io: Io, work: Extract<Work, { command: 'export' }>, fi
   const json = JSON_START.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 64)));
   // A report with faults in its figures is exported all the same: the analyst sees them as printed.
   const { report, findings } = json ? validateReport(jsonOf(file, bytes)) : await (await import('../parse/parse.js')).parseReport(bytes);
-  if (report) return { file, rows: exportRows(file, report, work.to) };
+  // A published file in which not one of the tables was found holds no report, only blanks.
+  const tableless = !json && findings.filter((f) => f.code === 'parse.tableMissing').length === (report ? layoutOf(report.edition).tables.length : 0);
+  if (report && !tableless) return { file, rows: exportRows(file, report, work.to) };
   const why = findings.find((f) => f.severity === 'error');
   return { file, rows: '', skipped: `${file}: no report could be read${why ? ` (${why.code} ${why.path || '/'})` : ''}` };
 }
