@@ -140,6 +140,15 @@ describe('tally', () => {
     expect([pretty.status, pretty.stderr.trim()]).toEqual([2, 'gov-disclosure-report tally: a JSON register is an array of case records']);
     const empty = folderWith({ 'bad.json': '[1, 2' });
     expect(cli(['tally', join(empty, 'bad.json'), '--year', '2024']).status).toBe(2);
+    // Not a register at all: nothing in it, or a first row that names no field.
+    const junk = folderWith({ 'empty.csv': '', 'hello.txt': 'hello world\n', 'null.json': 'null', 'other.csv': 'a,b\n1,2\n', 'header.csv': '申请编号,申请人类型,收到申请日期\n' });
+    for (const name of ['empty.csv', 'hello.txt', 'null.json', 'other.csv']) {
+      const run = cli(['tally', join(junk, name), '--year', '2024']);
+      expect([name, run.status, run.stderr.trim().split('\n').length, run.stdout]).toEqual([name, 2, 1, '']);
+      expect(run.stderr).toMatch(/not a register/);
+    }
+    // A header and no record is an empty register: table 三 of zeros.
+    expect(json(cli(['tally', join(junk, 'header.csv'), '--year', '2024', '--json']).stdout)).toMatchObject({ ok: true, applications: { received: { total: 0 } } });
   });
 
   it(

@@ -85,11 +85,16 @@ function* fromRows(rows: Iterable<readonly Cell[]>, date1904 = false): Generator
   for (const row of rows) {
     if (!columns) {
       if (row.some((cell) => cell !== undefined && String(cell).trim() !== '')) columns = columnsOf(row);
+      // A first row that names no field is no register's header: text or data of another kind, not an empty register.
+      if (columns?.every((column) => typeof column === 'object')) {
+        throw new InputError('not a register: its first row names no field of a case record (申请编号, 申请人类型, 收到申请日期, … or id, applicant, receivedOn, …)');
+      }
       continue;
     }
     const record = recordOf(columns, row, date1904);
     if (record) yield record;
   }
+  if (!columns) throw new InputError('not a register: empty, without even a header row');
 }
 
 /** A register held in memory (standard input, or a file that is not NDJSON). */
