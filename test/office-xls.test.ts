@@ -171,17 +171,19 @@ describe('.xls files written record by record', () => {
     expect(read.doc.tables).toHaveLength(tables);
   });
 
-  it('floods: merged cells whose areas pass the cell budget are refused; 8 MB of empty records are walked over, not kept', async () => {
-    let started = Date.now();
+  it('floods: merged cells whose areas pass the cell budget are refused; 8 MB of empty records are walked over, not kept', { timeout: 90_000 }, async () => {
     const ranges = Array.from({ length: 1_000 }, (_, i) => bytes([i * 60, 2], [i * 60 + 59, 2], [0, 2], [59, 2])).flat();
-    const flood = Array.from({ length: 200 }, () => record(0x00e5, [...bytes([1_000, 2]), ...ranges]));
-    expect(await refused(workbook([{ name: 'Sheet1', records: flood }]))).toEqual([expect.stringMatching(/^parse\.unsupportedInput .*more than 500000 cells/)]);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    const merges = workbook([{ name: 'Sheet1', records: Array.from({ length: 200 }, () => record(0x00e5, [...bytes([1_000, 2]), ...ranges])) }]);
     const empty = new Array<number[]>(2_000_000).fill(record(0x0000));
     const file = workbook([{ name: 'Sheet1', records: [...empty, record(0x0204, [...at(0, 0), ...string('某局')])] }]);
     expect(file.length).toBeGreaterThan(8_000_000);
+    // Only the reading is timed, against a bound far above its usual second or two on a busy machine:
+    // it catches a reader that lays out or keeps the flood (minutes, gigabytes), not a slow machine.
+    let started = Date.now();
+    expect(await refused(merges)).toEqual([expect.stringMatching(/^parse\.unsupportedInput .*more than 500000 cells/)]);
+    expect(Date.now() - started).toBeLessThan(20_000);
     started = Date.now();
     expect(texts(file)).toEqual(['某局']);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
