@@ -250,7 +250,15 @@ describe('a mistyped option or command, and help', () => {
     });
     expect(cli(['parse', 'x.html', '--formt', 'json']).stderr).toBe('gov-disclosure-report parse: unknown option --formt; did you mean --format?\n');
     expect(cli(['validate', 'x.json', '--max-warning', '1']).stderr).toMatch(/did you mean --max-warnings\?/);
-    expect(cli(['validate', 'x.json', '--bogus']).stderr).toMatch(/Unknown option '--bogus'/);
+    expect(cli(['validate', 'x.json', '--bogus']).stderr).toBe('gov-disclosure-report validate: unknown option --bogus (try --help)\n');
+  });
+
+  it('says what is wrong with an option in its own words, not the argument parser’s', () => {
+    const said = (args: string[]) => cli(args).stderr.replace(/^gov-disclosure-report \w+: /, '');
+    expect(said(['validate', 'x.json', '-j'])).toBe('unknown option -j (try --help)\n');
+    expect(said(['validate', 'x.json', '--max-warnings', '-1'])).toBe('--max-warnings needs a value; one that starts with "-" is written --max-warnings=-1 (try --help)\n');
+    expect(said(['deadline', '--year'])).toBe('--year needs a value (try --help)\n');
+    expect(said(['validate', 'x.json', '--json=yes'])).toBe('--json takes no value (try --help)\n');
   });
 
   it('answers a mistyped command likewise', () => {

@@ -92,7 +92,7 @@ describe('validate', () => {
   it.each([
     [['validate'], /validate needs at least one FILE/],
     [['validate', 'x.json', '--locale', 'fr'], /--locale must be zh-CN or en, not "fr"/],
-    [['validate', 'x.json', '--bogus'], /Unknown option '--bogus'/],
+    [['validate', 'x.json', '--bogus'], /unknown option --bogus \(try --help\)/],
     [['validate', 'x.json', '--max-bytes', '0'], /--max-bytes must be a whole number of bytes above 0, not "0"/],
     [['validate', 'examples/biandong-2021.json', '--previous', 'missing.json'], /missing\.json: cannot read: no such file/],
   ])('exits 2 with one line for a bad command line: %j', (args, pattern) => {

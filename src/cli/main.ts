@@ -70,12 +70,27 @@ export async function main(argv: readonly string[], terminal: Io): Promise<numbe
       return 2;
     }
     if (usage || error instanceof InputError) {
-      io.stderr(`gov-disclosure-report ${command}: ${printable((error as Error).message.split('\n')[0]!)}${usage ? ' (try --help)' : ''}\n`);
+      const message = argumentFault(error as Error & { code?: string }) ?? (error as Error).message.split('\n')[0]!;
+      io.stderr(`gov-disclosure-report ${command}: ${printable(message)}${usage ? ' (try --help)' : ''}\n`);
       return 2;
     }
     io.stderr(`gov-disclosure-report ${command}: internal error: ${printable(String((error as Error)?.message).split('\n')[0]!)}\n`);
     return 2;
   }
+}
+
+/**
+ * What Node's argument parser found wrong, in this command line's words:
+ * its own messages name `<value>`, hint at `-XYZ` and run over lines.
+ */
+function argumentFault(error: Error & { code?: string }): string | undefined {
+  const option = /^(?:Unknown option|Option) '(-{1,2}[^' ]+)/.exec(error.message)?.[1];
+  if (option === undefined) return undefined;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
+  if (error.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return undefined;
+  if (/does not take an argument/.test(error.message)) return `${option} takes no value`;
+  // "--max-warnings -1": a value that starts with a dash is read as an option unless joined with "=".
+  return /ambiguous/.test(error.message) ? `${option} needs a value; one that starts with "-" is written ${option}=-1` : `${option} needs a value`;
 }
 
 /** `help [COMMAND]`: the usage of the command line, or of one command, on standard output. */
