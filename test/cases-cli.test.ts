@@ -137,7 +137,7 @@ describe('tally', () => {
     expect(cli(['tally', join(dir, 'wrapped.json'), '--year', '2024']).status).toBe(1);
     // A pretty-printed JSON object is one JSON document, not NDJSON: not a register, exit 2, one line.
     const pretty = cli(['tally', join(dir, 'pretty.json'), '--year', '2024']);
-    expect([pretty.status, pretty.stderr.trim()]).toEqual([2, 'gov-disclosure-report tally: a JSON register is an array of case records']);
+    expect([pretty.status, pretty.stderr.trim()]).toEqual([2, `gov-disclosure-report tally: ${join(dir, 'pretty.json')}: a JSON register is an array of case records`]);
     const empty = folderWith({ 'bad.json': '[1, 2' });
     expect(cli(['tally', join(empty, 'bad.json'), '--year', '2024']).status).toBe(2);
     // Not a register at all: nothing in it, or a first row that names no field.
@@ -145,7 +145,7 @@ describe('tally', () => {
     for (const name of ['empty.csv', 'hello.txt', 'null.json', 'other.csv']) {
       const run = cli(['tally', join(junk, name), '--year', '2024']);
       expect([name, run.status, run.stderr.trim().split('\n').length, run.stdout]).toEqual([name, 2, 1, '']);
-      expect(run.stderr).toMatch(/not a register/);
+      expect(run.stderr).toContain(`${join(junk, name)}: not a register`);
     }
     // A header and no record is an empty register: table 三 of zeros.
     expect(json(cli(['tally', join(junk, 'header.csv'), '--year', '2024', '--json']).stdout)).toMatchObject({ ok: true, applications: { received: { total: 0 } } });

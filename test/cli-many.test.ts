@@ -73,7 +73,7 @@ describe('rollup', () => {
 
   it('answers bad arguments in one line, exit 2', () => {
     expectUsageError(['rollup', 'examples/biandong-2021.json', '--year', '2021'], /^gov-disclosure-report rollup: --agency must name/);
-    expectUsageError(['rollup', 'examples/biandong-2021.json', '--agency', 'x', '--year', 'last'], /--year must be a year such as 2021, not "last"/);
+    expectUsageError(['rollup', 'examples/biandong-2021.json', '--agency', 'x', '--year', 'last'], /--year must be a report year from 2019 to 2100, not "last"/);
     expectUsageError(['rollup', 'examples/biandong-2021.json', 'missing.json', '--agency', 'x', '--year', '2021'], /^gov-disclosure-report rollup: missing.json: cannot read: no such file$/);
     expectUsageError(['rollup', 'examples/biandong-2021.json', '--agency', 'x', '--year', '2021', '--to', 'pdf'], /--to must be json or html or markdown or text, not "pdf"/);
   });

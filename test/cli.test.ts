@@ -169,7 +169,8 @@ describe('schema and deadline', () => {
   });
 
   it.each([
-    [['deadline', '--publisher', 'department'], /--year must be a year/],
+    [['deadline', '--publisher', 'department'], /--year must be a report year from 2019 to 2100/],
+    [['deadline', '--year', '1', '--publisher', 'government'], /--year must be a report year from 2019 to 2100, not "1"/],
     [['deadline', '--year', '2021', '--publisher', 'other'], /--publisher must be department or government, not "other"/],
     // The editions are those of the format metadata.
     [['schema', '--edition', '2020'], new RegExp(`--edition must be ${EDITION_KEYS.join(' or ')}, not "2020"`)],

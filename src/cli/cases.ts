@@ -19,7 +19,7 @@ import type { Report } from '../model/types.js';
 import type { Locale } from '../rules/catalogue.js';
 import { maxBytes, oneOf, UsageError } from './commands.js';
 import { findingLines } from './findings.js';
-import { printable, type Io } from './io.js';
+import { InputError, printable, type Io } from './io.js';
 import { openRegister, registerFromBytes } from './register/read.js';
 import { registerDate } from './register/rows.js';
 
@@ -62,12 +62,14 @@ export async function tally(args: string[], io: Io): Promise<number> {
   const asOf = dateOption('as-of', values['as-of']);
   const limit = maxBytes(values['max-bytes']);
   const file = positionals[0]!;
-  const register = file === '-' ? registerFromBytes(await io.readStdin(limit)) : openRegister(file, limit);
-
   let result;
+  let register;
   try {
+    register = file === '-' ? registerFromBytes(await io.readStdin(limit)) : openRegister(file, limit);
     result = tallyApplications(register.records, { year, edition, locale, asOf });
   } catch (error) {
+    // A register that turns out unreadable, at its opening or on the way through it, is named.
+    if (error instanceof InputError) throw error.message.startsWith(`${file}: `) ? error : new InputError(`${file}: ${error.message}`);
     if (error instanceof RangeError) throw new UsageError(error.message.replace(/^tallyApplications: /, '--'));
     throw error;
   }

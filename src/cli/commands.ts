@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { publicationDeadline } from '../dates/deadline.js';
 import { EDITION_KEYS } from '../format/layout.js';
+import { YEAR_RANGE } from '../format/report-fields.js';
 import type { RenderFormat } from '../render/render.js';
 import type { Locale } from '../rules/catalogue.js';
 import { validateReport } from '../validate/validate.js';
@@ -259,7 +260,8 @@ export function schema(args: string[], io: Io): number {
 }
 
 /**
- * The value of --year, which is required: a year such as 2021.
+ * The value of --year, which is required: a report year, 2019 to 2100, as
+ * a report's `year` may be.
  *
  * @example
  * ```ts
@@ -268,8 +270,11 @@ export function schema(args: string[], io: Io): number {
  * ```
  */
 export function yearOption(value: string | undefined): number {
-  if (value === undefined || !/^\d{1,4}$/.test(value)) throw new UsageError(`--year must be a year such as 2021${value === undefined ? '' : `, not "${value}"`}`);
-  return Number(value);
+  const year = value !== undefined && /^\d{4}$/.test(value) ? Number(value) : NaN;
+  if (!(year >= YEAR_RANGE.min && year <= YEAR_RANGE.max)) {
+    throw new UsageError(`--year must be a report year from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}${value === undefined ? '' : `, not "${value}"`}`);
+  }
+  return year;
 }
 
 /**
