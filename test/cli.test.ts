@@ -54,6 +54,14 @@ describe('validate', () => {
     expect(cli(['validate', '-'], { input: example })).toMatchObject({ status: 0, stdout: '✔ -: 0 errors, 0 warnings\n' });
   });
 
+  it('reads standard input once: a second - is unreadable, and says why', () => {
+    const once = /-: cannot read: standard input is read once: "-" stands for one input only/;
+    const compare = cli(['compare', '-', '-'], { input: example });
+    expect(compare.status).toBe(2);
+    expectOneLineError(compare.stderr, once);
+    expect(cli(['validate', '-', '--previous', '-'], { input: example })).toMatchObject({ status: 2, stderr: expect.stringMatching(once) as unknown });
+  });
+
   it('validates every *.json of a directory, with a summary', () => {
     const dir = folderWith({ 'a.json': example, 'b.json': broken, 'notes.txt': 'not a report' });
     const run = cli(['validate', dir]);

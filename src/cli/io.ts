@@ -78,6 +78,7 @@ export function nodeIo(schemas: URL, worker?: URL): Io {
   const ttyErr = process.stderr.isTTY === true && color;
   // A worker thread prints nothing: only the command's own thread holds output back.
   const out = isMainThread ? inPieces((bytes) => process.stdout.write(bytes)) : undefined;
+  let stdinRead = false;
   return {
     stdout: out ? out.write : (text) => void process.stdout.write(text),
     stderr: (text) => {
@@ -88,7 +89,12 @@ export function nodeIo(schemas: URL, worker?: URL): Io {
     tty,
     ttyErr,
     readBytes: readRegularFile,
-    readStdin: (maxBytes) => readAtMost(process.stdin, maxBytes),
+    readStdin: (maxBytes) => {
+      // A second "-" (compare - -, validate - --previous -) would read an input already used up.
+      if (stdinRead) return Promise.reject(new InputError('standard input is read once: "-" stands for one input only'));
+      stdinRead = true;
+      return readAtMost(process.stdin, maxBytes);
+    },
     isDirectory,
     list,
     schemaText: (name) => readFileSync(new URL(`${name}.json`, schemas), 'utf8'),
