@@ -200,6 +200,10 @@ describe('reply-deadline', () => {
     expect(cli(['reply-deadline']).status).toBe(2);
     expect(cli(['reply-deadline', '--received', '2024-02-30']).status).toBe(2);
     expect(cli(['reply-deadline', '--received', '2024-09-20', '--extension', 'ten']).status).toBe(2);
+    // A correction that arrived before the application, with no day it was requested: the options contradict each other.
+    const early = cli(['reply-deadline', '--received', '2024-09-20', '--correction-received', '2024-09-10']);
+    expect([early.status, early.stderr]).toEqual([2, 'gov-disclosure-report reply-deadline: --correction-received 2024-09-10 is before --received 2024-09-20 (try --help)\n']);
+    expect(cli(['reply-deadline', '--received', '2024-09-20', '--closed', '2024-09-01']).status).toBe(1);
   });
 
   it('is in the help', () => {

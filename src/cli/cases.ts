@@ -140,6 +140,10 @@ export function replyDeadlineCommand(args: string[], io: Io): number {
   const correctionRequested = dateOption('correction-requested', values['correction-requested']);
   const closedOn = dateOption('closed', values.closed);
   const delayedUntil = dateOption('delayed-until', values['delayed-until']);
+  // Without --correction-requested, the request is taken as made on receipt: a correction cannot arrive before it.
+  if (correctionRequested === undefined && correctionReceived !== undefined && correctionReceived < receivedOn) {
+    throw new UsageError(`--correction-received ${correctionReceived} is before --received ${receivedOn}`);
+  }
   const record = {
     id: '-',
     applicant: 'naturalPerson',

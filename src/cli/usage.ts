@@ -199,5 +199,6 @@ Options:
   --as-of DATE                 an open application past its deadline on this day is overdue
   --json                       print {dueOn, lateBy, findings, basis}
 
-Exit status: 0, 1 when the calendar does not cover a day the deadline needs, 2 for a bad option.`,
+Exit status: 0, 1 for an error finding (the calendar does not cover a day the deadline needs, or
+the dates are out of order: --closed before --received), 2 for a bad option.`,
 } as const;
