@@ -183,6 +183,13 @@ describe('reading', () => {
     expect(tallyApplications([extended], { year: 2026 }).findings).toEqual([]);
   });
 
+  it('an asOf past the calendar needs no deadline of a record closed before it', () => {
+    const closed = rec('closed', '2026-12-20', ['granted', '2027-01-10']);
+    expect(tallyApplications([closed], { year: 2026, asOf: '2027-06-30' }).findings).toEqual([]);
+    // Open at that asOf, it is overdue or not only by a 2027 day: that is calendar.outOfRange.
+    expect(tallyApplications([rec('open', '2026-12-20')], { year: 2026, asOf: '2027-06-30' }).findings.map((f) => f.code)).toEqual(['calendar.outOfRange']);
+  });
+
   it('an asOf before the end of Y keeps the warnings of records received after it', () => {
     const record = rec('after-asOf', '2024-08-01', undefined, { extension: { notifiedOn: '2024-08-02', workingDays: 25 }, correction: { requestedOn: '2024-08-30', receivedOn: null } });
     expect(tallyApplications([record], { year: 2024, asOf: '2024-06-30' }).findings.map((f) => f.code)).toEqual(['case.extensionTooLong', 'case.correctionLate']);

@@ -158,9 +158,10 @@ export function tallyApplications(cases: Iterable<unknown>, options: TallyOption
       if (due === due) checkLate(c, due, calendar, place, out); // NaN: calendar.outOfRange, said
     } else {
       carriedForward[c.column]!++;
-      // Its warnings whatever `asOf`; overdue only if open at `asOf`.
-      const due = dueOf(c, calendar, place, out, false, asOf);
-      if (due === due && c.received <= asOf && (open || c.closed > asOf)) checkOverdue(due, asOf, calendar, place, out);
+      // Its warnings whatever `asOf`; overdue only if open at `asOf`, else its deadline is compared with nothing (receipt stands in).
+      const openAtAsOf = c.received <= asOf && (open || c.closed > asOf);
+      const due = dueOf(c, calendar, place, out, false, openAtAsOf ? asOf : c.received);
+      if (due === due && openAtAsOf) checkOverdue(due, asOf, calendar, place, out);
     }
   };
   // An array (with its own iterator) by index: the same records in the same order, without an iterator result a record.

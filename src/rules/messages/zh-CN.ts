@@ -96,7 +96,7 @@ export const MESSAGES_ZH_CN: MessageCatalogue = {
   'case.late': (p, at) => `${caseWhere(p, at)}：${p.actual} 办结，晚于答复期限 ${p.expected}（逾期 ${p.workingDaysLate} 个工作日）`,
   'case.overdue': (p, at) => `${caseWhere(p, at)}：截至 ${p.asOf} 仍在办，已超过答复期限 ${p.expected}（逾期 ${p.workingDaysOverdue} 个工作日）`,
   'case.extensionTooLong': (p, at) => `${caseWhere(p, at)}：延期 ${p.actual} 个工作日，超过最长 ${p.expected} 个工作日，按 ${p.expected} 个工作日计`,
-  'case.channel': (p, at) => `${caseWhere(p, at)}：${p.actual} 不是${Object.values(CHANNELS).map((c) => c.label).join('、')}之一；本条照常计入`,
+  'case.channel': (p, at) => `${caseWhere(p, at)}：${p.actual} 不是${Object.values(CHANNELS).map((c) => c.label).join('、')}之一；提交方式不影响统计`,
   'case.extensionLate': (p, at) => `${caseWhere(p, at)}：${p.actual} 告知延期，晚于原答复期限 ${p.expected}，延期不计入答复期限`,
   'case.correctionLate': (p, at) => `${caseWhere(p, at)}：${p.actual} 告知补正，晚于收到申请后第 7 个工作日 ${p.expected}（晚 ${p.workingDaysLate} 个工作日）`,
   'calendar.outOfRange': (p, at) => `${caseWhere(p, at)}：工作日历没有 ${p.year} 年的数据（国务院节假日安排通知），答复期限未计算`,
