@@ -667,6 +667,12 @@ describe('the title', () => {
     expect(await titleOf('汴东产业集聚区2021年政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》，现公布本报告。')).toEqual([2021, '汴东产业集聚区']);
   });
 
+  it('a title on a line of its own wins over one run on into a sentence before it', async () => {
+    const text = readFileSync(`${CORPUS}fixtures/biandong-2021.txt`, 'utf8');
+    const { report } = await parseReport(`现将汴东产业集聚区2021年政府信息公开工作年度报告公布如下\n${text}`);
+    expect([report?.year, report?.agency]).toEqual([2021, '汴东产业集聚区']);
+  });
+
   it('not in a sentence that names a report of its own', async () => {
     expect(await titleOf('根据《条例》，现将汴东产业集聚区2021年政府信息公开工作年度报告公布如下。')).toEqual([undefined, undefined]);
   });
@@ -694,6 +700,16 @@ describe('the narrative sections', () => {
       problemsAndImprovements: '一是公开内容还不够全面。\n二、下一步，加强培训。',
       otherMatters: '无。',
     });
+  });
+
+  it('a point whose sentence names a section’s words opens no section: table 二 is read where its heading is', async () => {
+    // The example with its overview's points not marked as list items, as a .docx gives them.
+    const text = readFileSync(`${CORPUS}fixtures/biandong-2021.txt`, 'utf8').replace(/^- (?=[一二三]、)/gm, '');
+    expect(text).toMatch(/^二、健全政府信息公开配套制度。强化政府信息主动公开/m);
+    const { report, findings } = await parseReport(text);
+    expect(report?.narrative?.overview).toMatch(/\n二、健全政府信息公开配套制度。/);
+    expect(report?.proactive).toMatchObject({ penalties: { decisions: 0 }, coercion: { decisions: 0 }, fees: { amount: '0.0000' } });
+    expect(findings.filter((f) => f.code === 'parse.rowMissing')).toEqual([]);
   });
 
   it('with no later heading worded like a section’s, the next numbered heading ends the section', async () => {

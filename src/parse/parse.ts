@@ -128,15 +128,19 @@ function titleOf(doc: HtmlDocument, outline: Outline, bodyFirst: boolean): RegEx
   const lines = doc.lines.slice(0, Math.min(end < 0 ? Infinity : end, TITLE_REACH)).map((l) => l.text.replace(/^#+/, '').replace(/\s+/g, ''));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    // A page flattened into lines may run the title on into its text: 某区2020年政府信息公开工作年度报告根据《条例》….
-    const end = line.indexOf('年度报告') + '年度报告'.length;
-    const alone = titled(line) ?? (end > 4 && end < line.length ? titled(line.slice(0, end)) : undefined);
+    const alone = titled(line);
     if (alone) return (alone[1] === '' && alone[3] === '' && i > 0 && titled(lines[i - 1] + line)) || alone;
     const next = lines[i + 1];
     if (next !== undefined && !TITLE.test(next)) {
       const wrapped = titled(line + next);
       if (wrapped) return wrapped;
     }
+  }
+  // Only where no line is a title: a page flattened into lines may run it on into its text (某区2020年…年度报告根据《条例》…).
+  for (const line of lines) {
+    const end = line.indexOf('年度报告') + '年度报告'.length;
+    const runOn = end > 4 && end < line.length ? titled(line.slice(0, end)) : undefined;
+    if (runOn) return runOn;
   }
   return bodyFirst ? titled(doc.title) : undefined;
 }
@@ -211,6 +215,9 @@ function headingOpens(heading: string, label: string): boolean {
   return sharedRun(heading.replace(COMMON, ''), words) >= Math.min(4, words.length);
 }
 
+/** A heading by its first clause: a point's sentence may go on to name a section's words (二、健全制度。强化主动公开…). */
+const firstClause = (heading: string) => heading.split(/[。;:!?]/, 1)[0]!;
+
 // The headings of the report's six sections, in either edition.
 const SECTION_LABELS = [...new Set([...NARRATIVE_SECTIONS, ...EDITIONS['2021'].tables, ...EDITIONS['2019'].tables].map((s) => s.label))];
 
@@ -235,9 +242,7 @@ function outlineOf(lines: readonly SourceLine[]): Outline {
   const opens = new Map<string, boolean>();
   const opensSection = headings.map((heading) => {
     if (heading === undefined) return false;
-    // By its first clause: a point's sentence may go on to name a section's words (二、健全制度。强化主动公开…).
-    const clause = () => heading.split(/[。;:!?]/, 1)[0]!;
-    if (!opens.has(heading)) opens.set(heading, SECTION_LABELS.some((label) => headingOpens(clause(), label)));
+    if (!opens.has(heading)) opens.set(heading, SECTION_LABELS.some((label) => headingOpens(firstClause(heading), label)));
     return opens.get(heading)!;
   });
   return { lines, headings, opensSection };
@@ -254,7 +259,7 @@ function sectionLines({ lines, headings, opensSection }: Outline, label: string)
   const tried = new Map<string, boolean>();
   const start = headings.findIndex((heading) => {
     if (heading === undefined) return false;
-    if (!tried.has(heading)) tried.set(heading, headingOpens(heading, label));
+    if (!tried.has(heading)) tried.set(heading, headingOpens(firstClause(heading), label));
     return tried.get(heading);
   });
   if (start < 0) return undefined;
