@@ -256,9 +256,11 @@ describe('a mistyped option or command, and help', () => {
   it('says what is wrong with an option in its own words, not the argument parser’s', () => {
     const said = (args: string[]) => cli(args).stderr.replace(/^gov-disclosure-report \w+: /, '');
     expect(said(['validate', 'x.json', '-j'])).toBe('unknown option -j (try --help)\n');
-    expect(said(['validate', 'x.json', '--max-warnings', '-1'])).toBe('--max-warnings needs a value; one that starts with "-" is written --max-warnings=-1 (try --help)\n');
+    expect(said(['validate', 'x.json', '--max-warnings', '-1'])).toBe('--max-warnings needs a value; one that starts with "-" is joined to it with "=" (--max-warnings=-…) (try --help)\n');
     expect(said(['deadline', '--year'])).toBe('--year needs a value (try --help)\n');
     expect(said(['validate', 'x.json', '--json=yes'])).toBe('--json takes no value (try --help)\n');
+    // An option with a short alias is named by its long name.
+    expect(said(['export', 'x.json', '-o'])).toBe('--output needs a value (try --help)\n');
   });
 
   it('answers a mistyped command likewise', () => {

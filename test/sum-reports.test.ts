@@ -55,6 +55,9 @@ describe('sumReports: the sum', () => {
       expect(validateReport(report).ok).toBe(true);
     }
     expect(sumReports([b], OPTIONS).report.reviewAndLitigation.litigationAfterReview.total).toBeNull();
+    // A total of 7 over blank parts is a part's own error: not summed, as no part gives a figure under it.
+    a.reviewAndLitigation.litigationAfterReview.total = 7;
+    expect(sumReports([a, b], OPTIONS).report.reviewAndLitigation.litigationAfterReview.total).toBeNull();
   });
 
   it('a total a part printed wrong is not summed: totals are derived from the summed parts', () => {

@@ -84,13 +84,14 @@ export async function main(argv: readonly string[], terminal: Io): Promise<numbe
  * its own messages name `<value>`, hint at `-XYZ` and run over lines.
  */
 function argumentFault(error: Error & { code?: string }): string | undefined {
-  const option = /^(?:Unknown option|Option) '(-{1,2}[^' ]+)/.exec(error.message)?.[1];
+  // Node names an option with its short alias first: 'Option '-o, --output <value>' argument missing'.
+  const option = /^(?:Unknown option|Option) '(?:-\w, )?(-{1,2}[^' ,]+)/.exec(error.message)?.[1];
   if (option === undefined) return undefined;
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
   if (error.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return undefined;
   if (/does not take an argument/.test(error.message)) return `${option} takes no value`;
   // "--max-warnings -1": a value that starts with a dash is read as an option unless joined with "=".
-  return /ambiguous/.test(error.message) ? `${option} needs a value; one that starts with "-" is written ${option}=-1` : `${option} needs a value`;
+  return /ambiguous/.test(error.message) ? `${option} needs a value; one that starts with "-" is joined to it with "=" (${option}=-…)` : `${option} needs a value`;
 }
 
 /** `help [COMMAND]`: the usage of the command line, or of one command, on standard output. */

@@ -169,7 +169,8 @@ official layout, the findings under it. The kind of file is told from its conten
 workbook (its first sheet), a JSON array, NDJSON (one record a line, read as it streams), or
 CSV/TSV with a header row; text in UTF-8 or GB18030. Headers are the record's JSON keys or
 申请编号, 申请人类型, 收到申请日期, 提交方式, 当场答复, 补正告知日期, 补正收到日期, 延期告知日期,
-延期工作日, 延迟答复日期, 办理结果, 办结日期; dates YYYY-MM-DD, YYYY/M/D or YYYY年M月D日.
+延期工作日, 延迟答复日期, 办理结果, 办结日期; dates YYYY-MM-DD, YYYY/M/D,
+YYYY年M月D日 or an Excel date cell, a time of day after them left out.
 
 Options:
   --year N         the report year (required)

@@ -156,6 +156,7 @@ function sumTables(layout: Layout, parts: readonly { input: unknown; report: Rep
   // Counts: each part walked once along the layout, its leaf counts added by cell index.
   const sums: number[] = new Array<number>(layout.cells.length).fill(0);
   const given: boolean[] = new Array<boolean>(layout.cells.length).fill(false);
+  const givenNonZero: boolean[] = new Array<boolean>(layout.cells.length).fill(false);
   const inexact = new Set<number>();
   const add = (node: ObjectNode, row: Json): void => {
     for (const child of node.children) {
@@ -164,6 +165,7 @@ function sumTables(layout: Layout, parts: readonly { input: unknown; report: Rep
       else if (value !== null && value !== undefined) {
         const { index } = child.cell;
         given[index] = true;
+        if (child.cell.derived) givenNonZero[index] ||= value !== 0;
         if (child.cell.derived || child.cell.kind === 'money') continue;
         const sum = (sums[index] = sums[index]! + (value as number));
         if (Math.abs(sum) > Number.MAX_SAFE_INTEGER) inexact.add(index);
@@ -209,8 +211,8 @@ function sumTables(layout: Layout, parts: readonly { input: unknown; report: Rep
       totals.set(cell.index, null);
     }
   }
-  // A total whose parts every report left blank is blank, unless a report gave it (only 总计 filled): 0, as blank parts count.
-  for (const cell of layout.cells) if (cell.derived && given[cell.index] && !totals.has(cell.index)) totals.set(cell.index, 0);
+  // A total whose parts every report left blank is blank, unless a report gave it (only 总计 filled) as 0, what blank parts add up to.
+  for (const cell of layout.cells) if (cell.derived && given[cell.index] && !givenNonZero[cell.index] && !totals.has(cell.index)) totals.set(cell.index, 0);
   const build = (node: ObjectNode): Json => {
     const row: Json = {};
     for (const child of node.children) {
