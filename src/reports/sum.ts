@@ -156,18 +156,21 @@ function sumTables(layout: Layout, parts: readonly { input: unknown; report: Rep
   // Counts: each part walked once along the layout, its leaf counts added by cell index.
   const sums: number[] = new Array<number>(layout.cells.length).fill(0);
   const given: boolean[] = new Array<boolean>(layout.cells.length).fill(false);
-  const givenNonZero: boolean[] = new Array<boolean>(layout.cells.length).fill(false);
+  // For a total: whether every part that gave it gave 0 (undefined: none gave it).
+  const givenZero: (boolean | undefined)[] = [];
   const inexact = new Set<number>();
   const add = (node: ObjectNode, row: Json): void => {
     for (const child of node.children) {
       const value = row[child.key];
       if (child.type === 'object') add(child, value as Json);
-      else if (value !== null && value !== undefined) {
+      else if (value !== null && value !== undefined && child.cell.kind !== 'money') {
         const { index } = child.cell;
-        given[index] = true;
-        if (child.cell.derived) givenNonZero[index] ||= value !== 0;
-        if (child.cell.derived || child.cell.kind === 'money') continue;
+        if (child.cell.derived) {
+          givenZero[index] = (givenZero[index] ?? true) && value === 0;
+          continue;
+        }
         const sum = (sums[index] = sums[index]! + (value as number));
+        given[index] = true;
         if (Math.abs(sum) > Number.MAX_SAFE_INTEGER) inexact.add(index);
       }
     }
@@ -212,7 +215,7 @@ function sumTables(layout: Layout, parts: readonly { input: unknown; report: Rep
     }
   }
   // A total whose parts every report left blank is blank, unless a report gave it (only 总计 filled) as 0, what blank parts add up to.
-  for (const cell of layout.cells) if (cell.derived && given[cell.index] && !givenNonZero[cell.index] && !totals.has(cell.index)) totals.set(cell.index, 0);
+  for (const cell of layout.cells) if (givenZero[cell.index] && !totals.has(cell.index)) totals.set(cell.index, 0);
   const build = (node: ObjectNode): Json => {
     const row: Json = {};
     for (const child of node.children) {
